@@ -1,0 +1,71 @@
+// `herald build` and `herald check`.
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "commands/commands.h"
+#include "commands/report.h"
+
+namespace herald {
+
+namespace {
+
+void print_timings(const BuildResult& result) {
+  double total = 0;
+  for (const auto& t : result.timings) {
+    std::fprintf(stderr, "  %-9s %9.1f ms\n", t.name.c_str(), t.milliseconds);
+    total += t.milliseconds;
+  }
+  std::fprintf(stderr, "  %-9s %9.1f ms\n", "total", total);
+}
+
+}  // namespace
+
+int command_build(const BuildOptions& options) {
+  Diagnostics diags;
+  BuildResult result = run_pipeline(options, diags);
+  if (result.status == BuildResult::Status::unusable) {
+    std::fprintf(stderr, "error: %s\n", result.fatal.c_str());
+    return 2;
+  }
+  print_diagnostics(diags, stderr);
+  int code = exit_code(result, diags);
+  if (options.verbose) {
+    if (result.library) {
+      size_t withheld = 0;
+      for (const auto& p : result.library->pages) withheld += !p.published;
+      std::fprintf(stderr, "herald: %zu pages (%zu withheld: drafts, scheduled or expired), %zu files\n",
+                   result.library->pages.size(), withheld, result.files.size());
+    }
+    print_timings(result);
+  }
+  if (code == 0)
+    std::fprintf(stderr, "herald: published %zu files to %s\n", result.files.size(), result.out_dir.c_str());
+  else
+    std::fprintf(stderr, "herald: nothing was written: the previous site in %s is unchanged\n",
+                 result.out_dir.empty() ? "public/" : result.out_dir.c_str());
+  return code;
+}
+
+int command_check(const BuildOptions& options_in, const std::string& format) {
+  BuildOptions options = options_in;
+  options.write = false;
+  Diagnostics diags;
+  BuildResult result = run_pipeline(options, diags);
+  if (result.status == BuildResult::Status::unusable) {
+    std::fprintf(stderr, "error: %s\n", result.fatal.c_str());
+    return 2;
+  }
+  if (format == "json") {
+    std::fputs(diagnostics_json(diags).c_str(), stdout);
+  } else if (format == "github") {
+    std::fputs(diagnostics_github(diags).c_str(), stdout);
+  } else {
+    print_diagnostics(diags, stderr);
+    if (!diags.has_errors()) std::fprintf(stderr, "herald: the site has no errors\n");
+  }
+  if (options.verbose) print_timings(result);
+  return exit_code(result, diags);
+}
+
+}  // namespace herald

@@ -1,0 +1,101 @@
+// `herald new`: a new content file from the kind's archetype, with today's date.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "commands/commands.h"
+#include "core/text.h"
+#include "git/repository.h"
+#include "templates/theme.h"
+
+namespace herald {
+namespace fs = std::filesystem;
+
+int command_new(const std::string& repo_path, const std::string& kind, const std::string& title,
+                const std::string& today) {
+  static const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"newsletter", "content/newsletters/"}, {"briefing", "content/briefings/"},
+      {"chapter", "content/procedures/"}, {"event", "content/events/"}, {"page", "content/pages/"}};
+  std::string folder;
+  for (const auto& [k, f] : kinds)
+    if (k == kind) folder = f;
+  if (folder.empty()) {
+    std::fprintf(stderr, "error: unknown kind '%s': expected newsletter, briefing, chapter, event or page\n",
+                 kind.c_str());
+    return 2;
+  }
+  std::string slug = slugify(title);
+  if (slug.empty()) {
+    std::fprintf(stderr, "error: the title '%s' has no letters or digits to make a file name from\n", title.c_str());
+    return 2;
+  }
+  std::string error;
+  auto repo = Repository::open(repo_path, &error);
+  if (!repo || repo->workdir().empty()) {
+    std::fprintf(stderr, "error: %s\n", repo ? "a bare repository has no working tree" : error.c_str());
+    return 2;
+  }
+  std::string root = repo->workdir();
+  std::string rel;
+  if (kind == "chapter") {
+    // A chapter belongs to a manual: "manual/Chapter title" or the only manual there is.
+    std::vector<std::string> manuals;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root + folder, ec))
+      if (entry.is_directory()) manuals.push_back(entry.path().filename().string());
+    std::sort(manuals.begin(), manuals.end());
+    if (manuals.size() != 1) {
+      std::fprintf(stderr, "error: say which manual the chapter belongs to: put it in content/procedures/<manual>/ "
+                           "(there are %zu manuals)\n", manuals.size());
+      return 2;
+    }
+    rel = folder + manuals.front() + "/" + slug + ".md";
+  } else {
+    rel = folder + slug + ".md";
+  }
+  std::string path = root + rel;
+  if (fs::exists(path)) {
+    std::fprintf(stderr, "error: %s already exists: herald new never overwrites a file\n", rel.c_str());
+    return 1;
+  }
+  Theme theme = Theme::builtin();
+  std::string archetype_path = "archetypes/" + kind + ".md";
+  const std::string* archetype = theme.file(archetype_path);
+  // A site's own archetype wins.
+  std::string site_archetype = root + "themes/default/" + archetype_path;
+  std::string text;
+  if (fs::exists(site_archetype)) {
+    std::ifstream in(site_archetype);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  } else if (archetype) {
+    text = *archetype;
+  } else {
+    text = "---\ntitle: \"{{title}}\"\ndate: {{date}}\n---\n\n";
+  }
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+      text.replace(pos, from.size(), to);
+  };
+  std::string quoted;
+  for (char c : title) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  replace_all("{{title}}", quoted);
+  replace_all("{{date}}", today);
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::ofstream out(path);
+  out << text;
+  if (!out) {
+    std::fprintf(stderr, "error: cannot write %s\n", rel.c_str());
+    return 2;
+  }
+  std::printf("%s\n", rel.c_str());
+  return 0;
+}
+
+}  // namespace herald

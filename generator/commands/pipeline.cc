@@ -1,0 +1,281 @@
+// The stages of a build, timed, with every problem reported before anything is written.
+#include "commands/pipeline.h"
+
+#include <git2.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "config/config.h"
+#include "content/amendments.h"
+#include "content/contacts.h"
+#include "content/page_parser.h"
+#include "content/retired_details.h"
+#include "content/source_path.h"
+#include "core/text.h"
+#include "core/thread_pool.h"
+#include "markdown/document.h"
+#include "output/extra_outputs.h"
+#include "output/site_renderer.h"
+#include "output/writer.h"
+#include "templates/renderer.h"
+#include "templates/theme.h"
+
+namespace herald {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Stopwatch {
+ public:
+  explicit Stopwatch(std::vector<StageTiming>& timings) : timings_(timings) {}
+  void lap(const std::string& name) {
+    auto now = Clock::now();
+    timings_.push_back({name, std::chrono::duration<double, std::milli>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  std::vector<StageTiming>& timings_;
+  Clock::time_point start_ = Clock::now();
+};
+
+/// Reads the working tree (for preview), skipping what git ignores.
+std::vector<SourceFile> read_worktree(const Repository& repo) {
+  std::vector<SourceFile> files;
+  std::string root = repo.workdir();
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    std::string rel = fs::relative(it->path(), root, ec).generic_string();
+    if (rel == ".git" || starts_with(rel, ".git/")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    int ignored = 0;
+    std::string check = it->is_directory() ? rel + "/" : rel;
+    if (git_ignore_path_is_ignored(&ignored, repo.raw(), check.c_str()) == 0 && ignored) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink()) {
+      files.push_back({rel, "", "", SourceFile::Kind::symlink});
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    SourceFile f;
+    f.path = rel;
+    f.content = buffer.str();
+    f.blob_id = "worktree";
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  return files;
+}
+
+const SourceFile* find_file(const std::vector<SourceFile>& files, const std::string& path) {
+  auto it = std::lower_bound(files.begin(), files.end(), path,
+                             [](const SourceFile& f, const std::string& p) { return f.path < p; });
+  return it != files.end() && it->path == path ? &*it : nullptr;
+}
+
+}  // namespace
+
+void print_diagnostics(const Diagnostics& diags, FILE* err) {
+  for (const auto& d : diags.sorted()) std::fputs(diags.format_text(d).c_str(), err);
+  size_t errors = diags.count(Severity::error), warnings = diags.count(Severity::warning);
+  if (errors || warnings)
+    std::fprintf(err, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+                 warnings == 1 ? "" : "s");
+}
+
+int exit_code(const BuildResult& result, const Diagnostics& diags) {
+  if (result.status == BuildResult::Status::unusable) return 2;
+  if (diags.has_errors()) return 1;
+  return 0;
+}
+
+BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
+  BuildResult result;
+  Stopwatch watch(result.timings);
+  diags.set_strict(options.strict);
+  auto unusable = [&](std::string why) {
+    result.status = BuildResult::Status::unusable;
+    result.fatal = std::move(why);
+    return std::move(result);
+  };
+
+  // ---- Load -------------------------------------------------------------
+  LoadedSite site;
+  std::string error;
+  site.repo = Repository::open(options.repo, &error);
+  if (!site.repo) return unusable(error);
+  if (options.worktree) {
+    if (site.repo->workdir().empty()) return unusable("a bare repository has no working tree to preview");
+    site.files = read_worktree(*site.repo);
+    site.commit = site.repo->resolve("HEAD", &error);  // may be unborn
+  } else {
+    site.commit = site.repo->resolve(options.ref, &error);
+    if (!site.commit) return unusable(error);
+    site.files = site.repo->read_tree(site.commit->id);
+  }
+  if (site.commit) site.history = History::walk(*site.repo, site.commit->id, {"content/procedures/"});
+
+  int64_t now = static_cast<int64_t>(std::time(nullptr));
+  Config config;
+  const SourceFile* config_file = find_file(site.files, "herald.yaml");
+  if (!config_file) {
+    diags.error({"herald.yaml", 0, 0},
+                options.worktree ? "the site has no herald.yaml at its root"
+                                 : fmt::format("the site has no herald.yaml at its root in {}", options.ref));
+    result.status = BuildResult::Status::content_errors;
+    return result;
+  }
+  auto parsed_config = parse_config(config_file->content, "herald.yaml", diags);
+  if (!parsed_config) {
+    result.status = BuildResult::Status::content_errors;
+    return result;
+  }
+  config = *parsed_config;
+  if (!options.now.empty()) {
+    std::string why;
+    auto fixed = parse_datetime(options.now, config.zone(), &why);
+    if (!fixed) return unusable("--now: " + why);
+    now = fixed->utc_seconds;
+  }
+  watch.lap("load");
+
+  // ---- Parse ------------------------------------------------------------
+  auto library = std::make_unique<Library>();
+  Library& lib = *library;
+  lib.config = config;
+  lib.now = now;
+  lib.preview = options.worktree;
+  if (site.commit) {
+    lib.commit_id = site.commit->id;
+    lib.commit_time = site.commit->time;
+  }
+  if (const SourceFile* contacts = find_file(site.files, "data/contacts.yaml")) {
+    lib.contacts = std::make_shared<ContactDirectory>(
+        ContactDirectory::parse(contacts->content, contacts->path, config.zone(), diags));
+  } else {
+    lib.contacts = std::make_shared<ContactDirectory>(
+        ContactDirectory::parse("[]", "data/contacts.yaml", config.zone(), diags));
+  }
+  ShortcodeResolver resolver;
+  const ContactDirectory* directory = lib.contacts.get();
+  resolver.resolve = [directory](std::string_view name, std::string_view id,
+                                 bool block) -> std::optional<std::string> {
+    const Contact* c = directory->find(id);
+    if (!c) return std::nullopt;
+    if (name == "phone") {
+      if (c->phones.empty()) return directory->contact_inline_html(*c);
+      return directory->phone_html(*c);
+    }
+    return block ? directory->contact_card_html(*c) : directory->contact_inline_html(*c);
+  };
+  RetiredDetails retired(*lib.contacts);
+
+  struct Job {
+    const SourceFile* file;
+    ContentPath where;
+  };
+  std::vector<Job> jobs;
+  std::vector<const SourceFile*> scanned;
+  for (const SourceFile& f : site.files) {
+    if (!starts_with(f.path, "content/")) continue;
+    if (f.kind == SourceFile::Kind::symlink) {
+      diags.warning({f.path, 0, 0}, "symbolic links are not published: replace it with the file itself");
+      continue;
+    }
+    if (f.kind == SourceFile::Kind::submodule) {
+      diags.warning({f.path, 0, 0}, "submodules are not published");
+      continue;
+    }
+    if (!ends_with(f.path, ".md")) continue;
+    scanned.push_back(&f);
+    std::string problem;
+    auto where = classify_content_path(f.path, &problem);
+    if (!where) {
+      diags.error({f.path, 0, 0}, problem);
+      continue;
+    }
+    jobs.push_back({&f, *where});
+  }
+  std::vector<std::optional<Page>> parsed(jobs.size());
+  ParseContext context{&lib.config, &resolver};
+  parallel_for(jobs.size(), [&](size_t i) {
+    parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, diags);
+    if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, diags);
+  });
+  for (auto& p : parsed)
+    if (p) lib.pages.push_back(std::move(*p));
+  watch.lap("parse");
+
+  // ---- Assemble -----------------------------------------------------------
+  for (Page& page : lib.pages) {
+    if (site.history) {
+      if (const FileDates* d = site.history->dates(page.source_path)) {
+        page.first_commit = d->first;
+        page.last_commit = d->last;
+      }
+    }
+    if (page.first_commit == 0) page.first_commit = lib.commit_time ? lib.commit_time : now;
+    if (page.last_commit == 0) page.last_commit = page.first_commit;
+    decide_publication(page, now, options.drafts);
+  }
+  std::vector<Release> releases;
+  if (site.commit && site.history)
+    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, diags);
+  AssembleInput input{&site.files, &releases};
+  assemble(lib, input, diags);
+  watch.lap("assemble");
+
+  // ---- Render -------------------------------------------------------------
+  Theme theme = Theme::load(config.theme, site.files, diags);
+  Renderer renderer(theme, diags);
+  OutputSet out;
+  std::vector<RenderTask> tasks;
+  if (!diags.has_errors()) {
+    add_html_tasks(lib, renderer, theme, out, diags, tasks);
+    add_extra_tasks(lib, renderer, out, diags, tasks);
+    run_tasks(tasks);
+  }
+  result.files = out.take_sorted(diags);
+  result.pages_rendered = result.files.size();
+  watch.lap("render");
+
+  // ---- Write --------------------------------------------------------------
+  result.out_dir = options.out;
+  if (result.out_dir.empty()) {
+    std::string root = site.repo->workdir();
+    result.out_dir = root.empty() ? "public" : root + "public";
+  }
+  result.library = std::move(library);
+  if (diags.has_errors()) {
+    result.status = BuildResult::Status::content_errors;
+    return result;
+  }
+  if (options.write) {
+    std::string why;
+    if (!write_site(result.out_dir, result.files, &why)) {
+      diags.error({}, why);
+      result.status = BuildResult::Status::content_errors;
+      return result;
+    }
+  }
+  watch.lap("write");
+  return result;
+}
+
+}  // namespace herald

@@ -1,0 +1,64 @@
+// The build pipeline: Load -> Parse -> Assemble -> Render -> Write, each stage timed.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/library.h"
+#include "core/diagnostic.h"
+#include "git/history.h"
+#include "git/repository.h"
+#include "output/output_set.h"
+
+namespace herald {
+
+struct BuildOptions {
+  std::string repo = ".";
+  std::string ref = "HEAD";
+  std::string out;            ///< default: public/ at the repository's root
+  bool drafts = false;
+  bool strict = false;
+  std::string now;            ///< --now, ISO 8601; empty: the clock
+  bool verbose = false;
+  bool write = true;          ///< false for `herald check`
+  bool worktree = false;      ///< read the working tree instead of a commit (preview)
+};
+
+/// How long each stage took, for --verbose.
+struct StageTiming {
+  std::string name;
+  double milliseconds = 0;
+};
+
+/// What a build produced and how it went.
+struct BuildResult {
+  enum class Status { ok, content_errors, unusable } status = Status::ok;
+  std::string fatal;  ///< for `unusable`: why the repository cannot be read
+  std::unique_ptr<Library> library;
+  std::vector<OutputFile> files;  ///< what was (or would be) written
+  std::vector<StageTiming> timings;
+  std::string out_dir;
+  size_t pages_rendered = 0;
+};
+
+/// The loaded site: the tree at a commit (or the working tree) and its history.
+struct LoadedSite {
+  std::unique_ptr<Repository> repo;
+  std::optional<Commit> commit;
+  std::vector<SourceFile> files;
+  std::optional<History> history;
+};
+
+/// Runs the whole pipeline, reporting into `diags`. Writes the output folder
+/// only when options.write is set and there is no error.
+BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags);
+
+/// Exit status of the contract: 0 success, 1 content errors, 2 unusable.
+int exit_code(const BuildResult& result, const Diagnostics& diags);
+
+/// Prints every diagnostic (sorted) and a summary line to `err`.
+void print_diagnostics(const Diagnostics& diags, FILE* err);
+
+}  // namespace herald

@@ -1,0 +1,246 @@
+// Reading and validating herald.yaml.
+#include "config/config.h"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/text.h"
+
+namespace herald {
+namespace {
+
+SourceLocation at(const std::string& path, const YAML::Node& node) {
+  YAML::Mark m = node.Mark();
+  if (m.line < 0) return {path, 0, 0};
+  return {path, m.line + 1, m.column + 1};
+}
+
+double channel(int v) {
+  double c = v / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+std::optional<double> luminance(const std::string& hex) {
+  if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
+  int rgb[3];
+  for (int i = 0; i < 3; ++i) {
+    std::string part = hex.substr(1 + 2 * i, 2);
+    if (part.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) return std::nullopt;
+    rgb[i] = std::stoi(part, nullptr, 16);
+  }
+  return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& builtin_review_types() {
+  static const std::vector<std::pair<std::string, std::string>> types = {
+      {"sar", "Safeguarding Adults Review"},
+      {"lcspr", "Local Child Safeguarding Practice Review"},
+      {"national-review", "National panel review"},
+      {"rapid-review", "Rapid review"},
+      {"dhr", "Domestic Homicide Review"},
+      {"audit", "Multi-agency audit"},
+      {"national-theme", "National theme"},
+      {"guidance", "Guidance"},
+  };
+  return types;
+}
+
+std::string Config::base_path() const {
+  auto scheme = base_url.find("://");
+  if (scheme == std::string::npos) return base_url;
+  auto slash = base_url.find('/', scheme + 3);
+  return slash == std::string::npos ? "/" : base_url.substr(slash);
+}
+
+std::string Config::absolute_url(const std::string& site_path) const {
+  std::string path = site_path;
+  if (!path.empty() && path[0] == '/') path.erase(0, 1);
+  return base_url + path;
+}
+
+std::string Config::review_type_name(const std::string& key) const {
+  for (const auto& [k, name] : review_types)
+    if (k == key) return name;
+  return "";
+}
+
+std::optional<double> contrast_ratio(const std::string& a, const std::string& b) {
+  auto la = luminance(a), lb = luminance(b);
+  if (!la || !lb) return std::nullopt;
+  double hi = std::max(*la, *lb), lo = std::min(*la, *lb);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+std::optional<Config> parse_config(std::string_view text, const std::string& path,
+                                   Diagnostics& diags) {
+  diags.add_source(path, std::string(text));
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (!root.IsMap()) {
+    diags.error({path, 1, 1}, "herald.yaml must be a map of settings such as 'title: ...'");
+    return std::nullopt;
+  }
+  Config config;
+  config.review_types = builtin_review_types();
+  bool ok = true;
+  auto scalar = [&](const YAML::Node& node, const std::string& key, std::string* out) {
+    if (!node.IsScalar()) {
+      diags.error(at(path, node), "'" + key + "' must be text");
+      ok = false;
+      return;
+    }
+    *out = node.Scalar();
+  };
+  auto boolean = [&](const YAML::Node& node, const std::string& key, bool* out) {
+    try {
+      *out = node.as<bool>();
+    } catch (const YAML::Exception&) {
+      diags.error(at(path, node), "'" + key + "' must be true or false");
+      ok = false;
+    }
+  };
+  auto unknown = [&](const YAML::Node& key_node, const std::string& key,
+                     const std::vector<std::string>& known, const std::string& where) {
+    std::string suggestion = closest_match(key, known);
+    diags.warning(at(path, key_node),
+                  fmt::format("unknown setting '{}'{}{}", key, where,
+                              suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+  };
+  static const std::vector<std::string> top_keys = {
+      "title", "base_url", "language", "timezone", "description", "logo", "theme",
+      "brand_colour", "accessibility", "feeds", "procedures", "briefings"};
+  bool have_title = false;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    std::string key = it->first.as<std::string>("");
+    const YAML::Node& value = it->second;
+    if (key == "title") {
+      scalar(value, key, &config.title);
+      have_title = !config.title.empty();
+    } else if (key == "base_url") {
+      scalar(value, key, &config.base_url);
+      if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
+      if (!starts_with(config.base_url, "https://") && !starts_with(config.base_url, "http://") &&
+          config.base_url[0] != '/') {
+        diags.error(at(path, value), "base_url '" + value.Scalar() +
+                                         "' must be a web address such as https://example.org/");
+        ok = false;
+      }
+    } else if (key == "language") {
+      scalar(value, key, &config.language);
+    } else if (key == "timezone") {
+      scalar(value, key, &config.timezone_name);
+      if (!TimeZone(config.timezone_name).valid()) {
+        diags.error(at(path, value), "unknown timezone '" + config.timezone_name +
+                                         "': expected a tz database name such as Europe/London");
+        ok = false;
+      }
+    } else if (key == "description") {
+      scalar(value, key, &config.description);
+    } else if (key == "logo") {
+      scalar(value, key, &config.logo);
+    } else if (key == "theme") {
+      scalar(value, key, &config.theme);
+      if (!is_valid_slug(config.theme)) {
+        diags.error(at(path, value), "theme '" + config.theme +
+                                         "' must be a folder name of lower-case letters, digits and hyphens");
+        ok = false;
+      }
+    } else if (key == "brand_colour") {
+      scalar(value, key, &config.brand_colour);
+      auto ratio = contrast_ratio(config.brand_colour, "#ffffff");
+      if (!ratio) {
+        diags.error(at(path, value), "brand_colour '" + config.brand_colour +
+                                         "' must be a colour written as #rrggbb");
+        ok = false;
+      } else if (*ratio < 4.5) {
+        diags.error(at(path, value),
+                    fmt::format("brand_colour '{}' has a contrast ratio of {:.2f}:1 with white "
+                                "text; at least 4.5:1 is needed so that text on it can be read",
+                                config.brand_colour, std::floor(*ratio * 100) / 100));
+        ok = false;
+      }
+    } else if (key == "accessibility" && value.IsMap()) {
+      for (auto a = value.begin(); a != value.end(); ++a) {
+        std::string k = a->first.as<std::string>("");
+        if (k == "contact_email") {
+          scalar(a->second, k, &config.accessibility_email);
+        } else if (k == "reviewed") {
+          std::string error;
+          config.accessibility_reviewed =
+              parse_datetime(a->second.as<std::string>(""), config.zone(), &error);
+          if (!config.accessibility_reviewed) {
+            diags.error(at(path, a->second), error);
+            ok = false;
+          }
+        } else {
+          unknown(a->first, k, {"contact_email", "reviewed"}, " in 'accessibility'");
+        }
+      }
+    } else if (key == "feeds" && value.IsMap()) {
+      for (auto f = value.begin(); f != value.end(); ++f) {
+        std::string k = f->first.as<std::string>("");
+        if (k == "items") {
+          try {
+            config.feed_items = f->second.as<int>();
+            if (config.feed_items < 1) throw YAML::Exception(YAML::Mark(), "");
+          } catch (const YAML::Exception&) {
+            diags.error(at(path, f->second), "'feeds.items' must be a whole number above 0");
+            ok = false;
+          }
+        } else if (k == "full_content") {
+          boolean(f->second, "feeds.full_content", &config.feed_full_content);
+        } else {
+          unknown(f->first, k, {"items", "full_content"}, " in 'feeds'");
+        }
+      }
+    } else if (key == "procedures" && value.IsMap()) {
+      for (auto p = value.begin(); p != value.end(); ++p) {
+        std::string k = p->first.as<std::string>("");
+        if (k == "release_tags") scalar(p->second, "procedures.release_tags", &config.release_tags);
+        else unknown(p->first, k, {"release_tags"}, " in 'procedures'");
+      }
+    } else if (key == "briefings" && value.IsMap()) {
+      for (auto b = value.begin(); b != value.end(); ++b) {
+        std::string k = b->first.as<std::string>("");
+        if (k == "review_types" && b->second.IsMap()) {
+          for (auto t = b->second.begin(); t != b->second.end(); ++t) {
+            std::string type = t->first.as<std::string>("");
+            if (!is_valid_slug(type)) {
+              diags.error(at(path, t->first), "review type '" + type +
+                                                  "' must use lower-case letters, digits and hyphens");
+              ok = false;
+              continue;
+            }
+            config.review_types.emplace_back(type, t->second.as<std::string>(type));
+          }
+        } else {
+          unknown(b->first, k, {"review_types"}, " in 'briefings'");
+        }
+      }
+    } else if (key == "accessibility" || key == "feeds" || key == "procedures" ||
+               key == "briefings") {
+      diags.error(at(path, value), "'" + key + "' must be a map of settings");
+      ok = false;
+    } else {
+      unknown(it->first, key, top_keys, "");
+    }
+  }
+  if (!have_title) {
+    diags.error({path, 1, 1}, "herald.yaml has no 'title': give the partnership's name");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return config;
+}
+
+}  // namespace herald

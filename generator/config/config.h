@@ -1,0 +1,51 @@
+// herald.yaml: the site's configuration.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/datetime.h"
+#include "core/diagnostic.h"
+
+namespace herald {
+
+struct Config {
+  std::string title;
+  std::string base_url = "/";  ///< always ends with '/'
+  std::string language = "en-GB";
+  std::string timezone_name = "Europe/London";
+  std::string description;
+  std::string logo;  ///< repository path, e.g. static/logo.svg
+  std::string theme = "default";
+  std::string brand_colour = "#1d5b79";
+  std::string accessibility_email;
+  std::optional<DateTime> accessibility_reviewed;
+  int feed_items = 20;
+  bool feed_full_content = true;
+  std::string release_tags = "procedures-*";
+  /// Built-in review types plus the site's own, in display order.
+  std::vector<std::pair<std::string, std::string>> review_types;
+
+  TimeZone zone() const { return TimeZone(timezone_name); }
+  /// The base URL's path part ("/" or "/site/"), for links inside the site.
+  std::string base_path() const;
+  /// Absolute URL of a site path such as "/briefings/".
+  std::string absolute_url(const std::string& site_path) const;
+  /// Display name of a review type, or empty if unknown.
+  std::string review_type_name(const std::string& key) const;
+};
+
+/// The built-in review types of the contract.
+const std::vector<std::pair<std::string, std::string>>& builtin_review_types();
+
+/// Parses herald.yaml. Problems are reported against `path`; returns nullopt
+/// when the configuration cannot be used.
+std::optional<Config> parse_config(std::string_view text, const std::string& path,
+                                   Diagnostics& diags);
+
+/// WCAG contrast ratio of two sRGB colours given as #rrggbb.
+std::optional<double> contrast_ratio(const std::string& a, const std::string& b);
+
+}  // namespace herald

@@ -1,0 +1,203 @@
+// Reading and checking the contact directory, and the HTML of its shortcodes.
+#include "content/contacts.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/text.h"
+
+namespace herald {
+namespace {
+
+const std::vector<std::string> kFields = {"id", "name", "organisation", "audience", "urgent", "phones",
+                                          "email", "url", "replaces", "since", "notes"};
+const std::vector<std::string> kAudiences = {"children", "adults", "families", "practitioners"};
+
+SourceLocation at(const std::string& path, const YAML::Node& node) {
+  YAML::Mark m = node.Mark();
+  return m.line < 0 ? SourceLocation{path, 0, 0} : SourceLocation{path, m.line + 1, m.column + 1};
+}
+
+std::string scalar(const YAML::Node& node) {
+  return node && node.IsScalar() ? std::string(trim(node.Scalar())) : std::string();
+}
+
+bool is_valid_id(const std::string& id) {
+  if (id.empty()) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+std::string tel_link(const PhoneNumber& n) {
+  return fmt::format("<a class=\"herald-phone\" href=\"tel:{}\">{}</a>", html_escape(n.e164), html_escape(n.display));
+}
+
+}  // namespace
+
+ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::string& path, const TimeZone& zone,
+                                         Diagnostics& diags) {
+  ContactDirectory dir;
+  diags.add_source(path, std::string(yaml_text));
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    return dir;
+  }
+  if (root.IsNull()) return dir;
+  if (!root.IsSequence()) {
+    diags.error({path, 1, 1}, "the contact directory must be a list of contacts");
+    return dir;
+  }
+  for (const YAML::Node& entry : root) {
+    if (!entry.IsMap()) {
+      diags.error(at(path, entry), "each contact must be a map of fields such as 'id: ...'");
+      continue;
+    }
+    Contact c;
+    c.line = at(path, entry).line;
+    bool ok = true;
+    auto error = [&](const YAML::Node& node, std::string message) {
+      diags.error(at(path, node), std::move(message));
+      ok = false;
+    };
+    c.id = scalar(entry["id"]);
+    if (c.id.empty()) {
+      error(entry, "contact has no 'id'");
+      continue;
+    }
+    if (!is_valid_id(c.id)) error(entry["id"], "contact id '" + c.id + "' must use lower-case letters, digits and hyphens");
+    for (auto it = entry.begin(); it != entry.end(); ++it) {
+      std::string key = scalar(it->first);
+      if (std::find(kFields.begin(), kFields.end(), key) != kFields.end()) continue;
+      std::string suggestion = closest_match(key, kFields);
+      diags.warning(at(path, it->first),
+                    fmt::format("unknown field '{}' in contact '{}'{}", key, c.id,
+                                suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+    }
+    c.name = scalar(entry["name"]);
+    if (c.name.empty()) error(entry, "contact '" + c.id + "' has no 'name'");
+    c.organisation = scalar(entry["organisation"]);
+    c.notes = scalar(entry["notes"]);
+    if (YAML::Node audience = entry["audience"]) {
+      std::vector<std::string> values;
+      if (audience.IsScalar()) values.push_back(scalar(audience));
+      else if (audience.IsSequence())
+        for (const auto& a : audience) values.push_back(scalar(a));
+      for (const auto& a : values) {
+        if (std::find(kAudiences.begin(), kAudiences.end(), a) == kAudiences.end())
+          error(audience, fmt::format("contact '{}' has unknown audience '{}' (expected children, adults, families or practitioners)", c.id, a));
+        else
+          c.audience.push_back(a);
+      }
+    }
+    if (YAML::Node urgent = entry["urgent"]) {
+      std::string v = scalar(urgent);
+      if (v == "true" || v == "yes") c.urgent = true;
+      else if (v != "false" && v != "no") error(urgent, "'urgent' must be true or false");
+    }
+    auto check_phone = [&](const YAML::Node& node) -> std::optional<PhoneNumber> {
+      std::string text = scalar(node);
+      auto number = parse_uk_phone(text);
+      if (!number)
+        error(node, fmt::format("contact '{}' has an invalid phone number '{}': expected a UK number such as "
+                                "0116 496 0000 or +44 116 496 0000, or a short code such as 999",
+                                c.id, text));
+      return number;
+    };
+    if (YAML::Node phones = entry["phones"]) {
+      if (!phones.IsSequence()) {
+        error(phones, "'phones' must be a list of numbers, each with 'number' and optional 'label' and 'hours'");
+      } else {
+        for (const auto& p : phones) {
+          YAML::Node number_node = p.IsMap() ? p["number"] : p;
+          if (!number_node) {
+            error(p, fmt::format("a phone of contact '{}' has no 'number'", c.id));
+            continue;
+          }
+          if (auto number = check_phone(number_node))
+            c.phones.push_back({*number, p.IsMap() ? scalar(p["label"]) : "", p.IsMap() ? scalar(p["hours"]) : ""});
+        }
+      }
+    }
+    c.email = scalar(entry["email"]);
+    if (!c.email.empty() && !is_valid_email(c.email))
+      error(entry["email"], fmt::format("contact '{}' has an invalid email address '{}'", c.id, c.email));
+    c.url = scalar(entry["url"]);
+    if (!c.url.empty() && !starts_with(c.url, "https://") && !starts_with(c.url, "http://"))
+      error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https://", c.id, c.url));
+    if (c.phones.empty() && c.email.empty() && c.url.empty() && ok)
+      error(entry, fmt::format("contact '{}' needs at least one of 'phones', 'email' or 'url'", c.id));
+    if (YAML::Node replaces = entry["replaces"]) {
+      if (replaces.IsScalar()) c.replaces.push_back(scalar(replaces));
+      else if (replaces.IsSequence())
+        for (const auto& r : replaces) c.replaces.push_back(scalar(r));
+    }
+    if (YAML::Node since = entry["since"]) {
+      std::string why;
+      c.since = parse_datetime(scalar(since), zone, &why);
+      if (!c.since) error(since, why);
+    }
+    if (auto it = dir.index_.find(c.id); it != dir.index_.end()) {
+      error(entry["id"], fmt::format("contact id '{}' is used twice (first at line {})", c.id,
+                                     dir.contacts_[it->second].line));
+      continue;
+    }
+    if (!ok && c.id.empty()) continue;
+    dir.index_.emplace(c.id, dir.contacts_.size());
+    dir.contacts_.push_back(std::move(c));
+  }
+  return dir;
+}
+
+const Contact* ContactDirectory::find(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &contacts_[it->second];
+}
+
+std::vector<const Contact*> ContactDirectory::urgent() const {
+  std::vector<const Contact*> out;
+  for (const auto& c : contacts_)
+    if (c.urgent) out.push_back(&c);
+  return out;
+}
+
+std::string ContactDirectory::contact_card_html(const Contact& c) const {
+  std::string out = "<div class=\"contact-card\">\n";
+  out += fmt::format("<p class=\"contact-card__name\"><strong>{}</strong>{}</p>\n", html_escape(c.name),
+                     c.organisation.empty() ? "" : "<br>" + html_escape(c.organisation));
+  if (!c.phones.empty() || !c.email.empty() || !c.url.empty()) {
+    out += "<ul class=\"contact-card__details\">\n";
+    for (const auto& p : c.phones) {
+      out += "<li>" + tel_link(p.number);
+      if (!p.label.empty()) out += " – " + html_escape(p.label);
+      if (!p.hours.empty()) out += " (" + html_escape(p.hours) + ")";
+      out += "</li>\n";
+    }
+    if (!c.email.empty())
+      out += fmt::format("<li><a href=\"mailto:{}\">{}</a></li>\n", html_escape(c.email), html_escape(c.email));
+    if (!c.url.empty())
+      out += fmt::format("<li><a href=\"{}\">{} website</a></li>\n", html_escape(c.url), html_escape(c.name));
+    out += "</ul>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string ContactDirectory::contact_inline_html(const Contact& c) const {
+  std::string out = html_escape(c.name);
+  if (!c.phones.empty()) out += " (" + tel_link(c.phones.front().number) + ")";
+  else if (!c.email.empty())
+    out += fmt::format(" (<a href=\"mailto:{}\">{}</a>)", html_escape(c.email), html_escape(c.email));
+  return out;
+}
+
+std::string ContactDirectory::phone_html(const Contact& c) const {
+  if (c.phones.empty()) return contact_inline_html(c);
+  return tel_link(c.phones.front().number);
+}
+
+}  // namespace herald

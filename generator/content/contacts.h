@@ -1,0 +1,56 @@
+// The contact directory (data/contacts.yaml): the single source of every phone number and address.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/phone_number.h"
+#include "core/datetime.h"
+#include "core/diagnostic.h"
+
+namespace herald {
+
+struct ContactPhone {
+  PhoneNumber number;
+  std::string label;
+  std::string hours;
+};
+
+struct Contact {
+  std::string id, name, organisation;
+  std::vector<std::string> audience;
+  bool urgent = false;
+  std::vector<ContactPhone> phones;
+  std::string email, url;
+  std::vector<std::string> replaces;
+  std::optional<DateTime> since;
+  std::string notes;
+  int line = 0;  ///< of the entry in contacts.yaml
+};
+
+class ContactDirectory {
+ public:
+  /// Parses data/contacts.yaml, reporting every problem at its line and column.
+  static ContactDirectory parse(std::string_view yaml_text, const std::string& path, const TimeZone& zone,
+                                Diagnostics& diags);
+
+  const std::vector<Contact>& contacts() const { return contacts_; }
+  const Contact* find(std::string_view id) const;
+  std::vector<const Contact*> urgent() const;
+
+  /// `{{contact id}}` on its own line: a card with every number, e-mail and website.
+  std::string contact_card_html(const Contact& c) const;
+  /// `{{contact id}}` inside a sentence: the name and the first number.
+  std::string contact_inline_html(const Contact& c) const;
+  /// `{{phone id}}`: the first number as a tel: link.
+  std::string phone_html(const Contact& c) const;
+
+ private:
+  std::vector<Contact> contacts_;
+  std::map<std::string, size_t, std::less<>> index_;
+};
+
+}  // namespace herald

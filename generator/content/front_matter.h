@@ -1,0 +1,54 @@
+// Splits a content file into YAML front matter and Markdown body, and reads the fields.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/diagnostic.h"
+
+namespace herald {
+
+/// A content file split at its `---` lines.
+struct SplitFile {
+  std::string_view yaml;  ///< between the `---` lines
+  std::string_view body;  ///< after the closing `---` line
+  int yaml_first_line = 2;  ///< file line of the first YAML line
+  int body_line_offset = 0; ///< lines before the body (front matter incl. both `---`)
+};
+
+/// Finds the front matter. Reports and returns nullopt when the file does not
+/// start with `---` or the block is never closed.
+std::optional<SplitFile> split_front_matter(std::string_view text, const std::string& path,
+                                            Diagnostics& diags);
+
+/// The front matter as a YAML map, with locations mapped to the file.
+class FrontMatter {
+ public:
+  /// Parses `split.yaml`; reports YAML syntax errors at the file line.
+  static std::optional<FrontMatter> parse(const SplitFile& split, const std::string& path,
+                                          Diagnostics& diags);
+
+  bool has(const std::string& key) const { return fields_.count(key) > 0; }
+  const YAML::Node* get(const std::string& key) const;
+  /// File location of a key's value (or of the front matter's start).
+  SourceLocation where(const std::string& key) const;
+  /// Location of the key itself, for "unknown field" warnings.
+  SourceLocation key_where(const std::string& key) const;
+  const std::string& path() const { return path_; }
+  /// Keys in the order written.
+  const std::vector<std::string>& keys() const { return order_; }
+  SourceLocation location_of(const YAML::Node& node) const;
+
+ private:
+  std::string path_;
+  int first_line_ = 2;
+  std::map<std::string, YAML::Node> fields_;
+  std::map<std::string, SourceLocation> key_locations_;
+  std::vector<std::string> order_;
+};
+
+}  // namespace herald

@@ -1,0 +1,214 @@
+// Assemble: sorted lists, manuals, taxonomies and every cross-file check.
+#include "content/library.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "content/source_path.h"
+#include "core/text.h"
+#include "git/repository.h"
+
+namespace herald {
+namespace {
+
+std::string page_url(const Page& page) {
+  switch (page.kind) {
+    case Kind::home: return "/";
+    case Kind::section: return "/" + page.section + "/";
+    case Kind::newsletter: return "/newsletters/" + page.slug + "/";
+    case Kind::briefing: return "/briefings/" + page.slug + "/";
+    case Kind::manual: return "/procedures/" + page.manual + "/";
+    case Kind::chapter: return "/procedures/" + page.manual + "/" + page.slug + "/";
+    case Kind::event: return "/events/" + page.slug + "/";
+    case Kind::page: return "/" + page.slug + "/";
+  }
+  return "/";
+}
+
+/// URLs herald writes itself; a page may not take them.
+const std::set<std::string>& generated_urls() {
+  static const std::set<std::string> urls = {
+      "/contacts/", "/search/", "/feeds/", "/topics/", "/audience/", "/embed/",
+      "/procedures/changes/", "/briefings/review-type/", "/404.html"};
+  return urls;
+}
+
+void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages,
+                 const std::function<std::vector<std::pair<std::string, std::string>>(const Page&)>& terms_of) {
+  std::map<std::string, Term> terms;
+  for (const Page* page : pages) {
+    std::set<std::string> seen;
+    for (const auto& [key, name] : terms_of(*page)) {
+      if (key.empty() || !seen.insert(key).second) continue;
+      Term& term = terms[key];
+      if (term.key.empty()) {
+        term.key = key;
+        term.name = name;
+      }
+      term.pages.push_back(page);
+    }
+  }
+  for (auto& [key, term] : terms) out.push_back(std::move(term));
+}
+
+}  // namespace
+
+void decide_publication(Page& page, int64_t now, bool drafts) {
+  page.published = true;
+  page.withheld_reason.clear();
+  if (page.draft && !drafts) {
+    page.published = false;
+    page.withheld_reason = "draft";
+  } else if (page.date && page.date->utc_seconds > now) {
+    page.published = false;
+    page.withheld_reason = "scheduled";
+  } else if (page.expires && page.expires->utc_seconds <= now) {
+    page.published = false;
+    page.withheld_reason = "expired";
+  }
+}
+
+const Manual* Library::find_manual(const std::string& slug) const {
+  for (const auto& m : manuals)
+    if (m.slug == slug) return &m;
+  return nullptr;
+}
+
+const Page* Library::find_page(const std::string& url) const {
+  auto it = by_url.find(url);
+  return it == by_url.end() ? nullptr : it->second;
+}
+
+void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
+  const TimeZone zone = lib.config.zone();
+  std::map<std::string, const Page*> owners;  // URL -> first source that writes it
+  auto claim = [&](const std::string& url, const Page& page) {
+    auto [it, inserted] = owners.emplace(url, &page);
+    if (!inserted) {
+      diags.error({page.source_path, 1, 1},
+                  fmt::format("two sources write the same URL '{}': {} and {}", url,
+                              it->second->source_path, page.source_path));
+      return false;
+    }
+    return true;
+  };
+
+  std::map<std::string, Manual> manuals;
+  for (Page& page : lib.pages) {
+    page.url = page_url(page);
+    if (!page.published) continue;
+    if (page.kind == Kind::page && generated_urls().count(page.url)) {
+      diags.error({page.source_path, 1, 1},
+                  fmt::format("the page would replace herald's own '{}' page: choose another file name or slug", page.url));
+      continue;
+    }
+    if (!claim(page.url, page)) continue;
+    for (const auto& alias : page.aliases) {
+      std::string url = alias.back() == '/' || ends_with(alias, ".html") ? alias : alias + "/";
+      claim(url, page);
+    }
+    lib.by_url[page.url] = &page;
+    switch (page.kind) {
+      case Kind::home: lib.home = &page; break;
+      case Kind::section: lib.section_intros[page.section] = &page; break;
+      case Kind::newsletter: lib.newsletters.push_back(&page); break;
+      case Kind::briefing: lib.briefings.push_back(&page); break;
+      case Kind::event: lib.events.push_back(&page); break;
+      case Kind::page: lib.plain_pages.push_back(&page); break;
+      case Kind::manual: manuals[page.manual].index = &page; manuals[page.manual].slug = page.manual; break;
+      case Kind::chapter:
+        manuals[page.manual].slug = page.manual;
+        manuals[page.manual].chapters.push_back(&page);
+        lib.chapters.push_back(&page);
+        break;
+    }
+    if (page.kind == Kind::chapter && page.review_due && page.review_due->utc_seconds < lib.now)
+      diags.warning(page.review_due_at,
+                    fmt::format("this chapter was due for review on {}: review it, or give a new review_due",
+                                format_human_date(*page.review_due)));
+  }
+
+  for (auto& [slug, manual] : manuals) {
+    if (!manual.index) {
+      const Page* first = manual.chapters.front();
+      diags.error({first->source_path, 1, 1},
+                  fmt::format("manual '{}' has no content/procedures/{}/_index.md giving its title", slug, slug));
+      continue;
+    }
+    std::sort(manual.chapters.begin(), manual.chapters.end(), [](const Page* a, const Page* b) {
+      return a->order != b->order ? a->order < b->order : a->title < b->title;
+    });
+    lib.manuals.push_back(std::move(manual));
+  }
+  std::sort(lib.manuals.begin(), lib.manuals.end(), [](const Manual& a, const Manual& b) {
+    return a.index->order != b.index->order ? a.index->order < b.index->order
+                                            : a.index->title < b.index->title;
+  });
+
+  auto newest = [](std::vector<const Page*>& v) { std::sort(v.begin(), v.end(), newer_first); };
+  newest(lib.newsletters);
+  newest(lib.briefings);
+  std::sort(lib.plain_pages.begin(), lib.plain_pages.end(),
+            [](const Page* a, const Page* b) { return a->title < b->title; });
+  std::sort(lib.events.begin(), lib.events.end(), [](const Page* a, const Page* b) {
+    int64_t ta = a->sessions.empty() ? 0 : a->sessions.front().start.utc_seconds;
+    int64_t tb = b->sessions.empty() ? 0 : b->sessions.front().start.utc_seconds;
+    return ta != tb ? ta < tb : a->title < b->title;
+  });
+
+  for (const auto* list : {&lib.newsletters, &lib.briefings, &lib.events, &lib.plain_pages, &lib.chapters})
+    lib.all_published.insert(lib.all_published.end(), list->begin(), list->end());
+  for (const auto& m : lib.manuals) lib.all_published.push_back(m.index);
+  newest(lib.all_published);
+
+  build_terms(lib.topics, lib.all_published, [](const Page& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& t : p.topics) out.emplace_back(slugify(t), t);
+    return out;
+  });
+  build_terms(lib.audiences, lib.all_published, [](const Page& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& a : p.audience) out.emplace_back(a, a);
+    return out;
+  });
+  build_terms(lib.review_types, lib.briefings, [&](const Page& p) {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.emplace_back(p.review_type, lib.config.review_type_name(p.review_type));
+    return out;
+  });
+
+  // Static files and bundle resources.
+  std::set<std::string> bundles;
+  for (const Page& page : lib.pages)
+    if (!page.bundle_dir.empty() && page.published) bundles.insert(page.bundle_dir);
+  std::map<std::string, const Page*> bundle_pages;
+  for (const Page& page : lib.pages)
+    if (!page.bundle_dir.empty()) bundle_pages[page.bundle_dir] = &page;
+  if (input.files) {
+    for (const SourceFile& file : *input.files) {
+      if (file.kind != SourceFile::Kind::file) continue;
+      if (starts_with(file.path, "static/")) {
+        lib.static_files.push_back({file.path.substr(7), file.path, &file.content});
+      } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md")) {
+        std::string bundle = bundle_of(file.path);
+        if (!bundle_pages.count(bundle)) {
+          diags.warning({file.path, 0, 0},
+                        "this file is not beside a page's index.md, so it is not published: move it "
+                        "into static/ or into a bundle folder");
+          continue;
+        }
+        if (!bundles.count(bundle)) continue;  // the page is not published
+        const Page* owner = bundle_pages[bundle];
+        std::string rest = file.path.substr(bundle.size());
+        lib.static_files.push_back({owner->url.substr(1) + rest, file.path, &file.content});
+      }
+    }
+  }
+  if (input.releases) lib.releases = *input.releases;
+}
+
+}  // namespace herald

@@ -1,0 +1,76 @@
+// Assemble stage: every page, manual, contact and taxonomy of the site, cross-checked.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/amendments.h"
+#include "content/contacts.h"
+#include "content/page.h"
+#include "core/diagnostic.h"
+#include "git/repository.h"
+
+namespace herald {
+
+/// A taxonomy term (a topic, an audience or a review type) and its pages.
+struct Term {
+  std::string key;   ///< URL part, e.g. "domestic-abuse"
+  std::string name;  ///< display name, e.g. "domestic abuse"
+  std::vector<const Page*> pages;  ///< newest first
+};
+
+struct Manual {
+  const Page* index = nullptr;  ///< the manual's _index.md (may be null: reported)
+  std::string slug;
+  std::vector<const Page*> chapters;  ///< by order, then title
+};
+
+/// A file copied into the output as it is.
+struct StaticFile {
+  std::string output_path;  ///< relative to the output folder, no leading '/'
+  std::string source_path;
+  const std::string* content = nullptr;  ///< owned by the loaded site
+};
+
+struct Library {
+  Config config;
+  std::shared_ptr<ContactDirectory> contacts;
+  std::vector<Page> pages;  ///< every parsed page, published or not
+  int64_t now = 0;
+  bool preview = false;
+  std::string commit_id;
+  int64_t commit_time = 0;
+
+  const Page* home = nullptr;
+  std::map<std::string, const Page*> section_intros;  ///< section -> _index.md
+  std::vector<const Page*> newsletters, briefings, events, plain_pages, chapters;
+  std::vector<Manual> manuals;  ///< by order, then title
+  std::vector<Term> topics, audiences, review_types;
+  std::vector<StaticFile> static_files;
+  std::vector<Release> releases;  ///< newest first
+  /// Every published page (all kinds but home/section), newest first.
+  std::vector<const Page*> all_published;
+
+  const Manual* find_manual(const std::string& slug) const;
+  const Page* find_page(const std::string& url) const;
+  std::map<std::string, const Page*> by_url;
+};
+
+struct SourceFile;
+
+struct AssembleInput {
+  const std::vector<SourceFile>* files = nullptr;  ///< the whole tree, for static/ and bundles
+  const std::vector<Release>* releases = nullptr;
+};
+
+/// Sorts, indexes and cross-checks the parsed pages: URL clashes, manuals,
+/// taxonomies, review dates. Reports into `diags`.
+void assemble(Library& library, const AssembleInput& input, Diagnostics& diags);
+
+/// Decides whether a page is shown at `now` (drafts only with `drafts`).
+void decide_publication(Page& page, int64_t now, bool drafts);
+
+}  // namespace herald

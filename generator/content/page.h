@@ -1,0 +1,110 @@
+// A published (or withheld) content page of any kind, as parsed from its source file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/datetime.h"
+#include "core/diagnostic.h"
+
+namespace herald {
+
+class Document;
+
+enum class Kind { home, section, newsletter, briefing, manual, chapter, event, page };
+
+/// Lower-case name of a kind, as used in templates and search filters.
+const char* kind_name(Kind kind);
+
+struct EventSession {
+  DateTime start, end;
+};
+
+struct BriefingSource {
+  std::string title, url;
+  std::optional<DateTime> published;
+};
+
+/// One of the seven numbered sections of a 7-minute briefing.
+struct BriefingSection {
+  int number = 0;
+  std::string title;  ///< the heading without its number
+  std::string anchor;
+  std::string html;
+  int line = 0;
+};
+
+struct Page {
+  Kind kind = Kind::page;
+  std::string source_path;  ///< e.g. content/briefings/sudi.md
+  std::string bundle_dir;   ///< e.g. content/newsletters/spring/ for a bundle, else empty
+  std::string slug;
+  std::string manual;       ///< a chapter's (or manual's) manual slug
+  std::string section;      ///< for Kind::section: newsletters, briefings, ...
+  std::string url;          ///< site path, e.g. /briefings/sudi/
+
+  std::string title;
+  std::string summary;
+  std::optional<DateTime> date;
+  std::optional<DateTime> expires;
+  bool draft = false;
+  std::vector<std::string> topics;    ///< as written
+  std::vector<std::string> audience;
+  std::vector<std::string> aliases;
+  bool pdf = false;
+
+  // From git: when the source was first and last committed.
+  int64_t first_commit = 0;
+  int64_t last_commit = 0;
+
+  // Newsletters.
+  std::optional<int> issue;
+  std::string series;
+
+  // Briefings.
+  std::string review_type;
+  BriefingSource source;
+  std::string lead_html;
+  std::vector<BriefingSection> sections;
+  int reading_minutes = 0;
+
+  // Procedures (manual and chapter).
+  int order = 0;
+  std::string owner;
+  std::optional<DateTime> reviewed, review_due;
+  SourceLocation review_due_at;  ///< where review_due is written
+  std::string amendment;
+  bool reread = false;
+
+  // Events.
+  std::vector<EventSession> sessions;
+  std::string location, booking_url;
+
+  // Pages.
+  bool toc = false;
+
+  // Body.
+  std::string body_markdown;
+  int body_line_offset = 0;
+  std::shared_ptr<Document> doc;
+  size_t word_count = 0;
+
+  /// Is the page shown in this build (not a draft, not scheduled, not expired)?
+  bool published = true;
+  /// Why not, for the verbose log: "draft", "scheduled", "expired".
+  std::string withheld_reason;
+
+  /// The date used for sorting lists: `date`, else the first commit.
+  int64_t sort_time() const {
+    return date ? date->utc_seconds : first_commit;
+  }
+};
+
+/// Newest first, then by title, then by URL: a stable order for every list.
+bool newer_first(const Page* a, const Page* b);
+
+}  // namespace herald

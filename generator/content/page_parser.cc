@@ -1,0 +1,349 @@
+// Front matter fields of every kind, validated with clear messages.
+#include "content/page_parser.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "content/briefing.h"
+#include "content/front_matter.h"
+#include "core/text.h"
+#include "markdown/document.h"
+
+namespace herald {
+namespace {
+
+const std::vector<std::string> kAudiences = {"children", "adults", "families", "practitioners"};
+
+std::vector<std::string> known_fields(Kind kind) {
+  std::vector<std::string> fields = {"title", "slug",    "date",    "summary", "draft",
+                                     "expires", "topics", "audience", "aliases", "pdf"};
+  auto add = [&](std::initializer_list<const char*> more) {
+    for (const char* f : more) fields.emplace_back(f);
+  };
+  switch (kind) {
+    case Kind::newsletter: add({"issue", "series"}); break;
+    case Kind::briefing: add({"review_type", "source"}); break;
+    case Kind::manual: add({"order"}); break;
+    case Kind::chapter: add({"order", "owner", "reviewed", "review_due", "amendment", "reread"}); break;
+    case Kind::event: add({"start", "end", "location", "booking_url", "sessions"}); break;
+    case Kind::page: add({"toc"}); break;
+    default: break;
+  }
+  return fields;
+}
+
+/// Typed access to front matter fields, reporting every type problem.
+class Fields {
+ public:
+  Fields(const FrontMatter& fm, const Config& config, Diagnostics& diags)
+      : fm_(fm), zone_(config.zone()), diags_(diags) {}
+
+  bool ok() const { return ok_; }
+
+  std::string text(const std::string& key, bool required = false) {
+    const YAML::Node* node = fm_.get(key);
+    if (!node) {
+      if (required) missing(key);
+      return "";
+    }
+    if (!node->IsScalar()) {
+      error(fm_.location_of(*node), "'" + key + "' must be text");
+      return "";
+    }
+    std::string value = std::string(trim(node->Scalar()));
+    if (required && value.empty()) missing(key);
+    return value;
+  }
+
+  bool flag(const std::string& key, bool fallback) {
+    const YAML::Node* node = fm_.get(key);
+    if (!node) return fallback;
+    if (node->IsScalar()) {
+      const std::string& s = node->Scalar();
+      if (s == "true" || s == "yes") return true;
+      if (s == "false" || s == "no") return false;
+    }
+    error(fm_.location_of(*node), "'" + key + "' must be true or false");
+    return fallback;
+  }
+
+  std::optional<int> integer(const std::string& key) {
+    const YAML::Node* node = fm_.get(key);
+    if (!node) return std::nullopt;
+    try {
+      if (node->IsScalar()) return node->as<int>();
+    } catch (const YAML::Exception&) {
+    }
+    error(fm_.location_of(*node), "'" + key + "' must be a whole number");
+    return std::nullopt;
+  }
+
+  std::optional<DateTime> date(const std::string& key, bool required = false) {
+    const YAML::Node* node = fm_.get(key);
+    if (!node) {
+      if (required) missing(key);
+      return std::nullopt;
+    }
+    return date_of(*node);
+  }
+
+  std::optional<DateTime> date_of(const YAML::Node& node) {
+    std::string error_text;
+    if (!node.IsScalar()) {
+      error(fm_.location_of(node), "a date must be written as YYYY-MM-DD, e.g. 2024-04-12");
+      return std::nullopt;
+    }
+    auto value = parse_datetime(std::string(trim(node.Scalar())), zone_, &error_text);
+    if (!value) error(fm_.location_of(node), error_text);
+    return value;
+  }
+
+  std::vector<std::string> list(const std::string& key) {
+    std::vector<std::string> out;
+    const YAML::Node* node = fm_.get(key);
+    if (!node) return out;
+    if (node->IsScalar()) {  // a single value is a list of one
+      out.push_back(std::string(trim(node->Scalar())));
+      return out;
+    }
+    if (!node->IsSequence()) {
+      error(fm_.location_of(*node), "'" + key + "' must be a list, e.g. [one, two]");
+      return out;
+    }
+    for (const auto& item : *node) {
+      if (!item.IsScalar()) {
+        error(fm_.location_of(item), "each item of '" + key + "' must be text");
+        continue;
+      }
+      std::string value(trim(item.Scalar()));
+      if (!value.empty()) out.push_back(value);
+    }
+    return out;
+  }
+
+  void missing(const std::string& key) {
+    error(fm_.where(key), fm_.has(key) ? "'" + key + "' is empty" : "missing required field '" + key + "'");
+  }
+
+  void error(SourceLocation where, std::string message) {
+    ok_ = false;
+    diags_.error(std::move(where), std::move(message));
+  }
+
+  void warning(SourceLocation where, std::string message) {
+    diags_.warning(std::move(where), std::move(message));
+  }
+
+  const FrontMatter& fm() const { return fm_; }
+  const TimeZone& zone() const { return zone_; }
+
+ private:
+  const FrontMatter& fm_;
+  TimeZone zone_;
+  Diagnostics& diags_;
+  bool ok_ = true;
+};
+
+bool valid_alias(const std::string& alias) {
+  if (alias.empty() || alias[0] != '/') return false;
+  if (alias.find("..") != std::string::npos || alias.find("//") != std::string::npos ||
+      alias.find('\\') != std::string::npos || alias.find('\0') != std::string::npos)
+    return false;
+  for (unsigned char c : alias)
+    if (c < 0x20 || c == '"' || c == '<' || c == '>' || c == '?' || c == '#' || c == '%') return false;
+  return alias.find("/.git") == std::string::npos;
+}
+
+void read_event(Fields& f, Page& page) {
+  page.location = f.text("location");
+  page.booking_url = f.text("booking_url");
+  const YAML::Node* sessions = f.fm().get("sessions");
+  auto add_session = [&](std::optional<DateTime> start, std::optional<DateTime> end,
+                         SourceLocation where) {
+    if (!start || !end) return;
+    if (end->utc_seconds < start->utc_seconds) {
+      f.error(where, "the event ends before it starts");
+      return;
+    }
+    page.sessions.push_back({*start, *end});
+  };
+  if (sessions) {
+    if (!sessions->IsSequence()) {
+      f.error(f.fm().location_of(*sessions), "'sessions' must be a list of {start, end}");
+      return;
+    }
+    for (const auto& s : *sessions) {
+      if (!s.IsMap() || !s["start"] || !s["end"]) {
+        f.error(f.fm().location_of(s), "each session needs a 'start' and an 'end'");
+        continue;
+      }
+      add_session(f.date_of(s["start"]), f.date_of(s["end"]), f.fm().location_of(s));
+    }
+    if (f.fm().has("start") || f.fm().has("end"))
+      f.error(f.fm().key_where("start"), "give either 'start' and 'end' or 'sessions', not both");
+  } else {
+    add_session(f.date("start", true), f.date("end", true), f.fm().where("end"));
+  }
+  std::sort(page.sessions.begin(), page.sessions.end(),
+            [](const EventSession& a, const EventSession& b) { return a.start < b.start; });
+}
+
+}  // namespace
+
+std::optional<Page> parse_page(const std::string& path, std::string_view text,
+                               const ContentPath& where, const ParseContext& context,
+                               Diagnostics& diags) {
+  size_t bad = 0;
+  if (!is_valid_utf8(text, &bad)) {
+    int line, column;
+    line_and_column(text, bad, &line, &column);
+    diags.error({path, line, column},
+                "the file is not valid UTF-8 text: save it with UTF-8 encoding");
+    return std::nullopt;
+  }
+  diags.add_source(path, std::string(text));
+  auto split = split_front_matter(text, path, diags);
+  if (!split) return std::nullopt;
+  auto fm = FrontMatter::parse(*split, path, diags);
+  if (!fm) return std::nullopt;
+  const Config& config = *context.config;
+  Fields f(*fm, config, diags);
+
+  Page page;
+  page.kind = where.kind;
+  page.source_path = path;
+  page.bundle_dir = where.bundle_dir;
+  page.slug = where.slug;
+  page.manual = where.manual;
+  page.section = where.section;
+  page.body_line_offset = split->body_line_offset;
+  page.body_markdown = std::string(split->body);
+
+  page.title = f.text("title", true);
+  std::string slug = f.text("slug");
+  if (!slug.empty()) {
+    if (where.kind == Kind::home || where.kind == Kind::section)
+      f.warning(fm->where("slug"), "'slug' has no effect on a list page");
+    else if (!is_valid_slug(slug))
+      f.error(fm->where("slug"),
+              "invalid slug '" + slug + "': use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers'");
+    else
+      page.slug = slug;
+  } else if (!page.slug.empty() && !is_valid_slug(page.slug)) {
+    f.error({path, 1, 1}, "invalid file name '" + page.slug +
+                              "': use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers.md'");
+  }
+  bool date_required = where.kind == Kind::newsletter || where.kind == Kind::briefing;
+  page.date = f.date("date", date_required);
+  page.summary = f.text("summary");
+  page.draft = f.flag("draft", false);
+  page.expires = f.date("expires");
+  page.topics = f.list("topics");
+  for (const auto& topic : page.topics)
+    if (slugify(topic).empty())
+      f.error(fm->where("topics"), "topic '" + topic + "' has no letters or digits to make a web address from");
+  page.audience = f.list("audience");
+  for (const auto& a : page.audience) {
+    if (std::find(kAudiences.begin(), kAudiences.end(), a) == kAudiences.end()) {
+      std::string suggestion = closest_match(a, kAudiences);
+      f.error(fm->where("audience"),
+              fmt::format("unknown audience '{}' (expected children, adults, families or practitioners{})",
+                          a, suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+    }
+  }
+  page.aliases = f.list("aliases");
+  for (const auto& alias : page.aliases)
+    if (!valid_alias(alias))
+      f.error(fm->where("aliases"), "alias '" + alias +
+                                        "' must be a path on this site such as /old/page/ (no '..', no query)");
+  bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
+                     where.kind == Kind::chapter;
+  page.pdf = f.flag("pdf", pdf_default);
+
+  switch (where.kind) {
+    case Kind::newsletter:
+      page.issue = f.integer("issue");
+      page.series = f.text("series");
+      break;
+    case Kind::briefing: {
+      page.review_type = f.text("review_type", true);
+      if (!page.review_type.empty() && config.review_type_name(page.review_type).empty()) {
+        std::vector<std::string> keys;
+        for (const auto& [k, name] : config.review_types) keys.push_back(k);
+        std::string suggestion = closest_match(page.review_type, keys);
+        std::string list;
+        for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+        f.error(fm->where("review_type"),
+                suggestion.empty()
+                    ? fmt::format("unknown review_type '{}' (expected one of {})", page.review_type, list)
+                    : fmt::format("unknown review_type '{}' (did you mean '{}'?)", page.review_type, suggestion));
+      }
+      if (!fm->get("audience")) f.missing("audience");
+      if (const YAML::Node* source = fm->get("source")) {
+        if (!source->IsMap()) {
+          f.error(fm->location_of(*source), "'source' must have 'title', 'url' and 'published'");
+        } else {
+          for (auto it = source->begin(); it != source->end(); ++it) {
+            std::string k = it->first.as<std::string>("");
+            if (k == "title") page.source.title = it->second.as<std::string>("");
+            else if (k == "url") page.source.url = it->second.as<std::string>("");
+            else if (k == "published") page.source.published = f.date_of(it->second);
+            else
+              f.warning(fm->location_of(it->first),
+                        "unknown field '" + k + "' in 'source' (expected title, url or published)");
+          }
+          if (!page.source.url.empty() && !starts_with(page.source.url, "https://") &&
+              !starts_with(page.source.url, "http://"))
+            f.error(fm->where("source"), "the source's 'url' must start with https:// or http://");
+        }
+      }
+      break;
+    }
+    case Kind::manual:
+    case Kind::chapter:
+      page.order = f.integer("order").value_or(0);
+      if (where.kind == Kind::chapter) {
+        page.owner = f.text("owner");
+        page.reviewed = f.date("reviewed");
+        page.review_due = f.date("review_due");
+        page.review_due_at = fm->where("review_due");
+        page.amendment = f.text("amendment");
+        page.reread = f.flag("reread", false);
+      }
+      break;
+    case Kind::event:
+      read_event(f, page);
+      break;
+    case Kind::page:
+      page.toc = f.flag("toc", false);
+      break;
+    default:
+      break;
+  }
+
+  auto known = known_fields(where.kind);
+  for (const auto& key : fm->keys()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string suggestion = closest_match(key, known);
+    diags.warning(fm->key_where(key),
+                  fmt::format("unknown field '{}'{}", key,
+                              suggestion.empty() ? std::string(" (it is ignored)")
+                                                 : " (did you mean '" + suggestion + "'?)"));
+  }
+
+  MarkdownOptions options;
+  options.path = path;
+  options.line_offset = page.body_line_offset;
+  options.shortcodes = context.shortcodes;
+  options.base_url = config.base_url;
+  page.doc = std::make_shared<Document>(Document::parse(page.body_markdown, options, diags));
+  page.word_count = page.doc->word_count();
+  if (page.summary.empty()) page.summary = page.doc->first_paragraph_text();
+  if (page.kind == Kind::briefing) read_briefing_sections(page, diags);
+  if (!f.ok()) return std::nullopt;
+  return page;
+}
+
+}  // namespace herald

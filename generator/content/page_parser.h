@@ -1,0 +1,27 @@
+// Parse stage: one content file -> one Page (front matter fields, then Markdown).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "content/page.h"
+#include "content/source_path.h"
+#include "core/diagnostic.h"
+
+namespace herald {
+
+struct ShortcodeResolver;
+
+struct ParseContext {
+  const Config* config = nullptr;
+  const ShortcodeResolver* shortcodes = nullptr;
+};
+
+/// Reads the front matter and the Markdown body of one content file. Reports
+/// every problem; returns nullopt when the page cannot be built at all.
+std::optional<Page> parse_page(const std::string& path, std::string_view text,
+                               const ContentPath& where, const ParseContext& context,
+                               Diagnostics& diags);
+
+}  // namespace herald

@@ -1,0 +1,30 @@
+// Where a file sits in the site repository decides what it is.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "content/page.h"
+
+namespace herald {
+
+/// What a path under content/ is.
+struct ContentPath {
+  Kind kind = Kind::page;
+  std::string slug;        ///< from the file or bundle folder name
+  std::string manual;      ///< for procedures
+  std::string section;     ///< for section list intros (content/<section>/_index.md)
+  std::string bundle_dir;  ///< with trailing '/', for bundles
+};
+
+/// The sections of the contract, in menu order.
+const std::vector<std::string>& content_sections();
+
+/// Classifies a Markdown file under content/. Returns nullopt (and sets
+/// `problem`) for a Markdown file in a place herald does not know.
+std::optional<ContentPath> classify_content_path(const std::string& path, std::string* problem);
+
+/// For a non-Markdown file: the bundle folder it belongs to, if any.
+std::string bundle_of(const std::string& path);
+
+}  // namespace herald

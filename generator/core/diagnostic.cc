@@ -1,0 +1,96 @@
+// Diagnostics sink and its text formatting.
+#include "core/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace herald {
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
+
+void Diagnostics::report(Severity severity, SourceLocation where, std::string message) {
+  std::lock_guard lock(mutex_);
+  if (strict_ && severity == Severity::warning) severity = Severity::error;
+  items_.push_back({severity, std::move(where), std::move(message)});
+}
+
+void Diagnostics::add_source(const std::string& path, std::string text) {
+  std::lock_guard lock(mutex_);
+  sources_[path] = std::move(text);
+}
+
+bool Diagnostics::has_errors() const { return count(Severity::error) > 0; }
+
+size_t Diagnostics::count(Severity severity) const {
+  std::lock_guard lock(mutex_);
+  return std::count_if(items_.begin(), items_.end(),
+                       [&](const Diagnostic& d) { return d.severity == severity; });
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard lock(mutex_);
+    out = items_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.path, a.where.line, a.where.column, a.message) <
+           std::tie(b.where.path, b.where.line, b.where.column, b.message);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Diagnostic& a, const Diagnostic& b) {
+                          return a.where.path == b.where.path && a.where.line == b.where.line &&
+                                 a.where.column == b.where.column && a.message == b.message &&
+                                 a.severity == b.severity;
+                        }),
+            out.end());
+  return out;
+}
+
+std::string format_location(const SourceLocation& where) {
+  std::string out = where.path;
+  if (where.line > 0) {
+    out += ":" + std::to_string(where.line);
+    if (where.column > 0) out += ":" + std::to_string(where.column);
+  }
+  return out;
+}
+
+std::string Diagnostics::format_text(const Diagnostic& d) const {
+  std::string out;
+  if (!d.where.path.empty()) out = format_location(d.where) + ": ";
+  out += severity_name(d.severity);
+  out += ": " + d.message + "\n";
+  if (d.where.line <= 0) return out;
+  std::lock_guard lock(mutex_);
+  auto it = sources_.find(d.where.path);
+  if (it == sources_.end()) return out;
+  const std::string& text = it->second;
+  size_t start = 0;
+  for (int line = 1; line < d.where.line; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return out;
+    ++start;
+  }
+  size_t end = text.find('\n', start);
+  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  out += "  " + line + "\n";
+  if (d.where.column > 0) {
+    std::string pad;
+    // Keep tabs so the caret lines up under tab-indented text.
+    for (size_t i = 0; i + 1 < static_cast<size_t>(d.where.column) && i < line.size(); ++i)
+      pad += line[i] == '\t' ? '\t' : ' ';
+    out += "  " + pad + "^\n";
+  }
+  return out;
+}
+
+}  // namespace herald

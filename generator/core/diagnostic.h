@@ -1,0 +1,68 @@
+// Compiler-style diagnostics: where, how bad, what; collected by a thread-safe sink.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace herald {
+
+/// A place in a source file of the site repository. Line and column are
+/// 1-based; 0 means unknown.
+struct SourceLocation {
+  std::string path;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { note, warning, error };
+
+const char* severity_name(Severity severity);
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation where;
+  std::string message;
+};
+
+/// Collects diagnostics from every stage (from any thread) so that one build
+/// reports every problem, not just the first.
+class Diagnostics {
+ public:
+  void report(Severity severity, SourceLocation where, std::string message);
+  void error(SourceLocation where, std::string message) {
+    report(Severity::error, std::move(where), std::move(message));
+  }
+  void warning(SourceLocation where, std::string message) {
+    report(Severity::warning, std::move(where), std::move(message));
+  }
+
+  /// Remembers a file's text so that printed diagnostics can quote the line.
+  void add_source(const std::string& path, std::string text);
+
+  /// With `strict`, warnings count as errors.
+  void set_strict(bool strict) { strict_ = strict; }
+  bool strict() const { return strict_; }
+
+  bool has_errors() const;
+  size_t count(Severity severity) const;
+  /// Diagnostics sorted by path, line, column, then message: stable output
+  /// whatever order the threads reported in.
+  std::vector<Diagnostic> sorted() const;
+
+  /// `path:line:col: severity: message`, then the source line and a caret
+  /// when the line is known.
+  std::string format_text(const Diagnostic& d) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> items_;
+  std::map<std::string, std::string> sources_;
+  bool strict_ = false;
+};
+
+/// Formats the location prefix: `path:line:col`, leaving out unknown parts.
+std::string format_location(const SourceLocation& where);
+
+}  // namespace herald

@@ -1,0 +1,183 @@
+// Small text helpers shared by every stage.
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace herald {
+
+bool is_valid_slug(std::string_view slug) {
+  if (slug.empty() || slug.front() == '-' || slug.back() == '-') return false;
+  char previous = 0;
+  for (char c : slug) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && previous == '-')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+std::string slugify(std::string_view text) {
+  std::string out;
+  bool pending_hyphen = false;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) && c < 0x80) {
+      if (pending_hyphen && !out.empty()) out += '-';
+      pending_hyphen = false;
+      out += static_cast<char>(std::tolower(c));
+    } else if (c == '\'' || c == 0xE2) {
+      // Apostrophes join words: "children's" -> "childrens". 0xE2 starts the
+      // UTF-8 curly apostrophe; its continuation bytes are skipped below.
+      continue;
+    } else if (c >= 0x80 && c < 0xC0) {
+      continue;
+    } else {
+      pending_hyphen = true;
+    }
+  }
+  return out;
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  append_html_escaped(out, text);
+  return out;
+}
+
+bool is_valid_utf8(std::string_view text, size_t* bad_offset) {
+  size_t i = 0, n = text.size();
+  auto fail = [&] {
+    if (bad_offset) *bad_offset = i;
+    return false;
+  };
+  while (i < n) {
+    unsigned char c = text[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    unsigned int cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return fail();
+    if (i + len > n) return fail();
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = text[i + k];
+      if ((cc & 0xC0) != 0x80) return fail();
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return fail();
+    i += len;
+  }
+  return true;
+}
+
+std::string strip_control_characters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text)
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  return text.substr(b, e - b);
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      if (start < text.size()) lines.emplace_back(text.substr(start));
+      break;
+    }
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.emplace_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    bool space = std::isspace(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+void line_and_column(std::string_view text, size_t offset, int* line, int* column) {
+  int l = 1, c = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++l; c = 1; } else { ++c; }
+  }
+  *line = l;
+  *column = c;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a swap of two neighbouring letters ("titel") costs 1.
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (const auto& candidate : candidates) {
+    size_t d = edit_distance(word, candidate);
+    if (d < best_distance) { best_distance = d; best = candidate; }
+  }
+  size_t limit = std::max<size_t>(1, word.size() / 3);
+  return best_distance <= limit ? best : std::string();
+}
+
+}  // namespace herald

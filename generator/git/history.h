@@ -1,0 +1,47 @@
+// One walk of a branch's history: when each file was first and last committed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "git/repository.h"
+
+namespace herald {
+
+struct FileDates {
+  int64_t first = 0;  ///< committer time of the oldest commit that added or changed the file
+  int64_t last = 0;   ///< committer time of the newest commit that changed the file
+  std::string last_commit_id;
+};
+
+/// A commit and the paths it changed (against its first parent).
+struct CommitChanges {
+  Commit commit;
+  std::vector<std::string> paths;
+};
+
+/// The history reachable from one commit, walked once for the whole site.
+class History {
+ public:
+  /// Walks every commit reachable from `commit_id`, newest first, diffing each
+  /// against its first parent. Only paths starting with one of `prefixes`
+  /// (empty: all) are kept in `commits()`; dates are kept for every path.
+  static History walk(const Repository& repo, const std::string& commit_id,
+                      const std::vector<std::string>& prefixes = {});
+
+  /// Dates of a path, or null if it was never committed.
+  const FileDates* dates(const std::string& path) const;
+  /// Newest first.
+  const std::vector<CommitChanges>& commits() const { return commits_; }
+  /// Time of the newest commit (0 for none).
+  int64_t head_time() const { return head_time_; }
+
+ private:
+  std::unordered_map<std::string, FileDates> dates_;
+  std::vector<CommitChanges> commits_;
+  int64_t head_time_ = 0;
+};
+
+}  // namespace herald

@@ -1,0 +1,221 @@
+// libgit2 glue: opening, resolving, reading trees and blobs, tags and diffs.
+#include "git/repository.h"
+
+#include <fnmatch.h>
+#include <git2.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace herald {
+namespace {
+
+// libgit2 must be initialised once per process before any call.
+void ensure_libgit2() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+std::string oid_hex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+Commit to_commit(git_commit* c) {
+  Commit out;
+  out.id = oid_hex(git_commit_id(c));
+  const git_signature* who = git_commit_committer(c);
+  out.time = static_cast<int64_t>(who->when.time);
+  out.time_offset = who->when.offset * 60;
+  const char* summary = git_commit_summary(c);
+  out.summary = summary ? summary : "";
+  return out;
+}
+
+template <typename T, void (*Free)(T*)>
+struct Owned {
+  T* p = nullptr;
+  ~Owned() {
+    if (p) Free(p);
+  }
+};
+
+git_tree* tree_of(git_repository* repo, const std::string& commit_id) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return nullptr;
+  Owned<git_commit, git_commit_free> commit;
+  if (git_commit_lookup(&commit.p, repo, &oid) != 0) return nullptr;
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, commit.p) != 0) return nullptr;
+  return tree;
+}
+
+struct WalkState {
+  git_repository* repo;
+  std::vector<SourceFile>* out;
+  bool with_content;
+};
+
+int collect_entry(const char* root, const git_tree_entry* entry, void* payload) {
+  auto* state = static_cast<WalkState*>(payload);
+  git_filemode_t mode = git_tree_entry_filemode(entry);
+  if (mode == GIT_FILEMODE_TREE) return 0;
+  SourceFile file;
+  file.path = std::string(root) + git_tree_entry_name(entry);
+  file.blob_id = oid_hex(git_tree_entry_id(entry));
+  if (mode == GIT_FILEMODE_LINK) {
+    file.kind = SourceFile::Kind::symlink;
+  } else if (mode == GIT_FILEMODE_COMMIT) {
+    file.kind = SourceFile::Kind::submodule;
+  } else if (state->with_content) {
+    Owned<git_blob, git_blob_free> blob;
+    if (git_blob_lookup(&blob.p, state->repo, git_tree_entry_id(entry)) == 0) {
+      file.content.assign(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                          static_cast<size_t>(git_blob_rawsize(blob.p)));
+    }
+  }
+  state->out->push_back(std::move(file));
+  return 0;
+}
+
+std::vector<SourceFile> walk_tree(git_repository* repo, const std::string& commit_id,
+                                  bool with_content) {
+  std::vector<SourceFile> files;
+  Owned<git_tree, git_tree_free> tree;
+  tree.p = tree_of(repo, commit_id);
+  if (!tree.p) return files;
+  WalkState state{repo, &files, with_content};
+  git_tree_walk(tree.p, GIT_TREEWALK_PRE, collect_entry, &state);
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  return files;
+}
+
+}  // namespace
+
+std::string last_git_error() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+Repository::~Repository() {
+  if (repo_) git_repository_free(repo_);
+}
+
+std::unique_ptr<Repository> Repository::open(const std::string& path, std::string* error) {
+  ensure_libgit2();
+  git_repository* repo = nullptr;
+  if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) {
+    if (error) *error = "'" + path + "' is not in a git repository";
+    return nullptr;
+  }
+  return std::unique_ptr<Repository>(new Repository(repo));
+}
+
+std::string Repository::workdir() const {
+  const char* dir = git_repository_workdir(repo_);
+  return dir ? dir : "";
+}
+
+std::optional<Commit> Repository::resolve(const std::string& ref, std::string* error) const {
+  Owned<git_object, git_object_free> object;
+  if (git_revparse_single(&object.p, repo_, ref.c_str()) != 0) {
+    if (error) {
+      if (ref == "HEAD" && git_repository_head_unborn(repo_) == 1)
+        *error = "the repository has no commits yet: commit the site before building it";
+      else
+        *error = "ref '" + ref + "' does not exist in the repository";
+    }
+    return std::nullopt;
+  }
+  Owned<git_object, git_object_free> peeled;
+  if (git_object_peel(&peeled.p, object.p, GIT_OBJECT_COMMIT) != 0) {
+    if (error) *error = "ref '" + ref + "' does not name a commit";
+    return std::nullopt;
+  }
+  return to_commit(reinterpret_cast<git_commit*>(peeled.p));
+}
+
+std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) const {
+  return walk_tree(repo_, commit_id, true);
+}
+
+std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) const {
+  return walk_tree(repo_, commit_id, false);
+}
+
+std::optional<std::string> Repository::read_blob(const std::string& blob_id) const {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, blob_id.c_str()) != 0) return std::nullopt;
+  Owned<git_blob, git_blob_free> blob;
+  if (git_blob_lookup(&blob.p, repo_, &oid) != 0) return std::nullopt;
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                     static_cast<size_t>(git_blob_rawsize(blob.p)));
+}
+
+std::vector<Tag> Repository::tags_matching(const std::string& pattern) const {
+  std::vector<Tag> tags;
+  git_strarray names{};
+  if (git_tag_list_match(&names, "*", repo_) != 0) return tags;
+  for (size_t i = 0; i < names.count; ++i) {
+    std::string name = names.strings[i];
+    if (fnmatch(pattern.c_str(), name.c_str(), 0) != 0) continue;
+    std::string error;
+    auto commit = resolve("refs/tags/" + name, &error);
+    if (!commit) continue;
+    tags.push_back({name, *commit});
+  }
+  git_strarray_dispose(&names);
+  std::sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
+    return a.commit.time != b.commit.time ? a.commit.time < b.commit.time : a.name < b.name;
+  });
+  return tags;
+}
+
+std::vector<FileChange> Repository::diff(const std::string& from_commit,
+                                         const std::string& to_commit,
+                                         const std::string& prefix) const {
+  std::vector<FileChange> changes;
+  Owned<git_tree, git_tree_free> old_tree, new_tree;
+  if (!from_commit.empty()) old_tree.p = tree_of(repo_, from_commit);
+  new_tree.p = tree_of(repo_, to_commit);
+  if (!new_tree.p) return changes;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+  std::string spec = prefix;
+  char* spec_ptr = spec.data();
+  if (!prefix.empty()) {
+    options.pathspec.strings = &spec_ptr;
+    options.pathspec.count = 1;
+  }
+  Owned<git_diff, git_diff_free> diff;
+  if (git_diff_tree_to_tree(&diff.p, repo_, old_tree.p, new_tree.p, &options) != 0) return changes;
+  git_diff_find_options find;
+  git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+  find.flags = GIT_DIFF_FIND_RENAMES;
+  // libgit2 pairs short unrelated files at 50% (a removed chapter and a new
+  // one sharing front matter lines); 60% keeps real renames with edits.
+  find.rename_threshold = 60;
+  git_diff_find_similar(diff.p, &find);
+  size_t n = git_diff_num_deltas(diff.p);
+  for (size_t i = 0; i < n; ++i) {
+    const git_diff_delta* d = git_diff_get_delta(diff.p, i);
+    FileChange c;
+    switch (d->status) {
+      case GIT_DELTA_ADDED: c.status = FileChange::Status::added; break;
+      case GIT_DELTA_DELETED: c.status = FileChange::Status::deleted; break;
+      case GIT_DELTA_RENAMED: c.status = FileChange::Status::renamed; break;
+      default: c.status = FileChange::Status::modified; break;
+    }
+    c.old_path = d->old_file.path ? d->old_file.path : "";
+    c.new_path = d->new_file.path ? d->new_file.path : "";
+    c.old_blob_id = oid_hex(&d->old_file.id);
+    c.new_blob_id = oid_hex(&d->new_file.id);
+    c.similarity = d->similarity;
+    changes.push_back(std::move(c));
+  }
+  return changes;
+}
+
+}  // namespace herald

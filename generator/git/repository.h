@@ -1,0 +1,87 @@
+// A site repository read through libgit2: refs, trees, blobs, tags and diffs.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct git_repository;
+
+namespace herald {
+
+/// One file of the tree at a ref.
+struct SourceFile {
+  std::string path;     ///< repository-relative, '/' separated
+  std::string content;  ///< the blob's bytes
+  std::string blob_id;  ///< hex object id (a content hash: the cache key of the file)
+  enum class Kind { file, symlink, submodule } kind = Kind::file;
+};
+
+struct Commit {
+  std::string id;
+  int64_t time = 0;         ///< committer time, UTC seconds
+  int time_offset = 0;      ///< committer's offset from UTC, seconds
+  std::string summary;      ///< first line of the message
+};
+
+struct Tag {
+  std::string name;
+  Commit commit;  ///< the commit the tag points at (annotated tags are peeled)
+};
+
+/// A change to one file between two trees.
+struct FileChange {
+  enum class Status { added, modified, deleted, renamed } status = Status::modified;
+  std::string old_path, new_path;
+  std::string old_blob_id, new_blob_id;
+  int similarity = 0;  ///< for renames, 0-100
+};
+
+class Repository {
+ public:
+  ~Repository();
+  Repository(const Repository&) = delete;
+  Repository& operator=(const Repository&) = delete;
+
+  /// Opens the repository containing `path` (bare or not). On failure returns
+  /// null and sets `error`.
+  static std::unique_ptr<Repository> open(const std::string& path, std::string* error);
+
+  /// The working directory, with a trailing '/', or empty for a bare repository.
+  std::string workdir() const;
+
+  /// Resolves a ref, branch, tag or commit id to a commit.
+  std::optional<Commit> resolve(const std::string& ref, std::string* error) const;
+
+  /// Every file in the tree of `commit_id` (recursively), in path order.
+  /// Symlinks and submodules are listed with their kind and no content.
+  std::vector<SourceFile> read_tree(const std::string& commit_id) const;
+
+  /// Only the paths and blob ids of the tree (no contents).
+  std::vector<SourceFile> list_tree(const std::string& commit_id) const;
+
+  std::optional<std::string> read_blob(const std::string& blob_id) const;
+
+  /// Tags whose name matches the shell glob `pattern`, oldest commit first
+  /// (ties by name).
+  std::vector<Tag> tags_matching(const std::string& pattern) const;
+
+  /// Changes between two commits' trees below `prefix`, with renames found
+  /// by libgit2's similarity detection. An empty `from_commit` means the
+  /// empty tree.
+  std::vector<FileChange> diff(const std::string& from_commit, const std::string& to_commit,
+                               const std::string& prefix) const;
+
+  git_repository* raw() const { return repo_; }
+
+ private:
+  explicit Repository(git_repository* repo) : repo_(repo) {}
+  git_repository* repo_;
+};
+
+/// The last libgit2 error as text.
+std::string last_git_error();
+
+}  // namespace herald

@@ -1,0 +1,87 @@
+// herald's command line: parses the arguments and calls one command.
+#include <ctime>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands/commands.h"
+#include "core/thread_pool.h"
+
+namespace {
+
+void add_build_options(CLI::App* cmd, herald::BuildOptions& o) {
+  cmd->add_option("--repo", o.repo, "the site repository (default: the one containing this folder)");
+  cmd->add_option("--ref", o.ref, "the branch, tag or commit to publish (default: HEAD)");
+  cmd->add_option("--out", o.out, "the output folder (default: public/ at the repository root)");
+  cmd->add_flag("--drafts", o.drafts, "include pages marked draft: true");
+  cmd->add_flag("--strict", o.strict, "treat warnings as errors");
+  cmd->add_option("--now", o.now, "the date and time to build as, e.g. 2024-04-12T09:00:00 (default: now)");
+  cmd->add_flag("-v,--verbose", o.verbose, "print each stage's time");
+}
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"herald: publishes a safeguarding partnership's website from its git repository"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("herald ") + HERALD_VERSION);
+  unsigned jobs = 0;
+  app.add_option("-j,--jobs", jobs, "worker threads (default: one per core)");
+
+  herald::BuildOptions build;
+  auto* build_cmd = app.add_subcommand("build", "publish the site committed at a ref into public/");
+  add_build_options(build_cmd, build);
+
+  herald::BuildOptions check;
+  std::string format = "text";
+  auto* check_cmd = app.add_subcommand("check", "run every check of build, writing nothing");
+  add_build_options(check_cmd, check);
+  check_cmd->add_option("--format", format, "text, github or json")
+      ->check(CLI::IsMember({"text", "github", "json"}));
+
+  std::string changes_repo = ".", from, to = "HEAD";
+  auto* changes_cmd = app.add_subcommand("changes", "the procedures amendments between two refs");
+  changes_cmd->add_option("--repo", changes_repo, "the site repository");
+  changes_cmd->add_option("--from", from, "the earlier ref (default: the start of history)");
+  changes_cmd->add_option("--to", to, "the later ref (default: HEAD)");
+
+  std::string new_repo = ".", kind, title, date = today();
+  auto* new_cmd = app.add_subcommand("new", "a new newsletter, briefing, chapter, event or page");
+  new_cmd->add_option("kind", kind, "newsletter, briefing, chapter, event or page")->required();
+  new_cmd->add_option("title", title, "the title, in quotes")->required();
+  new_cmd->add_option("--repo", new_repo, "the site repository");
+  new_cmd->add_option("--date", date, "the date to write (default: today)");
+
+  std::string serve_repo = ".", bind = "127.0.0.1";
+  int port = 1313;
+  bool serve_drafts = false;
+  auto* serve_cmd = app.add_subcommand("serve", "preview the working tree, reloading on every save");
+  serve_cmd->add_option("--repo", serve_repo, "the site repository");
+  serve_cmd->add_option("--port", port, "the port (default: 1313)");
+  serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1)");
+  serve_cmd->add_flag("--drafts", serve_drafts, "include drafts");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  herald::set_worker_count(jobs);
+  if (*build_cmd) return herald::command_build(build);
+  if (*check_cmd) return herald::command_check(check, format);
+  if (*changes_cmd) return herald::command_changes(changes_repo, from, to);
+  if (*new_cmd) return herald::command_new(new_repo, kind, title, date);
+  if (*serve_cmd) return herald::command_serve(serve_repo, bind, port, serve_drafts);
+  return 2;
+}

@@ -1,0 +1,128 @@
+// A parsed Markdown body: the checked cmark-gfm tree, its headings and anchors, and its HTML.
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "markdown/gfm.h"
+#include "markdown/rendered_body.h"
+
+namespace herald {
+
+/// A heading of the body.
+struct Heading {
+  int level = 0;       ///< as written: 2 for `##`
+  std::string text;    ///< plain text, whitespace collapsed
+  std::string anchor;  ///< unique in the document
+  int line = 0;        ///< in the file (1-based), front matter included
+};
+
+/// The content under one heading, up to the next heading of the same level
+/// or higher. `html` leaves out the heading itself.
+struct DocumentSection {
+  int number_hint = 0;  ///< the number written at the start of the heading ("01 Purpose"), or 0
+  Heading heading;
+  std::string html;
+};
+
+/// Resolves {{contact id}} / {{phone id}} shortcodes. Returns the HTML to
+/// insert, or nullopt if the id is unknown.
+struct ShortcodeResolver {
+  std::function<std::optional<std::string>(std::string_view name, std::string_view id, bool block)> resolve;
+};
+
+/// One shortcode found in the body, resolved or not.
+struct ShortcodeUse {
+  std::string name;  ///< `contact` or `phone`
+  std::string id;
+  bool block = false;  ///< a contact card standing alone in its paragraph
+  int line = 0;        ///< of the `{{`, in the file
+  int column = 0;
+  std::optional<std::string> html;  ///< nullopt: unknown id (reported as an error)
+};
+
+struct MarkdownOptions {
+  std::string path;     ///< repo-relative path of the file, for diagnostics
+  int line_offset = 0;  ///< lines before the Markdown body (front matter incl. both --- lines)
+  const ShortcodeResolver* shortcodes = nullptr;  ///< null: shortcodes stay as text
+  std::string base_url;                           ///< for absolute links if needed; may be empty
+};
+
+/// A Markdown body parsed with cmark-gfm and made safe: the author's raw HTML
+/// and script URLs are gone (with a warning), shortcodes are expanded, every
+/// heading has a unique anchor, and the content checks of spec §7 have been
+/// reported. Movable, not copyable; immutable after `parse`, so any number of
+/// threads may render one document at once.
+class Document {
+ public:
+  /// Parses `markdown`, reporting problems into `diags` at their file line
+  /// and column. Safe to call from many threads at once.
+  static Document parse(std::string_view markdown, const MarkdownOptions& options, Diagnostics& diags);
+
+  Document(Document&&) noexcept = default;
+  Document& operator=(Document&&) noexcept = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  /// Every heading, in document order, with unique anchors.
+  const std::vector<Heading>& headings() const { return headings_; }
+  /// Every shortcode, in document order.
+  const std::vector<ShortcodeUse>& shortcodes() const { return shortcodes_; }
+  /// Plain text of the first paragraph that has any (for a default summary):
+  /// a top-level paragraph if there is one; no markup, no shortcodes, no image
+  /// text; whitespace collapsed.
+  std::string first_paragraph_text() const { return first_paragraph_; }
+  /// Words of text content (code included; raw HTML, contact cards and image
+  /// alt text left out).
+  size_t word_count() const { return word_count_; }
+
+  /// The whole body as HTML, headings with their `id`s. Rendered once, by
+  /// `parse`.
+  std::string html() const { return body_.html(); }
+
+  /// Splits the body at the top-level headings of `level` (2 = `##`); a
+  /// heading of a higher level (`#` when splitting at `##`) also starts a
+  /// section, so nothing is lost. The text before the first such heading is
+  /// returned in `lead_html` (when not null). With `map_url`, relative URLs
+  /// are mapped as by `html_with_urls`.
+  std::vector<DocumentSection> sections(
+      int level, std::string* lead_html,
+      const std::function<std::string(std::string_view)>* map_url = nullptr) const;
+
+  /// The checked tree, for other renderers (PDF) that walk the AST. Headings
+  /// are HEADING nodes (see `heading_at`); shortcodes are HTML_BLOCK or
+  /// HTML_INLINE nodes holding the resolved HTML (see `shortcode_at`): every
+  /// other raw HTML node was removed. Do not modify it (the nodes' user data
+  /// is herald's too).
+  cmark_node* root() const { return root_.get(); }
+  /// The heading record of a HEADING node of `root()`, else null.
+  const Heading* heading_at(cmark_node* node) const;
+  /// The shortcode an HTML node of `root()` came from, else null.
+  const ShortcodeUse* shortcode_at(cmark_node* node) const;
+
+  /// The body as HTML with every relative link and image URL (no scheme, not
+  /// `//host`: `photo.jpg`, `/about/`, `#part`) replaced by `map_url(url)`
+  /// (which gets the URL as written, and returns it unescaped): for bundle
+  /// images and absolute URLs in feeds. The document is unchanged.
+  std::string html_with_urls(const std::function<std::string(std::string_view)>& map_url) const {
+    return body_.html_with_urls(map_url);
+  }
+
+ private:
+  Document() = default;
+
+  CmarkNodePtr root_;
+  RenderedBody body_;
+  std::vector<Heading> headings_;
+  std::vector<ShortcodeUse> shortcodes_;
+  std::string first_paragraph_;
+  size_t word_count_ = 0;
+};
+
+}  // namespace herald

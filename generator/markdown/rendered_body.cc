@@ -1,0 +1,205 @@
+// A Markdown body rendered once, with where its URLs and headings are: copies are cut, not re-rendered.
+#include "markdown/rendered_body.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "markdown/anchors.h"
+#include "markdown/document.h"
+#include "markdown/gfm.h"
+#include "markdown/urls.h"
+
+namespace herald {
+namespace {
+
+// Markers are `hx` + 16 hex digits, then a kind letter, a number and `z`:
+//   <nonce>u<k>z   the URL of url_nodes[k] (in an href or src)
+//   <nonce>s<i>z   the start of top-level heading i
+//   <nonce>qz      the end of that heading
+// They are made only of characters cmark writes unescaped in attributes and
+// raw HTML. The kind letters, `z` and the digits are never `h`, so a marker
+// cannot begin inside another one or in the text just before it: every
+// occurrence of the nonce in the output is one of ours, provided the body
+// itself does not contain it (checked, in any case, as anchors are lower-cased).
+constexpr char kUrl = 'u';
+constexpr char kHeadingStart = 's';
+constexpr char kHeadingEnd = 'q';
+constexpr char kEnd = 'z';
+
+uint64_t fnv1a(std::string_view text, uint64_t salt) {
+  uint64_t hash = 1469598103934665603ull ^ salt;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Does `text` contain `needle` (lower-case ASCII), ignoring ASCII case?
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && lower(text[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+std::string make_nonce(std::string_view seed, const std::vector<std::string_view>& also) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (uint64_t salt = 0;; ++salt) {
+    uint64_t hash = fnv1a(seed, salt);
+    std::string nonce = "hx";
+    for (int shift = 60; shift >= 0; shift -= 4) nonce += kHex[(hash >> shift) & 0xF];
+    bool clash = contains_ignoring_case(seed, nonce);
+    for (std::string_view text : also) clash = clash || contains_ignoring_case(text, nonce);
+    if (!clash) return nonce;
+  }
+}
+
+std::string marker(const std::string& nonce, char kind, size_t number) {
+  return nonce + kind + std::to_string(number) + kEnd;
+}
+
+// Reads a marker's kind and number at `at` (just after the nonce); returns
+// the position after it, or 0 if what follows is not a marker.
+size_t read_marker(std::string_view text, size_t at, char* kind, size_t* number) {
+  if (at >= text.size()) return 0;
+  *kind = text[at++];
+  if (*kind != kUrl && *kind != kHeadingStart && *kind != kHeadingEnd) return 0;
+  *number = 0;
+  size_t digits = at;
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+    *number = *number * 10 + static_cast<size_t>(text[at++] - '0');
+  if (*kind != kHeadingEnd && at == digits) return 0;
+  if (at >= text.size() || text[at] != kEnd) return 0;
+  return at + 1;
+}
+
+}  // namespace
+
+RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& headings,
+                                  const std::vector<cmark_node*>& heading_nodes,
+                                  const std::vector<cmark_node*>& url_nodes, std::string_view seed) {
+  // Raw HTML left in the tree is herald's own (shortcodes): the markers must
+  // not appear in it either.
+  std::vector<std::string_view> inserted_html;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE))
+      inserted_html.push_back(cmark_node_get_literal(node));
+  }
+  cmark_iter_free(iter);
+  const std::string nonce = make_nonce(seed, inserted_html);
+
+  // 1. Mark the URLs.
+  std::vector<std::string> original_urls;
+  original_urls.reserve(url_nodes.size());
+  for (size_t k = 0; k < url_nodes.size(); ++k) {
+    original_urls.emplace_back(cmark_node_get_url(url_nodes[k]));
+    cmark_node_set_url(url_nodes[k], marker(nonce, kUrl, k).c_str());
+  }
+
+  // 2. Replace each heading by an HTML block: the heading rendered on its
+  // own, with its id; top-level ones between markers.
+  std::vector<cmark_node*> blocks(heading_nodes.size(), nullptr);
+  for (size_t i = 0; i < heading_nodes.size() && i < headings.size(); ++i) {
+    cmark_node* heading = heading_nodes[i];
+    std::string html = add_heading_id(render_gfm_html(heading), headings[i].anchor);
+    if (!html.empty() && html.back() == '\n') html.pop_back();
+    cmark_node* parent = cmark_node_parent(heading);
+    if (parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
+      html = marker(nonce, kHeadingStart, i) + html + nonce + kHeadingEnd + kEnd;
+    html += '\n';
+    cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(block, html.c_str());
+    if (!cmark_node_insert_before(heading, block)) {
+      cmark_node_free(block);
+      continue;
+    }
+    cmark_node_unlink(heading);
+    blocks[i] = block;
+  }
+
+  // 3. Render, then put the tree back as it was.
+  const std::string marked = render_gfm_html(root);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!blocks[i]) continue;
+    cmark_node_insert_before(blocks[i], heading_nodes[i]);
+    cmark_node_free(blocks[i]);
+  }
+  for (size_t k = 0; k < url_nodes.size(); ++k) cmark_node_set_url(url_nodes[k], original_urls[k].c_str());
+
+  // 4. Take the markers out, noting where they were.
+  RenderedBody body;
+  body.html_.reserve(marked.size());
+  std::string_view text = marked;
+  size_t from = 0;
+  bool in_heading = false;
+  for (size_t at = text.find(nonce); at != std::string_view::npos; at = text.find(nonce, from)) {
+    char kind;
+    size_t number;
+    size_t after = read_marker(text, at + nonce.size(), &kind, &number);
+    if (!after) {  // cannot happen; keep the text as it is
+      body.html_.append(text.substr(from, at + nonce.size() - from));
+      from = at + nonce.size();
+      continue;
+    }
+    body.html_.append(text.substr(from, at - from));
+    from = after;
+    if (kind == kUrl && number < original_urls.size()) {
+      size_t begin = body.html_.size();
+      body.html_ += escape_href(original_urls[number]);
+      body.urls_.push_back({begin, body.html_.size(), original_urls[number]});
+    } else if (kind == kHeadingStart) {
+      body.headings_.push_back({body.html_.size(), body.html_.size(), number});
+      in_heading = true;
+    } else if (kind == kHeadingEnd && in_heading) {
+      size_t end = body.html_.size() + (from < text.size() && text[from] == '\n' ? 1 : 0);
+      body.headings_.back().end = end;
+      in_heading = false;
+    }
+  }
+  body.html_.append(text.substr(from));
+  return body;
+}
+
+std::string RenderedBody::slice(size_t begin, size_t end, const UrlMap* map_url) const {
+  if (!map_url) return html_.substr(begin, end - begin);
+  std::string out;
+  out.reserve(end - begin + 64);
+  auto site = std::lower_bound(urls_.begin(), urls_.end(), begin,
+                               [](const UrlSite& s, size_t at) { return s.begin < at; });
+  size_t copied = begin;
+  for (; site != urls_.end() && site->end <= end; ++site) {
+    out.append(html_, copied, site->begin - copied);
+    out += escape_href((*map_url)(site->url));
+    copied = site->end;
+  }
+  out.append(html_, copied, end - copied);
+  return out;
+}
+
+std::string RenderedBody::html_with_urls(const UrlMap& map_url) const {
+  return slice(0, html_.size(), &map_url);
+}
+
+std::vector<RenderedBody::Part> RenderedBody::split(const std::vector<Heading>& headings, int level,
+                                                    std::string* lead, const UrlMap* map_url) const {
+  std::vector<const HeadingSite*> cuts;
+  for (const HeadingSite& site : headings_)
+    if (site.heading < headings.size() && headings[site.heading].level <= level) cuts.push_back(&site);
+  std::vector<Part> parts;
+  if (lead) *lead = slice(0, cuts.empty() ? html_.size() : cuts.front()->begin, map_url);
+  for (size_t i = 0; i < cuts.size(); ++i) {
+    size_t end = i + 1 < cuts.size() ? cuts[i + 1]->begin : html_.size();
+    parts.push_back({cuts[i]->heading, slice(cuts[i]->end, end, map_url)});
+  }
+  return parts;
+}
+
+}  // namespace herald

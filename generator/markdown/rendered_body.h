@@ -1,0 +1,69 @@
+// A Markdown body rendered once, with where its URLs and headings are: copies are cut, not re-rendered.
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace herald {
+
+struct Heading;
+
+/// The body's HTML, rendered once when the document is parsed, plus where
+/// each relative link or image URL and each top-level heading sits in it.
+/// URL-mapped copies and sections are then cut from this string: no parsing
+/// or rendering again, and nothing shared is modified, so any number of
+/// threads may use one at once.
+class RenderedBody {
+ public:
+  using UrlMap = std::function<std::string(std::string_view)>;
+
+  /// Renders `root`, each node of `heading_nodes` (HEADING nodes, one per
+  /// entry of `headings`) as `<hN id="anchor">…</hN>`. For the time of the
+  /// call the tree is changed (headings replaced by HTML blocks, the URLs of
+  /// `url_nodes` by markers) and then put back exactly as it was: call it
+  /// only while no other thread can see the tree. `seed` (the Markdown text)
+  /// makes the markers unique.
+  static RenderedBody render(cmark_node* root, const std::vector<Heading>& headings,
+                             const std::vector<cmark_node*>& heading_nodes,
+                             const std::vector<cmark_node*>& url_nodes, std::string_view seed);
+
+  const std::string& html() const { return html_; }
+
+  /// The HTML with every recorded URL replaced by `map_url(url)`.
+  std::string html_with_urls(const UrlMap& map_url) const;
+
+  /// One piece of the body between top-level headings.
+  struct Part {
+    size_t heading = 0;  ///< index into the headings; unused for the lead
+    std::string html;
+  };
+
+  /// Splits at the top-level headings of `level` or higher (a smaller
+  /// number). The part before the first goes to `lead` (when not null).
+  /// URLs are mapped when `map_url` is given.
+  std::vector<Part> split(const std::vector<Heading>& headings, int level, std::string* lead,
+                          const UrlMap* map_url) const;
+
+ private:
+  struct UrlSite {
+    size_t begin = 0, end = 0;  ///< the escaped URL in html_
+    std::string url;            ///< as the author wrote it (after entity decoding)
+  };
+  struct HeadingSite {
+    size_t begin = 0, end = 0;  ///< the heading's HTML, its line ending included
+    size_t heading = 0;
+  };
+
+  /// html_[begin, end) with the URLs inside mapped (if `map_url`).
+  std::string slice(size_t begin, size_t end, const UrlMap* map_url) const;
+
+  std::string html_;
+  std::vector<UrlSite> urls_;
+  std::vector<HeadingSite> headings_;
+};
+
+}  // namespace herald

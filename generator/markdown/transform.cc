@@ -1,0 +1,296 @@
+// Turns Markdown into a checked cmark tree: raw HTML and script URLs out, shortcodes in, headings anchored.
+#include "markdown/transform.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <utility>
+
+#include "core/text.h"
+#include "markdown/anchors.h"
+#include "markdown/lints.h"
+#include "markdown/plain_text.h"
+#include "markdown/shortcodes.h"
+#include "markdown/source_lines.h"
+#include "markdown/urls.h"
+
+namespace herald {
+namespace {
+
+constexpr size_t kQuotedUrlChars = 40;
+
+void* index_tag(size_t index) { return reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)); }
+
+// A URL as quoted in a message: without the leading spaces and control
+// characters a browser ignores, and short.
+std::string quoted_url(std::string_view url) {
+  while (!url.empty() && static_cast<unsigned char>(url.front()) <= 0x20) url.remove_prefix(1);
+  return truncate_text(trim(url), kQuotedUrlChars);
+}
+
+class Transformer {
+ public:
+  explicit Transformer(const TransformSettings& settings) : s_(settings), source_(settings.markdown) {}
+
+  TransformResult run() {
+    result_.root = parse_gfm(s_.markdown);
+    cmark_node* root = result_.root.get();
+    check_and_sanitise(root);
+    cmark_consolidate_text_nodes(root);
+    collect(root);
+    for (cmark_node* text : texts_) expand_shortcodes(text);
+    anchor_headings();
+    return std::move(result_);
+  }
+
+ private:
+  // --- positions ---------------------------------------------------------
+
+  // cmark's start position of the node, or of its nearest ancestor that has
+  // one (inline nodes made by extensions may have none). Body-relative.
+  static std::pair<int, int> body_position(cmark_node* node) {
+    for (cmark_node* n = node; n; n = cmark_node_parent(n)) {
+      int line = cmark_node_get_start_line(n);
+      if (line > 0) return {line, std::max(1, cmark_node_get_start_column(n))};
+    }
+    return {1, 1};
+  }
+
+  SourceLocation file_location(int body_line, int column) const {
+    return {std::string(s_.path), body_line + s_.line_offset, column};
+  }
+
+  // The position of a node, moved onto `needle` when cmark's column is off.
+  SourceLocation locate(cmark_node* node, std::string_view needle) {
+    auto [line, column] = body_position(node);
+    return file_location(line, source_.find_column(line, column, needle));
+  }
+
+  // A link or image. cmark's column is right on the first line of a
+  // paragraph but not after stripped indentation, and the extension's bare
+  // autolinks have none of their own: look for how the link was written.
+  SourceLocation locate_link(cmark_node* node, bool image, std::string_view text) {
+    auto [line, column] = body_position(node);
+    std::string_view source_line = source_.line(line);
+    char expected = image ? '!' : '[';
+    if (column - 1 < static_cast<int>(source_line.size())) {
+      char c = source_line[column - 1];
+      if (c == expected || (!image && c == '<')) return file_location(line, column);
+    }
+    std::vector<std::string> needles;
+    if (image) {
+      needles = {"![" + std::string(text), "!["};
+    } else {
+      needles = {"[" + std::string(text), "<" + std::string(text), std::string(text), "["};
+    }
+    for (const std::string& needle : needles)
+      if (int found = source_.find(line, column, needle)) return file_location(line, found);
+    return file_location(line, column);
+  }
+
+  // --- pass 1: content checks, raw HTML, unsafe URLs ---------------------
+
+  void check_and_sanitise(cmark_node* root) {
+    std::vector<cmark_node*> raw_html, unsafe_links, unsafe_images;
+    int previous_level = 1;
+    int last_inline_html_line = -1;
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      if (event != CMARK_EVENT_ENTER) continue;
+      cmark_node* node = cmark_iter_get_node(iter);
+      switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE: {
+          raw_html.push_back(node);
+          if (!s_.diags) break;
+          std::string_view literal = cmark_node_get_literal(node);
+          std::string_view first_line = trim(literal.substr(0, literal.find('\n')));
+          SourceLocation where = locate(node, first_line);
+          // One warning per line is enough for `<b>bold</b>`.
+          bool is_inline = cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE;
+          if (is_inline && where.line == last_inline_html_line) break;
+          if (is_inline) last_inline_html_line = where.line;
+          s_.diags->warning(where, "raw HTML is not allowed and was left out");
+          break;
+        }
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: {
+          bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+          std::string_view url = cmark_node_get_url(node);
+          if (is_unsafe_url(url)) {
+            (image ? unsafe_images : unsafe_links).push_back(node);
+            if (s_.diags)
+              s_.diags->warning(locate_link(node, image, plain_text(node, true)),
+                                fmt::format("unsafe link '{}' was removed", quoted_url(url)));
+            break;
+          }
+          if (!s_.diags) break;
+          std::string text = plain_text(node, true);
+          SourceLocation where = locate_link(node, image, text);
+          if (image)
+            check_image(text, url, where, *s_.diags);
+          else
+            check_link(text, url, where, *s_.diags);
+          break;
+        }
+        case CMARK_NODE_HEADING:
+          if (s_.diags)
+            check_heading_level(cmark_node_get_heading_level(node), &previous_level, locate(node, {}),
+                                *s_.diags);
+          break;
+        default:
+          if (s_.diags && is_gfm_table(node) && table_header_is_empty(node))
+            s_.diags->warning(locate(node, {}), "table has no header row");
+          break;
+      }
+    }
+    cmark_iter_free(iter);
+
+    for (cmark_node* node : raw_html) cmark_node_free(node);
+    // An unsafe link keeps its text, as plain text. Links go before images:
+    // a link in an image's alt text is unwrapped, then freed with the image.
+    for (cmark_node* link : unsafe_links) {
+      while (cmark_node* child = cmark_node_first_child(link))
+        if (!cmark_node_insert_before(link, child)) break;
+      cmark_node_free(link);
+    }
+    for (cmark_node* node : unsafe_images) cmark_node_free(node);
+  }
+
+  // --- pass 2: what to expand and anchor ----------------------------
+
+  void collect(cmark_node* root) {
+    int link_depth = 0;  // shortcodes are not expanded inside link text or alt text
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter);
+      cmark_node_type type = cmark_node_get_type(node);
+      if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+        if (event == CMARK_EVENT_ENTER) {
+          ++link_depth;
+          if (is_relative_url(cmark_node_get_url(node))) result_.url_nodes.push_back(node);
+        } else {
+          --link_depth;
+        }
+        continue;
+      }
+      if (event != CMARK_EVENT_ENTER) continue;
+      if (type == CMARK_NODE_HEADING) {
+        headings_.push_back(node);
+      } else if (type == CMARK_NODE_TEXT && link_depth == 0 && s_.resolve) {
+        if (std::string_view(cmark_node_get_literal(node)).find("{{") != std::string_view::npos)
+          texts_.push_back(node);
+      }
+    }
+    cmark_iter_free(iter);
+  }
+
+  // --- shortcodes ----------------------------------------------------------
+
+  // Resolves one shortcode, records it and reports an unknown id.
+  std::optional<std::string> resolve(cmark_node* text, const ShortcodeMatch& match, bool block,
+                                     size_t* index) {
+    std::string_view literal = cmark_node_get_literal(text);
+    auto [line, column] = body_position(text);
+    int exact = source_.find_column(line, column + static_cast<int>(match.offset),
+                                    literal.substr(match.offset, match.length));
+    SourceLocation where = file_location(line, exact);
+    std::optional<std::string> html = s_.resolve(match.name, match.id, block);
+    if (!html && s_.diags)
+      s_.diags->error(
+          where, fmt::format("unknown contact '{}' in {}", match.id, shortcode_text(match.name, match.id)));
+    *index = result_.shortcodes.size();
+    result_.shortcodes.push_back(
+        {std::string(match.name), std::string(match.id), block, where.line, where.column, html});
+    return html;
+  }
+
+  static cmark_node* new_literal_node(cmark_node_type type, std::string_view literal) {
+    cmark_node* node = cmark_node_new(type);
+    cmark_node_set_literal(node, std::string(literal).c_str());
+    return node;
+  }
+
+  void expand_shortcodes(cmark_node* text) {
+    std::string literal = cmark_node_get_literal(text);
+    std::vector<ShortcodeMatch> matches = find_shortcodes(literal);
+    if (matches.empty()) return;
+
+    // `{{contact id}}` alone in its paragraph is a contact card: a block.
+    cmark_node* parent = cmark_node_parent(text);
+    if (matches.size() == 1 && matches[0].name == "contact" &&
+        cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH && cmark_node_first_child(parent) == text &&
+        cmark_node_last_child(parent) == text && trim(literal).size() == matches[0].length) {
+      size_t index;
+      std::optional<std::string> html = resolve(text, matches[0], true, &index);
+      if (!html) return;
+      cmark_node* block = new_literal_node(CMARK_NODE_HTML_BLOCK, *html);
+      if (!cmark_node_insert_before(parent, block)) {
+        cmark_node_free(block);
+        return;
+      }
+      cmark_node_set_user_data(block, index_tag(index));
+      cmark_node_free(parent);
+      return;
+    }
+
+    // Inline: the text node becomes text, HTML, text… in its place.
+    bool expanded = false;
+    size_t copied = 0;  // literal[0, copied) is already placed
+    auto place = [&](cmark_node* node) {
+      if (cmark_node_insert_before(text, node)) return true;
+      cmark_node_free(node);
+      return false;
+    };
+    for (const ShortcodeMatch& match : matches) {
+      size_t index;
+      std::optional<std::string> html = resolve(text, match, false, &index);
+      if (!html) continue;
+      if (match.offset > copied &&
+          !place(new_literal_node(CMARK_NODE_TEXT,
+                                  std::string_view(literal).substr(copied, match.offset - copied))))
+        return;
+      cmark_node* node = new_literal_node(CMARK_NODE_HTML_INLINE, *html);
+      cmark_node_set_user_data(node, index_tag(index));
+      if (!place(node)) return;
+      copied = match.offset + match.length;
+      expanded = true;
+    }
+    if (!expanded) return;
+    if (copied < literal.size()) {
+      cmark_node_set_literal(text, literal.substr(copied).c_str());
+    } else {
+      cmark_node_free(text);
+    }
+  }
+
+  // --- headings -------------------------------------------------------------
+
+  void anchor_headings() {
+    AnchorSet anchors;
+    for (size_t i = 0; i < headings_.size(); ++i) {
+      cmark_node* node = headings_[i];
+      Heading heading;
+      heading.level = cmark_node_get_heading_level(node);
+      heading.text = plain_text(node, true);
+      heading.anchor = anchors.make(heading.text);
+      heading.line = body_position(node).first + s_.line_offset;
+      cmark_node_set_user_data(node, index_tag(i));
+      result_.headings.push_back(std::move(heading));
+      result_.heading_nodes.push_back(node);
+    }
+  }
+
+  const TransformSettings& s_;
+  SourceLines source_;
+  TransformResult result_;
+  std::vector<cmark_node*> texts_, headings_;
+};
+
+}  // namespace
+
+TransformResult transform_markdown(const TransformSettings& settings) { return Transformer(settings).run(); }
+
+}  // namespace herald

@@ -1,0 +1,48 @@
+// The list of non-HTML outputs; each format lives in its own file.
+#include "output/extra_outputs.h"
+
+#include "output/feeds.h"
+#include "output/ics.h"
+#include "output/sitemap.h"
+#include "templates/view_model.h"
+
+namespace herald {
+
+void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet& out,
+                     Diagnostics& diags, std::vector<RenderTask>& tasks) {
+  (void)diags;
+  tasks.push_back({"sitemap", [&library, &out] {
+                     out.add("sitemap.xml", make_sitemap(library), "sitemap");
+                     out.add("robots.txt", make_robots(library), "robots");
+                   }});
+  auto feeds = std::make_shared<std::vector<Feed>>(collect_feeds(library));
+  for (size_t i = 0; i < feeds->size(); ++i) {
+    tasks.push_back({"feeds", [&library, &out, feeds, i] {
+                       const Feed& f = (*feeds)[i];
+                       out.add(f.path + "feed.xml", make_rss(f, library), "feed /" + f.path);
+                       out.add(f.path + "atom.xml", make_atom(f, library), "feed /" + f.path);
+                       out.add(f.path + "feed.json", make_json_feed(f, library), "feed /" + f.path);
+                     }});
+  }
+  tasks.push_back({"calendar", [&library, &out] {
+                     out.add("events.ics", make_calendar(library.events, library), "events");
+                     for (const Page* e : library.events)
+                       out.add(e->url.substr(1) + e->slug + ".ics", make_calendar({e}, library), e->source_path);
+                   }});
+  auto vm = std::make_shared<ViewModel>(library);
+  tasks.push_back({"embeds", [&library, &renderer, &out, vm, feeds] {
+                     out.add("feeds/index.html", renderer.render_page("feeds", vm->feeds_page(*feeds)), "feeds");
+                     out.add("embed/briefings/index.html",
+                             renderer.render("embed", vm->embed("/embed/briefings/", "Latest 7-minute briefings", library.briefings)),
+                             "embed");
+                     out.add("embed/newsletters/index.html",
+                             renderer.render("embed", vm->embed("/embed/newsletters/", "Latest newsletters", library.newsletters)),
+                             "embed");
+                     for (const Term& t : library.topics)
+                       out.add("embed/topics/" + t.key + "/index.html",
+                               renderer.render("embed", vm->embed("/embed/topics/" + t.key + "/", "Latest on " + t.name, t.pages)),
+                               "embed");
+                   }});
+}
+
+}  // namespace herald

@@ -1,0 +1,286 @@
+// Feeds built as XML trees with tinyxml2 (and JSON with an escaping writer), never by concatenation of markup.
+#include "output/feeds.h"
+
+#include <tinyxml2.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/json_writer.h"
+#include "core/text.h"
+#include "markdown/document.h"
+
+namespace herald {
+namespace {
+
+std::string host_of(const std::string& base_url) {
+  auto scheme = base_url.find("://");
+  std::string rest = scheme == std::string::npos ? base_url : base_url.substr(scheme + 3);
+  return rest.substr(0, rest.find('/'));
+}
+
+std::string clean(const std::string& s) { return strip_control_characters(s); }
+
+/// Resolves `url` (as written in a page at `page_url`) against the site.
+std::string resolve(const std::string& url, const std::string& page_url, const Config& config) {
+  if (url.empty() || url[0] == '#') return config.absolute_url(page_url) + url;
+  if (url.find("://") != std::string::npos || starts_with(url, "mailto:") || starts_with(url, "tel:"))
+    return url;
+  if (starts_with(url, "//")) return "https:" + url;
+  if (url[0] == '/') return config.absolute_url(url);
+  // Relative to the page's folder, with ../ removed.
+  std::string base = page_url;  // "/briefings/x/"
+  std::string rest = url;
+  while (starts_with(rest, "../")) {
+    rest = rest.substr(3);
+    if (base.size() > 1) base = base.substr(0, base.rfind('/', base.size() - 2) + 1);
+  }
+  while (starts_with(rest, "./")) rest = rest.substr(2);
+  return config.absolute_url(base + rest);
+}
+
+FeedItem page_item(const Page& p, const Library& lib) {
+  FeedItem item;
+  int64_t published = p.date ? p.date->utc_seconds : p.first_commit;
+  DateTime first = in_zone(published, lib.config.zone(), false);
+  item.id = fmt::format("tag:{},{}:{}", host_of(lib.config.base_url), format_iso_date(first), p.url);
+  item.title = p.title;
+  item.url = lib.config.absolute_url(p.url);
+  item.published = published;
+  item.updated = std::max(published, p.last_commit);
+  item.summary = p.summary;
+  if (p.kind == Kind::event && !p.sessions.empty()) {
+    std::string when;
+    for (const auto& s : p.sessions)
+      when += (when.empty() ? "" : "; ") + format_human_date(s.start) + ", " + format_human_time(s.start) +
+              " to " + format_human_time(s.end);
+    item.summary = when + (p.summary.empty() ? "" : ". " + p.summary);
+  }
+  if (lib.config.feed_full_content) item.content_html = absolute_html(p, lib);
+  item.categories = p.topics;
+  return item;
+}
+
+FeedItem release_item(const Release& r, const Library& lib) {
+  FeedItem item;
+  std::string url = "/procedures/changes/#" + r.id;
+  item.id = fmt::format("tag:{},{}:/procedures/changes/{}", host_of(lib.config.base_url), format_iso_date(r.date), r.id);
+  item.title = "Changes to the procedures: " + r.name;
+  item.url = lib.config.absolute_url(url);
+  item.published = r.commit.time;
+  item.updated = r.commit.time;
+  std::string html, text;
+  auto list = [&](const char* heading, const std::vector<ChapterChange>& v) {
+    if (v.empty()) return;
+    html += fmt::format("<h2>{}</h2>\n<ul>\n", heading);
+    text += fmt::format("{}: ", heading);
+    bool first = true;
+    for (const auto& c : v) {
+      std::string title = c.title.empty() ? c.slug : c.title;
+      std::string line = html_escape(title);
+      if (c.type != ChapterChange::Type::removed)
+        line = fmt::format("<a href=\"{}\">{}</a>", html_escape(lib.config.absolute_url("/procedures/" + c.manual + "/" + c.slug + "/")), line);
+      if (c.type == ChapterChange::Type::moved) line += " (moved from " + html_escape(c.old_path) + ")";
+      else if (!c.amendment.empty() && c.type != ChapterChange::Type::removed) line += ": " + html_escape(c.amendment);
+      if (c.reread && c.type != ChapterChange::Type::removed) line += " <strong>Revised throughout: should be re-read.</strong>";
+      html += "<li>" + line + "</li>\n";
+      text += (first ? "" : ", ") + title;
+      first = false;
+    }
+    html += "</ul>\n";
+    text += ". ";
+  };
+  list("New chapters", r.added);
+  list("Updated chapters", r.updated);
+  list("Removed chapters", r.removed);
+  item.summary = std::string(trim(text));
+  item.content_html = html;
+  return item;
+}
+
+bool newest_first(const FeedItem& a, const FeedItem& b) {
+  return a.published != b.published ? a.published > b.published : a.id < b.id;
+}
+
+Feed make_feed(const Library& lib, std::string path, std::string title, std::string page,
+               std::vector<FeedItem> items) {
+  std::stable_sort(items.begin(), items.end(), newest_first);
+  if (items.size() > static_cast<size_t>(lib.config.feed_items)) items.resize(lib.config.feed_items);
+  return {std::move(path), std::move(title), lib.config.absolute_url(page), std::move(items)};
+}
+
+std::vector<FeedItem> items_of(const std::vector<const Page*>& pages, const Library& lib) {
+  std::vector<FeedItem> out;
+  out.reserve(pages.size());
+  for (const Page* p : pages) out.push_back(page_item(*p, lib));
+  return out;
+}
+
+void set_text(tinyxml2::XMLElement* parent, const char* name, const std::string& text) {
+  parent->InsertNewChildElement(name)->SetText(clean(text).c_str());
+}
+
+std::string print(tinyxml2::XMLDocument& doc) {
+  tinyxml2::XMLPrinter printer;
+  doc.Print(&printer);
+  return printer.CStr();
+}
+
+std::string feed_url(const Feed& feed, const Library& lib, const char* file) {
+  return lib.config.absolute_url("/" + feed.path + file);
+}
+
+}  // namespace
+
+std::string absolute_html(const Page& page, const Library& lib) {
+  if (!page.doc) return "";
+  return page.doc->html_with_urls(
+      [&](std::string_view url) { return resolve(std::string(url), page.url, lib.config); });
+}
+
+std::vector<Feed> collect_feeds(const Library& lib) {
+  std::vector<Feed> feeds;
+  const std::string& site = lib.config.title;
+  std::vector<FeedItem> everything = items_of(lib.newsletters, lib);
+  for (auto& i : items_of(lib.briefings, lib)) everything.push_back(std::move(i));
+  for (auto& i : items_of(lib.events, lib)) everything.push_back(std::move(i));
+  std::vector<FeedItem> releases;
+  for (const Release& r : lib.releases) releases.push_back(release_item(r, lib));
+  everything.insert(everything.end(), releases.begin(), releases.end());
+  feeds.push_back(make_feed(lib, "", site, "/", everything));
+  feeds.push_back(make_feed(lib, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
+  feeds.push_back(make_feed(lib, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
+  feeds.push_back(make_feed(lib, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
+  feeds.push_back(make_feed(lib, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
+  for (const Term& t : lib.topics)
+    feeds.push_back(make_feed(lib, "topics/" + t.key + "/", "Topic: " + t.name + " – " + site,
+                              "/topics/" + t.key + "/", items_of(t.pages, lib)));
+  for (const Term& t : lib.audiences)
+    feeds.push_back(make_feed(lib, "audience/" + t.key + "/", "For " + t.name + " – " + site,
+                              "/audience/" + t.key + "/", items_of(t.pages, lib)));
+  return feeds;
+}
+
+std::string make_rss(const Feed& feed, const Library& lib) {
+  const TimeZone zone = lib.config.zone();
+  tinyxml2::XMLDocument doc;
+  doc.InsertEndChild(doc.NewDeclaration("xml version=\"1.0\" encoding=\"UTF-8\""));
+  auto* rss = doc.NewElement("rss");
+  rss->SetAttribute("version", "2.0");
+  rss->SetAttribute("xmlns:atom", "http://www.w3.org/2005/Atom");
+  rss->SetAttribute("xmlns:content", "http://purl.org/rss/1.0/modules/content/");
+  doc.InsertEndChild(rss);
+  auto* channel = rss->InsertNewChildElement("channel");
+  set_text(channel, "title", feed.title);
+  set_text(channel, "link", feed.page_url);
+  set_text(channel, "description", lib.config.description.empty() ? feed.title : lib.config.description);
+  set_text(channel, "language", lib.config.language);
+  auto* self = channel->InsertNewChildElement("atom:link");
+  self->SetAttribute("href", feed_url(feed, lib, "feed.xml").c_str());
+  self->SetAttribute("rel", "self");
+  self->SetAttribute("type", "application/rss+xml");
+  int64_t newest = feed.items.empty() ? lib.commit_time : feed.items.front().updated;
+  for (const auto& i : feed.items) newest = std::max(newest, i.updated);
+  set_text(channel, "lastBuildDate", format_rfc822(in_zone(newest, zone)));
+  set_text(channel, "generator", "herald");
+  for (const auto& item : feed.items) {
+    auto* e = channel->InsertNewChildElement("item");
+    set_text(e, "title", item.title);
+    set_text(e, "link", item.url);
+    auto* guid = e->InsertNewChildElement("guid");
+    guid->SetAttribute("isPermaLink", "false");
+    guid->SetText(clean(item.id).c_str());
+    set_text(e, "pubDate", format_rfc822(in_zone(item.published, zone)));
+    set_text(e, "description", item.summary);
+    for (const auto& c : item.categories) set_text(e, "category", c);
+    if (!item.content_html.empty()) set_text(e, "content:encoded", item.content_html);
+  }
+  return print(doc);
+}
+
+std::string make_atom(const Feed& feed, const Library& lib) {
+  const TimeZone zone = lib.config.zone();
+  tinyxml2::XMLDocument doc;
+  doc.InsertEndChild(doc.NewDeclaration("xml version=\"1.0\" encoding=\"UTF-8\""));
+  auto* root = doc.NewElement("feed");
+  root->SetAttribute("xmlns", "http://www.w3.org/2005/Atom");
+  root->SetAttribute("xml:lang", lib.config.language.c_str());
+  doc.InsertEndChild(root);
+  set_text(root, "title", feed.title);
+  set_text(root, "id", feed_url(feed, lib, "atom.xml"));
+  auto* alternate = root->InsertNewChildElement("link");
+  alternate->SetAttribute("rel", "alternate");
+  alternate->SetAttribute("type", "text/html");
+  alternate->SetAttribute("href", feed.page_url.c_str());
+  auto* self = root->InsertNewChildElement("link");
+  self->SetAttribute("rel", "self");
+  self->SetAttribute("type", "application/atom+xml");
+  self->SetAttribute("href", feed_url(feed, lib, "atom.xml").c_str());
+  int64_t newest = lib.commit_time;
+  if (!feed.items.empty()) {
+    newest = 0;
+    for (const auto& i : feed.items) newest = std::max(newest, i.updated);
+  }
+  set_text(root, "updated", format_rfc3339(in_zone(newest, zone)));
+  auto* author = root->InsertNewChildElement("author");
+  set_text(author, "name", lib.config.title);
+  set_text(root, "generator", "herald");
+  for (const auto& item : feed.items) {
+    auto* e = root->InsertNewChildElement("entry");
+    set_text(e, "title", item.title);
+    set_text(e, "id", item.id);
+    auto* link = e->InsertNewChildElement("link");
+    link->SetAttribute("rel", "alternate");
+    link->SetAttribute("type", "text/html");
+    link->SetAttribute("href", clean(item.url).c_str());
+    set_text(e, "published", format_rfc3339(in_zone(item.published, zone)));
+    set_text(e, "updated", format_rfc3339(in_zone(item.updated, zone)));
+    auto* summary = e->InsertNewChildElement("summary");
+    summary->SetAttribute("type", "text");
+    summary->SetText(clean(item.summary).c_str());
+    for (const auto& c : item.categories) e->InsertNewChildElement("category")->SetAttribute("term", clean(c).c_str());
+    if (!item.content_html.empty()) {
+      auto* content = e->InsertNewChildElement("content");
+      content->SetAttribute("type", "html");
+      content->SetText(clean(item.content_html).c_str());
+    }
+  }
+  return print(doc);
+}
+
+std::string make_json_feed(const Feed& feed, const Library& lib) {
+  const TimeZone zone = lib.config.zone();
+  JsonWriter w;
+  w.begin_object();
+  w.key("version").value("https://jsonfeed.org/version/1.1");
+  w.key("title").value(clean(feed.title));
+  w.key("home_page_url").value(feed.page_url);
+  w.key("feed_url").value(feed_url(feed, lib, "feed.json"));
+  if (!lib.config.description.empty()) w.key("description").value(clean(lib.config.description));
+  w.key("language").value(lib.config.language);
+  w.key("authors").begin_array().begin_object().key("name").value(clean(lib.config.title)).end_object().end_array();
+  w.key("items").begin_array();
+  for (const auto& item : feed.items) {
+    w.begin_object();
+    w.key("id").value(clean(item.id));
+    w.key("url").value(clean(item.url));
+    w.key("title").value(clean(item.title));
+    if (!item.content_html.empty()) w.key("content_html").value(clean(item.content_html));
+    else w.key("content_text").value(clean(item.summary));
+    if (!item.summary.empty()) w.key("summary").value(clean(item.summary));
+    w.key("date_published").value(format_rfc3339(in_zone(item.published, zone)));
+    w.key("date_modified").value(format_rfc3339(in_zone(item.updated, zone)));
+    if (!item.categories.empty()) {
+      w.key("tags").begin_array();
+      for (const auto& c : item.categories) w.value(clean(c));
+      w.end_array();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace herald

@@ -1,0 +1,41 @@
+// RSS 2.0, Atom 1.0 and JSON Feed 1.1: site-wide, per section, topic and audience.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/library.h"
+
+namespace herald {
+
+/// One entry of a feed, already in absolute URLs.
+struct FeedItem {
+  std::string id;       ///< stable: a tag URI that survives edits and rebuilds
+  std::string title;
+  std::string url;      ///< absolute
+  int64_t published = 0;
+  int64_t updated = 0;
+  std::string summary;  ///< plain text
+  std::string content_html;  ///< absolute URLs; empty when feeds carry summaries only
+  std::vector<std::string> categories;
+};
+
+/// A feed: where it is published and what it carries, newest first.
+struct Feed {
+  std::string path;   ///< folder of the feed files, e.g. "" or "briefings/" or "topics/neglect/"
+  std::string title;
+  std::string page_url;  ///< the HTML page the feed follows (absolute)
+  std::vector<FeedItem> items;
+};
+
+/// Every feed the site publishes (site-wide, sections, topics, audiences).
+std::vector<Feed> collect_feeds(const Library& library);
+
+std::string make_rss(const Feed& feed, const Library& library);
+std::string make_atom(const Feed& feed, const Library& library);
+std::string make_json_feed(const Feed& feed, const Library& library);
+
+/// A page's HTML body with every relative link and image made absolute.
+std::string absolute_html(const Page& page, const Library& library);
+
+}  // namespace herald

@@ -1,0 +1,60 @@
+// Output files gathered from the render threads.
+#include "output/output_set.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace herald {
+
+void OutputSet::add(std::string path, std::string content, std::string source) {
+  std::lock_guard lock(mutex_);
+  files_.push_back({std::move(path), std::move(content), std::move(source)});
+}
+
+size_t OutputSet::size() const {
+  std::lock_guard lock(mutex_);
+  return files_.size();
+}
+
+bool is_safe_output_path(const std::string& path) {
+  if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos ||
+      path.find('\0') != std::string::npos)
+    return false;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (part.empty() || part == "." || part == ".." || part == ".git") return false;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+std::vector<OutputFile> OutputSet::take_sorted(Diagnostics& diags) {
+  std::vector<OutputFile> files;
+  {
+    std::lock_guard lock(mutex_);
+    files.swap(files_);
+  }
+  std::stable_sort(files.begin(), files.end(),
+                   [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  std::vector<OutputFile> out;
+  out.reserve(files.size());
+  for (auto& f : files) {
+    if (!is_safe_output_path(f.path)) {
+      diags.error({f.source, 0, 0}, fmt::format("'{}' would be written outside the output folder", f.path));
+      continue;
+    }
+    if (!out.empty() && out.back().path == f.path) {
+      diags.error({f.source, 0, 0}, fmt::format("two sources write the same file '/{}': {} and {}", f.path,
+                                                out.back().source, f.source));
+      continue;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace herald

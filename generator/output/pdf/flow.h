@@ -1,0 +1,93 @@
+// Vertical flow: unbreakable items (lines, rows, images) poured into frames (columns, pages).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "output/pdf/pdf_document.h"
+#include "output/pdf/pdf_style.h"
+
+namespace herald::pdf {
+
+/// A decorated region around a run of items: a panel, a quotation, a code
+/// block. Its background is drawn as an artifact under the items.
+struct Box {
+  std::optional<Rgb> fill;
+  std::optional<Rgb> rule;  ///< a bar down the left edge
+  std::optional<Rgb> border;
+  double pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
+  double radius = 0;
+  double indent = 0;  ///< from the frame's left edge
+  double width = 0;
+};
+
+/// One unbreakable piece of content: a text line, a table row, an image.
+struct Item {
+  double height = 0;
+  double space_before = 0;  ///< dropped at the top of a frame
+  double indent = 0;        ///< from the frame's left edge
+  bool keep_with_next = false;
+  bool break_before = false;  ///< starts a new frame
+  std::vector<int> boxes;     ///< the boxes it is in, outermost first
+  /// Learns its position before any page is drawn (links need it).
+  std::function<void(int page, double x, double y)> place;
+  /// Draws the content with its top-left corner at (x, y).
+  std::function<void(PdfDocument&, double x, double y)> draw;
+};
+
+/// A rectangle that receives items: a column of a page.
+struct Frame {
+  int page = 0;  ///< from 0
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+struct Placement {
+  size_t item = 0;
+  int frame = 0;
+  double x = 0, y = 0;
+};
+
+struct BoxSegment {
+  int box = 0;
+  int frame = 0;
+  double top = 0, bottom = 0;
+};
+
+struct Pagination {
+  std::vector<Frame> frames;  ///< every frame used
+  std::vector<Placement> placed;
+  std::vector<BoxSegment> segments;
+  std::vector<double> frame_used;  ///< lowest y reached in each frame
+  int pages = 0;
+  bool overflow = false;  ///< an item taller than its frame was placed anyway
+};
+
+class Flow {
+ public:
+  int add_box(const Box& box);
+  void add(Item item) { items_.push_back(std::move(item)); }
+  std::vector<Item>& items() { return items_; }
+  const std::vector<Item>& items() const { return items_; }
+  const std::vector<Box>& boxes() const { return boxes_; }
+  Box& box(int id) { return boxes_[id]; }
+  bool empty() const { return items_.empty(); }
+  /// Sum of the items' heights and spaces, ignoring frames.
+  double natural_height() const;
+
+ private:
+  std::vector<Item> items_;
+  std::vector<Box> boxes_;
+};
+
+/// Pours the items into frames frame_at(0), frame_at(1), ... Stops with
+/// every item placed, or after `max_frames` frames (then returns nullopt).
+std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(int)>& frame_at,
+                                   int max_frames);
+
+/// Tells every placed item where it goes (call once, before drawing).
+void place_items(Flow& flow, const Pagination& pagination);
+/// Draws the box backgrounds (as artifacts) and then the items of one page.
+void draw_flow_page(PdfDocument& doc, const Flow& flow, const Pagination& pagination, int page);
+
+}  // namespace herald::pdf

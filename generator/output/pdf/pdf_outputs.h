@@ -1,0 +1,33 @@
+// The print PDFs of a build: one render task per published page with `pdf: true`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/library.h"
+#include "core/diagnostic.h"
+#include "output/output_set.h"
+#include "output/pdf/markdown_pdf.h"
+#include "output/site_renderer.h"
+
+namespace herald {
+
+/// Adds one render task per published page with `pdf: true`; each writes
+/// the page's PDF beside its index.html (see pdf_output_path). With more
+/// than 200 PDFs, progress goes to stderr every 100.
+void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags, std::vector<RenderTask>& tasks);
+
+/// Where a page's PDF goes: `briefings/sudi/sudi.pdf` for /briefings/sudi/,
+/// the name the page's HTML links to.
+std::string pdf_output_path(const Page& page);
+
+/// The site's files by output path, for images in PDFs.
+pdf::FileIndex make_file_index(const Library& library);
+
+/// Renders the print PDF of one page: the briefing, chapter or newsletter
+/// layout by kind (any other kind like a newsletter). Layout warnings go to
+/// `diags` against the page's source file. Throws std::exception on failure.
+std::string render_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files,
+                            Diagnostics& diags);
+
+}  // namespace herald

@@ -1,0 +1,125 @@
+// Styled, linked text: laid out by Pango, drawn line by line inside structure tags.
+#pragma once
+
+#include <pango/pango.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "output/pdf/pdf_document.h"
+#include "output/pdf/pdf_style.h"
+
+namespace herald::pdf {
+
+struct InlineFormat {
+  bool bold = false, italic = false, code = false, strike = false;
+  bool operator==(const InlineFormat&) const = default;
+};
+
+/// Where a link goes: a URI, or a named destination inside this PDF.
+struct LinkTarget {
+  std::string uri;
+  std::string destination;
+};
+
+/// Text with bold, italic, code and links, as one paragraph holds it.
+class RichText {
+ public:
+  struct Range {
+    size_t start = 0, end = 0;  ///< bytes of text()
+    InlineFormat format;
+    int link = -1;
+  };
+
+  RichText() = default;
+  explicit RichText(std::string_view plain) { append(plain, {}); }
+
+  void append(std::string_view text, InlineFormat format, int link = -1);
+  int add_link(LinkTarget target);
+  /// Drops white space at both ends (left by soft breaks and shortcodes).
+  void trim();
+
+  const std::string& text() const { return text_; }
+  const std::vector<Range>& ranges() const { return ranges_; }
+  const std::vector<LinkTarget>& links() const { return links_; }
+  bool blank() const;
+  bool has_links() const;
+  /// The visible text of one link, for its annotation's /Contents.
+  std::string link_text(int link) const;
+
+ private:
+  std::string text_;
+  std::vector<Range> ranges_;
+  std::vector<LinkTarget> links_;
+};
+
+struct TextStyle {
+  double size = 10;  ///< points
+  bool bold = false, italic = false, mono = false;
+  Rgb colour = kText;
+  Rgb link_colour = kLinkFallback;
+  double line_spacing = 1.3;  ///< line height as a multiple of the font's height
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+};
+
+/// A paragraph laid out at a width: its lines can be placed one by one, in
+/// different columns or pages, and each is drawn as tagged content.
+class TextBlock {
+ public:
+  TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, double width);
+
+  size_t line_count() const { return lines_.size(); }
+  double line_height(size_t i) const { return lines_[i].height; }
+  /// From the top of line i to its baseline.
+  double line_baseline(size_t i) const { return lines_[i].baseline; }
+  double height() const;
+  /// Width of the widest line.
+  double used_width() const { return used_width_; }
+  const RichText& text() const { return text_; }
+
+  /// Tells the block where line i will be drawn, before anything is drawn:
+  /// a link's clickable rectangles are all given when the link is opened.
+  void place_line(size_t i, int page, double x, double y);
+  /// Draws line i with its top-left corner at (x, y) as content of `element`
+  /// (a leaf, or the parent of Span and Link children when there are links).
+  void draw_line(PdfDocument& doc, size_t i, double x, double y, int element) const;
+  /// Places and draws every line from (x, y) on the current page.
+  void draw(PdfDocument& doc, double x, double y, int element);
+
+ private:
+  struct Run {
+    PangoLayoutRun* run = nullptr;
+    double x = 0, width = 0;
+    size_t range = 0;
+  };
+  struct Line {
+    double top = 0, height = 0, baseline = 0;
+    std::vector<Run> runs;
+  };
+  struct Position {
+    int page = 0;
+    double x = 0, y = 0;
+  };
+  std::string link_attributes(int link, int page) const;
+
+  RichText text_;
+  TextStyle style_;
+  LayoutPtr layout_;
+  std::vector<Line> lines_;
+  std::vector<Position> positions_;
+  double used_width_ = 0;
+  double total_height_ = 0;
+  uint64_t uid_ = 0;
+};
+
+/// Pango font description of a style (caller frees).
+PangoFontDescription* font_for(const TextStyle& style);
+/// Width of `text` set in `style` on one line.
+double text_width(PdfDocument& doc, std::string_view text, const TextStyle& style);
+/// The widest single word of `text` in `style`: the narrowest a column can be
+/// without breaking words.
+double widest_word(PdfDocument& doc, const std::string& text, const TextStyle& style);
+
+}  // namespace herald::pdf

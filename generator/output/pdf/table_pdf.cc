@@ -1,0 +1,158 @@
+// GFM tables in PDFs: column widths that fit the frame, one unbreakable item per row, TH/TD tags.
+#include <cmark-gfm-core-extensions.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "output/pdf/markdown_pdf.h"
+
+namespace herald::pdf {
+namespace {
+
+struct Cell {
+  std::shared_ptr<TextBlock> block;
+  int element = 0;
+};
+
+/// Column widths for `available` points, from each column's natural width
+/// (no wrapping) and minimum width (its longest word). False when even the
+/// minimum widths do not fit.
+bool fit_columns(const std::vector<double>& natural, const std::vector<double>& minimum, double available,
+                 std::vector<double>& widths) {
+  const size_t n = natural.size();
+  double sum_natural = std::accumulate(natural.begin(), natural.end(), 0.0);
+  double sum_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+  widths.assign(n, available / static_cast<double>(n));
+  if (sum_natural <= available && sum_natural > 0) {
+    for (size_t i = 0; i < n; ++i) widths[i] = natural[i] + (available - sum_natural) * natural[i] / sum_natural;
+    return true;
+  }
+  if (sum_minimum <= available) {
+    double stretch = sum_natural - sum_minimum;
+    for (size_t i = 0; i < n; ++i)
+      widths[i] = minimum[i] + (stretch > 0 ? (available - sum_minimum) * (natural[i] - minimum[i]) / stretch : 0);
+    return true;
+  }
+  if (sum_minimum > 0)
+    for (size_t i = 0; i < n; ++i) widths[i] = available * minimum[i] / sum_minimum;
+  return false;
+}
+
+}  // namespace
+
+void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
+  flush_label();
+  const size_t columns = cmark_gfm_extensions_get_table_columns(node);
+  if (columns == 0) return;
+  const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
+  struct RowText {
+    bool header = false;
+    std::vector<RichText> cells;
+  };
+  std::vector<RowText> rows;
+  for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+    RowText r;
+    r.header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+    for (cmark_node* cell = cmark_node_first_child(row); cell && r.cells.size() < columns; cell = cmark_node_next(cell))
+      r.cells.push_back(inline_text(cell));
+    r.cells.resize(columns);
+    rows.push_back(std::move(r));
+  }
+  if (rows.empty()) return;
+
+  const double pad = 4;
+  TextStyle body = body_text();
+  body.size = std::max(kMinBodySize, style_.size * 0.92);
+  body.line_spacing = 1.2;
+  TextStyle head = body;
+  head.bold = true;
+
+  std::vector<double> natural(columns, 2 * pad + 1), minimum(columns, 2 * pad + 1);
+  for (const RowText& r : rows) {
+    const TextStyle& style = r.header ? head : body;
+    for (size_t c = 0; c < columns; ++c) {
+      const std::string& text = r.cells[c].text();
+      if (text.empty()) continue;
+      natural[c] = std::max(natural[c], std::min(region.width, text_width(doc_, text, style)) + 2 * pad + 1);
+      minimum[c] = std::max(minimum[c], widest_word(doc_, text, style) + 2 * pad + 1);
+    }
+  }
+  std::vector<double> widths;
+  if (!fit_columns(natural, minimum, region.width, widths))
+    warn(line_of(node), fmt::format("this table is wider than the printed page ({} columns): in the PDF its "
+                                    "columns are narrowed and long words broken",
+                                    columns));
+
+  std::vector<double> offsets(columns, 0);
+  for (size_t c = 1; c < columns; ++c) offsets[c] = offsets[c - 1] + widths[c - 1];
+  const double total = region.width;
+  const int table = doc_.add_element(region.element, "Table");
+  const Palette palette = style_.palette;
+  double space = take_space(paragraph_space());
+  bool first_row = true;
+  for (const RowText& r : rows) {
+    const int tr = doc_.add_element(table, "TR");
+    auto cells = std::make_shared<std::vector<Cell>>();
+    double height = 0;
+    for (size_t c = 0; c < columns; ++c) {
+      TextStyle style = r.header ? head : body;
+      char align = alignments ? static_cast<char>(alignments[c]) : 'l';
+      style.align = align == 'c' ? PANGO_ALIGN_CENTER : align == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+      Cell cell;
+      cell.element = doc_.add_element(tr, r.header ? "TH" : "TD");
+      cell.block = std::make_shared<TextBlock>(doc_, r.cells[c], style, std::max(1.0, widths[c] - 2 * pad));
+      height = std::max(height, cell.block->height());
+      cells->push_back(std::move(cell));
+    }
+    height = std::max(height, body.size * body.line_spacing) + 2 * pad;
+    Item item;
+    item.height = height;
+    item.space_before = first_row ? space : 0;
+    item.indent = region.indent;
+    item.boxes = region.boxes;
+    item.keep_with_next = r.header;
+    item.place = [cells, offsets, pad](int page, double x, double y) {
+      for (size_t c = 0; c < cells->size(); ++c) {
+        const auto& block = (*cells)[c].block;
+        double top = y + pad;
+        for (size_t i = 0; i < block->line_count(); ++i) {
+          block->place_line(i, page, x + offsets[c] + pad, top);
+          top += block->line_height(i);
+        }
+      }
+    };
+    const bool header = r.header, top_rule = first_row;
+    item.draw = [cells, offsets, widths, pad, height, total, header, top_rule, palette](PdfDocument& d, double x,
+                                                                                         double y) {
+      cairo_t* cr = d.cr();
+      d.leave_leaves();
+      if (header) {
+        cairo_set_source_rgb(cr, palette.tint_strong.r, palette.tint_strong.g, palette.tint_strong.b);
+        cairo_rectangle(cr, x, y, total, height);
+        cairo_fill(cr);
+      }
+      cairo_set_source_rgb(cr, kRule.r, kRule.g, kRule.b);
+      cairo_set_line_width(cr, 0.6);
+      for (size_t c = 0; c < offsets.size(); ++c) cairo_rectangle(cr, x + offsets[c], y, widths[c], height);
+      cairo_stroke(cr);
+      (void)top_rule;
+      for (size_t c = 0; c < cells->size(); ++c) {
+        const Cell& cell = (*cells)[c];
+        if (cell.block->line_count() == 0) {
+          d.enter(cell.element);  // an empty cell keeps the row regular
+          continue;
+        }
+        double top = y + pad;
+        for (size_t i = 0; i < cell.block->line_count(); ++i) {
+          cell.block->draw_line(d, i, x + offsets[c] + pad, top, cell.element);
+          top += cell.block->line_height(i);
+        }
+      }
+    };
+    add_item(std::move(item), pad + body.size);
+    first_row = false;
+  }
+}
+
+}  // namespace herald::pdf

@@ -1,0 +1,124 @@
+// Turning the library into HTML pages and the files that go with them.
+#include "output/site_renderer.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "core/thread_pool.h"
+#include "output/vcard.h"
+#include "templates/view_model.h"
+
+namespace herald {
+namespace {
+
+std::string index_path(const std::string& url) {
+  // "/briefings/x/" -> "briefings/x/index.html"
+  return url.substr(1) + "index.html";
+}
+
+const char* template_for(Kind kind) {
+  switch (kind) {
+    case Kind::newsletter: return "newsletter";
+    case Kind::briefing: return "briefing";
+    case Kind::chapter: return "chapter";
+    case Kind::event: return "event";
+    default: return "page";
+  }
+}
+
+}  // namespace
+
+std::string redirect_page(const std::string& target_url, const std::string& title) {
+  std::string t = html_escape(target_url);
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n"
+      "<meta name=\"robots\" content=\"noindex\">\n"
+      "<meta http-equiv=\"refresh\" content=\"0; url={}\">\n</head>\n<body>\n"
+      "<p>This page has moved to <a href=\"{}\">{}</a>.</p>\n</body>\n</html>\n",
+      html_escape(title), t, t, t, html_escape(title));
+}
+
+void run_tasks(const std::vector<RenderTask>& tasks) {
+  parallel_for(tasks.size(), [&](size_t i) { tasks[i].run(); });
+}
+
+void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& theme,
+                    OutputSet& out, Diagnostics& diags, std::vector<RenderTask>& tasks) {
+  auto vm = std::make_shared<ViewModel>(lib);
+  auto page_task = [&, vm](std::string path, std::string tmpl,
+                           std::function<TemplateData()> data) {
+    tasks.push_back({path, [&renderer, &out, vm, path, tmpl, data] {
+                       out.add(path, renderer.render_page(tmpl, data()), "built-in page /" + path);
+                     }});
+  };
+  // Content pages, in batches so that thousands of pages share few tasks.
+  std::vector<const Page*> pages;
+  for (const Page& p : lib.pages)
+    if (p.published && p.kind != Kind::home && p.kind != Kind::section && p.kind != Kind::manual)
+      pages.push_back(&p);
+  const size_t batch = 64;
+  for (size_t start = 0; start < pages.size(); start += batch) {
+    tasks.push_back({"pages", [&renderer, &out, vm, pages, start, batch] {
+                       for (size_t i = start; i < std::min(pages.size(), start + batch); ++i) {
+                         const Page& p = *pages[i];
+                         out.add(index_path(p.url), renderer.render_page(template_for(p.kind), vm->page(p)),
+                                 p.source_path);
+                       }
+                     }});
+  }
+  for (const Manual& m : lib.manuals)
+    tasks.push_back({m.slug, [&renderer, &out, vm, &m] {
+                       out.add(index_path(m.index->url), renderer.render_page("manual", vm->manual(m)),
+                               m.index->source_path);
+                     }});
+  page_task("index.html", "home", [vm] { return vm->home(); });
+  page_task("newsletters/index.html", "newsletters", [vm] { return vm->newsletters(); });
+  page_task("briefings/index.html", "briefings", [vm] { return vm->briefings(); });
+  page_task("procedures/index.html", "procedures", [vm] { return vm->procedures(); });
+  page_task("procedures/changes/index.html", "changes", [vm] { return vm->changes(); });
+  page_task("events/index.html", "events", [vm] { return vm->events(); });
+  page_task("contacts/index.html", "contacts", [vm] { return vm->contacts(); });
+  page_task("topics/index.html", "terms", [vm] { return vm->term_index("topic"); });
+  page_task("audience/index.html", "terms", [vm] { return vm->term_index("audience"); });
+  page_task("search/index.html", "search", [vm] { return vm->search(); });
+  page_task("404.html", "not_found", [vm] { return vm->not_found(); });
+  if (!lib.find_page("/accessibility/"))
+    page_task("accessibility/index.html", "accessibility", [vm] { return vm->accessibility(); });
+  for (const Term& t : lib.topics)
+    page_task("topics/" + t.key + "/index.html", "term", [vm, &t] { return vm->term(t, "topic"); });
+  for (const Term& t : lib.audiences)
+    page_task("audience/" + t.key + "/index.html", "term", [vm, &t] { return vm->term(t, "audience"); });
+  for (const Term& t : lib.review_types)
+    page_task("briefings/review-type/" + t.key + "/index.html", "term",
+              [vm, &t] { return vm->term(t, "review-type"); });
+
+  // Redirects from old addresses.
+  tasks.push_back({"aliases", [&lib, &out] {
+                     for (const Page& p : lib.pages) {
+                       if (!p.published) continue;
+                       for (const auto& alias : p.aliases) {
+                         std::string path = alias.substr(1);
+                         if (!ends_with(path, ".html")) path += (path.empty() || path.back() == '/') ? "index.html" : "/index.html";
+                         out.add(path, redirect_page(lib.config.absolute_url(p.url), p.title), p.source_path);
+                       }
+                     }
+                   }});
+  // vCards.
+  tasks.push_back({"vcards", [&lib, &out] {
+                     if (!lib.contacts) return;
+                     for (const auto& c : lib.contacts->contacts())
+                       out.add("contacts/" + c.id + ".vcf", make_vcard(c, lib.config.base_url), "data/contacts.yaml");
+                   }});
+  // Theme assets, the brand colour, and the site's static files.
+  tasks.push_back({"assets", [&lib, &theme, &out] {
+                     for (const auto& [path, content] : theme.assets())
+                       out.add(path, *content, theme.origin(path));
+                     out.add("assets/brand.css",
+                             fmt::format(":root {{ --brand: {}; }}\n", lib.config.brand_colour), "herald.yaml");
+                     for (const auto& f : lib.static_files) out.add(f.output_path, *f.content, f.source_path);
+                   }});
+  (void)diags;
+}
+
+}  // namespace herald

@@ -1,0 +1,63 @@
+// The ONLY place where pages, contacts and releases become template data.
+#pragma once
+
+#include <string>
+
+#include "content/library.h"
+#include "templates/renderer.h"
+
+namespace herald {
+
+struct Feed;
+
+/// Relative path from a page at site path `url` back to the site root:
+/// "/" -> "", "/briefings/x/" -> "../../".
+std::string root_from(const std::string& url);
+
+/// Builds the data of every template from the assembled library.
+class ViewModel {
+ public:
+  explicit ViewModel(const Library& library);
+
+  /// Data shared by every page (site, navigation, urgent contacts), for a
+  /// page at site path `url`, whose section is `section` (for navigation).
+  TemplateData base(const std::string& url, const std::string& title,
+                    const std::string& section) const;
+
+  TemplateData page(const Page& page) const;          ///< any content page
+  TemplateData home() const;
+  TemplateData newsletters() const;
+  TemplateData briefings() const;
+  TemplateData procedures() const;
+  TemplateData manual(const Manual& manual) const;
+  TemplateData changes() const;
+  TemplateData events() const;
+  TemplateData contacts() const;
+  TemplateData term(const Term& term, const std::string& kind) const;  ///< kind: topic, audience, review-type
+  TemplateData term_index(const std::string& kind) const;
+  TemplateData accessibility() const;
+  TemplateData not_found() const;
+  TemplateData search() const;
+  /// The "Use our feeds" page: every feed URL and the iframe snippet.
+  TemplateData feeds_page(const std::vector<Feed>& feeds) const;
+  /// A compact page for a partner's iframe: the newest items, links opening in the parent.
+  TemplateData embed(const std::string& url, const std::string& title,
+                     const std::vector<const Page*>& pages) const;
+
+  /// A page's summary card data (title, url, date, summary, kind label).
+  TemplateData card(const Page& page, const std::string& root) const;
+  /// Breadcrumbs for a page at `url`.
+  TemplateData breadcrumbs(const std::string& url, const std::string& root) const;
+
+  const Library& library() const { return lib_; }
+
+ private:
+  TemplateData release(const Release& r, const std::string& root) const;
+  TemplateData contact(const Contact& c, const std::string& root) const;
+  TemplateData terms_of(const Page& page, const std::string& root) const;
+
+  const Library& lib_;
+  TemplateData urgent_;
+};
+
+}  // namespace herald

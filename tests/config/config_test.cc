@@ -1,0 +1,77 @@
+// Tests for config/config: herald.yaml values, defaults and every error.
+#include <doctest/doctest.h>
+
+#include "config/config.h"
+
+using namespace herald;
+
+namespace {
+std::vector<std::string> messages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.sorted())
+    out.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a full herald.yaml is read") {
+  Diagnostics diags;
+  auto config = parse_config(
+      "title: Northbrook Safeguarding Partnership\n"
+      "base_url: https://safeguarding.northbrook.example\n"
+      "timezone: Europe/London\n"
+      "brand_colour: \"#1d5b79\"\n"
+      "accessibility:\n  contact_email: a11y@northbrook.example\n  reviewed: 2024-03-01\n"
+      "feeds: { items: 5, full_content: false }\n"
+      "procedures: { release_tags: \"release-*\" }\n"
+      "briefings:\n  review_types: { cspr-thematic: \"Thematic review\" }\n",
+      "herald.yaml", diags);
+  REQUIRE(config);
+  CHECK(messages(diags).empty());
+  CHECK(config->base_url == "https://safeguarding.northbrook.example/");
+  CHECK(config->absolute_url("/briefings/") == "https://safeguarding.northbrook.example/briefings/");
+  CHECK(config->base_path() == "/");
+  CHECK(config->feed_items == 5);
+  CHECK_FALSE(config->feed_full_content);
+  CHECK(config->release_tags == "release-*");
+  CHECK(config->review_type_name("sar") == "Safeguarding Adults Review");
+  CHECK(config->review_type_name("cspr-thematic") == "Thematic review");
+  CHECK(config->accessibility_email == "a11y@northbrook.example");
+}
+
+TEST_CASE("a base_url with a path gives the base path") {
+  Diagnostics diags;
+  auto config = parse_config("title: T\nbase_url: https://example.org/site/\n", "herald.yaml", diags);
+  REQUIRE(config);
+  CHECK(config->base_path() == "/site/");
+}
+
+TEST_CASE("a brand colour below 4.5:1 against white fails with the ratio") {
+  Diagnostics diags;
+  auto config = parse_config("title: T\nbrand_colour: \"#ffdd00\"\n", "herald.yaml", diags);
+  CHECK_FALSE(config);
+  CHECK(messages(diags) == std::vector<std::string>{
+            "herald.yaml:2:15: error: brand_colour '#ffdd00' has a contrast ratio of 1.34:1 with white text; "
+            "at least 4.5:1 is needed so that text on it can be read"});
+  CHECK(contrast_ratio("#000000", "#ffffff").value() == doctest::Approx(21.0));
+}
+
+TEST_CASE("configuration errors and warnings") {
+  Diagnostics diags;
+  auto config = parse_config("titel: T\ntimezone: Europe/Nowhere\n", "herald.yaml", diags);
+  CHECK_FALSE(config);
+  CHECK(messages(diags) == std::vector<std::string>{
+            "herald.yaml:1:1: error: herald.yaml has no 'title': give the partnership's name",
+            "herald.yaml:1:1: warning: unknown setting 'titel' (did you mean 'title'?)",
+            "herald.yaml:2:11: error: unknown timezone 'Europe/Nowhere': expected a tz database name such as Europe/London"});
+}
+
+TEST_CASE("invalid YAML reports the line") {
+  Diagnostics diags;
+  auto config = parse_config("title: T\nfeeds: [unclosed\n", "herald.yaml", diags);
+  CHECK_FALSE(config);
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].where.line == 3);
+  CHECK(all[0].message.rfind("invalid YAML: ", 0) == 0);
+}

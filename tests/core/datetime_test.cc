@@ -1,0 +1,76 @@
+// Tests for core/datetime: ISO 8601 in the site's zone, and every output format.
+#include <doctest/doctest.h>
+
+#include "core/datetime.h"
+
+using namespace herald;
+
+TEST_CASE("a plain date is midnight in the site's timezone") {
+  TimeZone london("Europe/London");
+  std::string error;
+  auto summer = parse_datetime("2024-06-12", london, &error);
+  REQUIRE(summer);
+  CHECK_FALSE(summer->has_time);
+  CHECK(format_rfc3339(*summer) == "2024-06-12T00:00:00+01:00");
+  auto winter = parse_datetime("2024-01-20", london, &error);
+  REQUIRE(winter);
+  CHECK(format_rfc3339(*winter) == "2024-01-20T00:00:00+00:00");
+}
+
+TEST_CASE("times without an offset are local; with an offset are kept") {
+  TimeZone london("Europe/London");
+  std::string error;
+  auto local = parse_datetime("2024-06-12T09:30:00", london, &error);
+  REQUIRE(local);
+  CHECK(local->utc_seconds == days_from_civil(2024, 6, 12) * 86400 + 8 * 3600 + 30 * 60);
+  auto offset = parse_datetime("2024-04-12T09:30:00+01:00", london, &error);
+  REQUIRE(offset);
+  CHECK(format_rfc3339(*offset) == "2024-04-12T09:30:00+01:00");
+  auto zulu = parse_datetime("2024-04-12T08:30:00Z", london, &error);
+  REQUIRE(zulu);
+  CHECK(zulu->utc_seconds == offset->utc_seconds);
+  auto short_time = parse_datetime("2024-04-12T09:30", london, &error);
+  REQUIRE(short_time);
+  CHECK(short_time->utc_seconds == offset->utc_seconds);
+}
+
+TEST_CASE("invalid dates name the value and the expected form") {
+  TimeZone london("Europe/London");
+  std::string error;
+  for (const char* bad : {"2024-13-45", "12/04/2024", "2023-02-29", "2024-04-12T25:00", "2024-04-12T09:30+1", "soon"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_datetime(bad, london, &error));
+    CHECK(error == std::string("invalid date '") + bad +
+                       "': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM], e.g. 2024-04-12 or "
+                       "2024-04-12T09:30:00+01:00");
+  }
+  CHECK(parse_datetime("2024-02-29", london, &error));
+}
+
+TEST_CASE("output formats") {
+  TimeZone london("Europe/London");
+  std::string error;
+  auto t = *parse_datetime("2024-04-12T09:30:00", london, &error);
+  CHECK(format_rfc822(t) == "Fri, 12 Apr 2024 09:30:00 +0100");
+  CHECK(format_iso_date(t) == "2024-04-12");
+  CHECK(format_human_date(t) == "12 April 2024");
+  CHECK(format_human_time(t) == "9:30am");
+  CHECK(format_month_year(t) == "April 2024");
+  CHECK(format_ical_local(t) == "20240412T093000");
+  CHECK(format_ical_utc(t.utc_seconds) == "20240412T083000Z");
+  auto noon = *parse_datetime("2024-04-12T12:00:00", london, &error);
+  CHECK(format_human_time(noon) == "midday");
+  auto afternoon = *parse_datetime("2024-04-12T14:00:00", london, &error);
+  CHECK(format_human_time(afternoon) == "2pm");
+}
+
+TEST_CASE("in_zone shows an instant at the zone's offset of the day") {
+  TimeZone london("Europe/London");
+  int64_t july = days_from_civil(2024, 7, 1) * 86400;
+  CHECK(in_zone(july, london).offset_seconds == 3600);
+  CHECK(london.abbreviation_at(july) == "BST");
+  int64_t december = days_from_civil(2024, 12, 1) * 86400;
+  CHECK(in_zone(december, london).offset_seconds == 0);
+  CHECK_FALSE(TimeZone("Mars/Olympus").valid());
+  CHECK(TimeZone("Europe/London").valid());
+}

@@ -1,0 +1,67 @@
+// Tests for core/text: slugs, escaping, UTF-8 and suggestions.
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+
+using namespace herald;
+
+TEST_CASE("slugs follow [a-z0-9]+(-[a-z0-9]+)*") {
+  CHECK(is_valid_slug("neglect-and-young-carers"));
+  CHECK(is_valid_slug("2024"));
+  CHECK_FALSE(is_valid_slug(""));
+  CHECK_FALSE(is_valid_slug("-start"));
+  CHECK_FALSE(is_valid_slug("end-"));
+  CHECK_FALSE(is_valid_slug("double--hyphen"));
+  CHECK_FALSE(is_valid_slug("Upper"));
+  CHECK_FALSE(is_valid_slug("../escape"));
+  CHECK_FALSE(is_valid_slug("under_score"));
+}
+
+TEST_CASE("slugify makes URL parts from titles") {
+  CHECK(slugify("Domestic abuse & MARAC") == "domestic-abuse-marac");
+  CHECK(slugify("Children's services") == "childrens-services");
+  CHECK(slugify("  Self-neglect  ") == "self-neglect");
+  CHECK(slugify("Children\xE2\x80\x99s rights") == "childrens-rights");
+  CHECK(slugify("!!!") == "");
+}
+
+TEST_CASE("html_escape escapes the five special characters") {
+  CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+  size_t bad = 0;
+  CHECK(is_valid_utf8("plain ascii and caf\xC3\xA9"));
+  CHECK_FALSE(is_valid_utf8("abc\xFF" "def", &bad));
+  CHECK(bad == 3);
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF", &bad));  // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80", &bad));  // surrogate
+  CHECK_FALSE(is_valid_utf8("\xE2\x82", &bad));  // truncated
+}
+
+TEST_CASE("control characters are stripped but tabs and newlines kept") {
+  CHECK(strip_control_characters("a\x01" "b\tc\nd\x1F") == "ab\tc\nd");
+}
+
+TEST_CASE("line_and_column is 1-based") {
+  int line, column;
+  line_and_column("ab\ncd\nef", 4, &line, &column);
+  CHECK(line == 2);
+  CHECK(column == 2);
+}
+
+TEST_CASE("closest_match suggests likely typos only") {
+  CHECK(closest_match("sarr", {"sar", "lcspr", "dhr"}) == "sar");
+  CHECK(closest_match("titel", {"title", "date"}) == "title");
+  CHECK(closest_match("banana", {"title", "date"}) == "");
+}
+
+TEST_CASE("count_words and split_lines") {
+  CHECK(count_words("  one two\tthree\nfour ") == 4);
+  auto lines = split_lines("a\r\nb\n\nc");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "a");
+  CHECK(lines[2] == "");
+  CHECK(lines[3] == "c");
+}

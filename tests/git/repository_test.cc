@@ -1,0 +1,105 @@
+// Tests for git/repository on real temporary repositories.
+#include <doctest/doctest.h>
+
+#include "git/repository.h"
+#include "support/site_builder.h"
+
+using namespace herald;
+using herald::test::TempSite;
+
+TEST_CASE("the tree at a ref is read, never the working tree") {
+  TempSite site;
+  site.write("a.md", "committed");
+  site.commit("first");
+  site.write("a.md", "edited but not committed");
+  site.write("b.md", "new and untracked");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  auto head = repo->resolve("HEAD", &error);
+  REQUIRE(head);
+  auto files = repo->read_tree(head->id);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].path == "a.md");
+  CHECK(files[0].content == "committed");
+  CHECK(files[0].blob_id.size() == 40);
+}
+
+TEST_CASE("refs that do not exist and folders that are not repositories") {
+  TempSite site;
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  CHECK_FALSE(repo->resolve("HEAD", &error));
+  CHECK(error == "the repository has no commits yet: commit the site before building it");
+  site.write("a.md", "x");
+  site.commit("first");
+  CHECK_FALSE(repo->resolve("no-such-branch", &error));
+  CHECK(error == "ref 'no-such-branch' does not exist in the repository");
+  CHECK_FALSE(Repository::open("/proc/self", &error));
+  CHECK(error == "'/proc/self' is not in a git repository");
+}
+
+TEST_CASE("a bare clone is read the same way") {
+  TempSite site;
+  site.write("herald.yaml", "title: T\n");
+  site.commit("first");
+  TempSite bare_holder;
+  std::string bare = bare_holder.dir() + "/site.git";
+  herald::test::run_command("git clone -q --bare '" + site.dir() + "' '" + bare + "'");
+  std::string error;
+  auto repo = Repository::open(bare, &error);
+  REQUIRE(repo);
+  CHECK(repo->workdir().empty());
+  auto head = repo->resolve("HEAD", &error);
+  REQUIRE(head);
+  CHECK(repo->read_tree(head->id).at(0).content == "title: T\n");
+}
+
+TEST_CASE("tags are matched by glob and ordered by commit time") {
+  TempSite site;
+  site.write("a.md", "1");
+  site.commit("one", "2024-01-01T10:00:00+00:00");
+  site.tag("procedures-2024-01");
+  site.write("a.md", "2");
+  site.commit("two", "2024-02-01T10:00:00+00:00");
+  site.tag("procedures-2024-02");
+  site.tag("unrelated");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  auto tags = repo->tags_matching("procedures-*");
+  REQUIRE(tags.size() == 2);
+  CHECK(tags[0].name == "procedures-2024-01");
+  CHECK(tags[1].name == "procedures-2024-02");
+}
+
+TEST_CASE("diff finds renames") {
+  TempSite site;
+  std::string body(400, 'x');
+  site.write("content/procedures/m/old-name.md", "---\ntitle: A\n---\n" + body);
+  site.write("content/procedures/m/gone.md", "---\ntitle: Private fostering\n---\nArrangements for children cared for by someone other than a parent.\n");
+  site.commit("one");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  auto first = repo->resolve("HEAD", &error);
+  site.move("content/procedures/m/old-name.md", "content/procedures/m/new-name.md");
+  site.remove("content/procedures/m/gone.md");
+  site.write("content/procedures/m/added.md", "---\ntitle: Escalation\n---\nWhen agencies disagree, raise it with your manager first.\n");
+  site.commit("two");
+  auto second = repo->resolve("HEAD", &error);
+  auto changes = repo->diff(first->id, second->id, "content/procedures/");
+  REQUIRE(changes.size() == 3);
+  int renamed = 0, added = 0, deleted = 0;
+  for (const auto& c : changes) {
+    if (c.status == FileChange::Status::renamed) {
+      ++renamed;
+      CHECK(c.old_path == "content/procedures/m/old-name.md");
+      CHECK(c.new_path == "content/procedures/m/new-name.md");
+    }
+    added += c.status == FileChange::Status::added;
+    deleted += c.status == FileChange::Status::deleted;
+  }
+  CHECK(renamed == 1);
+  CHECK(added == 1);
+  CHECK(deleted == 1);
+}

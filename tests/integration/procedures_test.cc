@@ -1,0 +1,144 @@
+// Integration: procedure releases from tags (new, updated, moved, removed), months without tags, `herald changes`.
+#include <doctest/doctest.h>
+
+#include "support/site_builder.h"
+
+using herald::test::TempSite;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string chapter(const std::string& title, int order, const std::string& amendment, const std::string& body,
+                    bool reread = false) {
+  return "---\ntitle: " + title + "\norder: " + std::to_string(order) + "\nowner: Testshire Partnership\n" +
+         "amendment: " + amendment + "\n" + (reread ? "reread: true\n" : "") + "---\n\n" + body + "\n";
+}
+
+const std::string kLong = std::string(
+    "## Purpose\n\nThis chapter explains the steps practitioners take when they are worried about a child, "
+    "who to contact, what to record and how the partnership agencies work together to respond.\n");
+
+/// Three releases: the first adds three chapters; the second updates one,
+/// renames one (unchanged) and removes one; the third updates with an
+/// unchanged amendment.
+void write_history(TempSite& site) {
+  site.write_minimal_site();
+  site.remove("content/procedures/children/referrals.md");
+  site.write("content/procedures/children/referrals.md", chapter("Making a referral", 1, "First version.", kLong));
+  site.write("content/procedures/children/strategy.md", chapter("Strategy discussions", 2, "First version.", kLong + "Strategy."));
+  site.write("content/procedures/children/old-chapter.md", chapter("Private fostering", 3, "First version.", kLong + "Fostering."));
+  site.commit("procedures: first release", "2024-01-10T10:00:00+00:00");
+  site.tag("procedures-2024-01");
+  site.write("content/procedures/children/referrals.md",
+             chapter("Making a referral", 1, "Adds the new online referral form.", kLong + "Use the online form.", true));
+  site.move("content/procedures/children/strategy.md", "content/procedures/children/strategy-meetings.md");
+  site.remove("content/procedures/children/old-chapter.md");
+  site.commit("procedures: second release", "2024-03-10T10:00:00+00:00");
+  site.tag("procedures-2024-03");
+}
+
+}  // namespace
+
+TEST_CASE("each release lists new, updated, moved and removed chapters") {
+  TempSite site;
+  write_history(site);
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string changes = site.read("public/procedures/changes/index.html");
+  size_t second = changes.find("id=\"procedures-2024-03\"");
+  size_t first = changes.find("id=\"procedures-2024-01\"");
+  REQUIRE(second != std::string::npos);
+  REQUIRE(first != std::string::npos);
+  CHECK(second < first);  // newest first
+  std::string newest = changes.substr(second, first - second);
+  std::string oldest = changes.substr(first);
+  CHECK(contains(newest, "Updated chapters"));
+  CHECK(contains(newest, "Making a referral</a> <span class=\"govuk-body-s\">(Children&apos;s procedures)</span>: Adds the new online referral form."));
+  CHECK(contains(newest, "Revised throughout: this chapter should be re-read."));
+  CHECK(contains(newest, "Strategy discussions</a> <span class=\"govuk-body-s\">(Children&apos;s procedures)</span>: moved from content/procedures/children/strategy.md"));
+  CHECK(contains(newest, "Removed chapters"));
+  CHECK(contains(newest, "Private fostering"));
+  CHECK_FALSE(contains(newest, "New chapters"));
+  CHECK(contains(oldest, "New chapters"));
+  CHECK(contains(oldest, "Making a referral"));
+  CHECK(contains(oldest, "Strategy discussions"));
+  CHECK(contains(oldest, "Private fostering"));
+  // The chapter's own history.
+  std::string referral = site.read("public/procedures/children/referrals/index.html");
+  CHECK(contains(referral, "procedures-2024-03</a>"));
+  CHECK(contains(referral, "procedures-2024-01</a>"));
+  CHECK(contains(referral, "Last updated"));
+  // One item per release in the procedure-changes feed.
+  std::string feed = site.read("public/procedures/changes/feed.xml");
+  CHECK(contains(feed, "<title>Changes to the procedures: procedures-2024-03</title>"));
+  CHECK(contains(feed, "<title>Changes to the procedures: procedures-2024-01</title>"));
+}
+
+TEST_CASE("an updated chapter whose amendment did not change is warned about") {
+  TempSite site;
+  write_history(site);
+  site.write("content/procedures/children/referrals.md",
+             chapter("Making a referral", 1, "Adds the new online referral form.", kLong + "Changed again."));
+  site.commit("procedures: third release", "2024-05-10T10:00:00+01:00");
+  site.tag("procedures-2024-05");
+  auto r = site.herald("check --now 2024-07-01T12:00:00");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/procedures/children/referrals.md:5:1: warning: the chapter changed in release "
+                        "'procedures-2024-05' but its 'amendment' did not: say in one sentence what changed"));
+  CHECK(site.herald("check --strict --now 2024-07-01T12:00:00").exit_code == 1);
+}
+
+TEST_CASE("herald changes prints the releases between two refs") {
+  TempSite site;
+  write_history(site);
+  auto r = site.herald("changes --from procedures-2024-01 --to procedures-2024-03");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out ==
+        "procedures-2024-03 (10 March 2024)\n"
+        "  Updated chapters:\n"
+        "    - Making a referral (children/referrals): Adds the new online referral form. [revised throughout: should be re-read]\n"
+        "    - Strategy discussions (children/strategy-meetings): moved from content/procedures/children/strategy.md\n"
+        "  Removed chapters:\n"
+        "    - Private fostering (children/old-chapter)\n"
+        "\n");
+  auto all = site.herald("changes");
+  CHECK(contains(all.out, "procedures-2024-01 (10 January 2024)\n  New chapters:\n"));
+  CHECK(site.herald("changes --from nowhere").exit_code == 2);
+}
+
+TEST_CASE("without release tags, changes are grouped by calendar month") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("January", "2024-01-10T10:00:00+00:00");
+  site.write("content/procedures/children/escalation.md", chapter("Escalation", 2, "New chapter on escalation.", kLong));
+  site.commit("February", "2024-02-05T10:00:00+00:00");
+  site.write("content/procedures/children/escalation.md", chapter("Escalation", 2, "Clarifies who to call.", kLong + "More."));
+  site.commit("February again", "2024-02-20T10:00:00+00:00");
+  REQUIRE(site.herald("build --now 2024-07-01T12:00:00").exit_code == 0);
+  std::string changes = site.read("public/procedures/changes/index.html");
+  CHECK(contains(changes, "id=\"2024-02\">February 2024</h2>"));
+  CHECK(contains(changes, "id=\"2024-01\">January 2024</h2>"));
+  size_t feb = changes.find("id=\"2024-02\"");
+  size_t jan = changes.find("id=\"2024-01\"");
+  std::string february = changes.substr(feb, jan - feb);
+  CHECK(contains(february, "New chapters"));
+  CHECK(contains(february, "Escalation"));
+  CHECK_FALSE(contains(february, "Updated chapters"));
+}
+
+TEST_CASE("a chapter past its review date is flagged on the page and warned about") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/procedures/children/referrals.md",
+             "---\ntitle: Making a referral\norder: 1\nreview_due: 2024-03-31\n---\n\nRefer early.\n");
+  site.commit("the site");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/procedures/children/referrals.md:4:13: warning: this chapter was due for review on 31 March 2024: review it, or give a new review_due"));
+  CHECK(contains(site.read("public/procedures/children/referrals/index.html"), "This chapter is due for review."));
+}

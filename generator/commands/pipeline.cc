@@ -83,6 +83,16 @@ std::vector<SourceFile> read_worktree(const Repository& repo) {
   return files;
 }
 
+/// True when a file that could not be parsed still says `draft: true`.
+bool front_matter_says_draft(std::string_view text) {
+  size_t end = text.find("\n---", 3);
+  std::string_view head = text.substr(0, end == std::string_view::npos ? std::min<size_t>(text.size(), 4096) : end);
+  size_t pos = head.find("\ndraft:");
+  if (pos == std::string_view::npos) return false;
+  std::string_view value = trim(head.substr(pos + 7, head.find('\n', pos + 1) - pos - 7));
+  return value == "true" || value == "yes";
+}
+
 const SourceFile* find_file(const std::vector<SourceFile>& files, const std::string& path) {
   auto it = std::lower_bound(files.begin(), files.end(), path,
                              [](const SourceFile& f, const std::string& p) { return f.path < p; });
@@ -215,8 +225,14 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<std::optional<Page>> parsed(jobs.size());
   ParseContext context{&lib.config, &resolver};
   parallel_for(jobs.size(), [&](size_t i) {
-    parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, diags);
-    if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, diags);
+    // Each file reports into its own sink first: problems in a draft that
+    // this build does not publish must not stop the rest of the site.
+    Diagnostics local;
+    local.set_strict(options.strict);
+    parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);
+    if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
+    bool draft = parsed[i] ? parsed[i]->draft : front_matter_says_draft(jobs[i].file->content);
+    local.forward(diags, draft && !options.drafts, " (in a draft, so it does not stop the build)");
   });
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));

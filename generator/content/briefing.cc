@@ -68,12 +68,17 @@ void read_briefing_sections(Page& page, Diagnostics& diags) {
     previous = std::max(previous, number);
     out.push_back({number, title, fmt::format("section-{}", number), s.html, s.heading.line});
   }
-  for (int n = 1; n <= 7; ++n) {
-    if (!seen.count(n))
-      diags.error({path, page.body_line_offset + 1, 1},
-                  fmt::format("briefing has no section {}: a 7-minute briefing has seven '##' "
-                              "sections numbered 1 to 7",
-                              n));
+  std::vector<int> missing;
+  for (int n = 1; n <= 7; ++n)
+    if (!seen.count(n)) missing.push_back(n);
+  if (!missing.empty()) {
+    std::string list = std::to_string(missing.front());
+    for (size_t i = 1; i < missing.size(); ++i)
+      list += (i + 1 == missing.size() ? " and " : ", ") + std::to_string(missing[i]);
+    diags.error({path, page.body_line_offset + 1, 1},
+                fmt::format("briefing has no section{} {}: a 7-minute briefing has seven '##' sections "
+                            "numbered 1 to 7",
+                            missing.size() > 1 ? "s" : "", list));
   }
   std::sort(out.begin(), out.end(),
             [](const BriefingSection& a, const BriefingSection& b) { return a.number < b.number; });

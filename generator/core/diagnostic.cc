@@ -26,6 +26,17 @@ void Diagnostics::add_source(const std::string& path, std::string text) {
   sources_[path] = std::move(text);
 }
 
+void Diagnostics::forward(Diagnostics& target, bool errors_as_warnings, const std::string& note) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [path, text] : sources_) target.add_source(path, text);
+  for (const auto& d : items_) {
+    if (errors_as_warnings && d.severity == Severity::error)
+      target.report(Severity::warning, d.where, d.message + note);
+    else
+      target.report(d.severity, d.where, d.message);
+  }
+}
+
 bool Diagnostics::has_errors() const { return count(Severity::error) > 0; }
 
 size_t Diagnostics::count(Severity severity) const {

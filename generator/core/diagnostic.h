@@ -45,6 +45,10 @@ class Diagnostics {
   void set_strict(bool strict) { strict_ = strict; }
   bool strict() const { return strict_; }
 
+  /// Moves every diagnostic (and remembered source) into `target`. With
+  /// `errors_as_warnings`, errors arrive as warnings with `note` appended.
+  void forward(Diagnostics& target, bool errors_as_warnings = false, const std::string& note = "") const;
+
   bool has_errors() const;
   size_t count(Severity severity) const;
   /// Diagnostics sorted by path, line, column, then message: stable output

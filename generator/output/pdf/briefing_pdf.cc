@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <cstdlib>
 
 #include "content/briefing.h"
 #include "core/datetime.h"
@@ -16,17 +15,19 @@
 namespace herald::pdf {
 namespace {
 
-constexpr double kGutter = 14;      // between the columns
-constexpr double kPanelGap = 9;     // between panels in a column
-constexpr double kPanelPad = 9;     // inside a panel
-constexpr double kColumnWidth = (kContentWidth - kGutter) / 2;
+constexpr double kPanelGap = 5;  // between panels
+constexpr double kPanelPad = 7;  // inside a panel
+// One column of full-width panels, not a grid: text extraction (pdftotext,
+// copy and paste in poppler-based viewers) guesses the reading order of
+// side-by-side blocks from their geometry and interleaves two columns of
+// panels; stacked panels always read in number order.
+constexpr double kPanelWidth = kContentWidth;
 constexpr double kSizes[] = {11.5, 11, 10.5, 10, 9.5, kMinBodySize};
 
 /// The panels of one layout attempt, at one text size.
 struct Panels {
   Flow flow;
-  std::vector<int> boxes;         ///< each panel's box
-  std::vector<size_t> first_item; ///< each panel's first item
+  std::vector<int> boxes;  ///< each panel's box
 };
 
 std::string join_audience(const std::vector<std::string>& audience) {
@@ -43,102 +44,105 @@ Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections
   Panels p;
   BodyStyle style;
   style.size = size;
-  style.line_spacing = getenv("HX_LS") ? atof(getenv("HX_LS")) : 1.3;
+  style.line_spacing = 1.2;
   style.palette = palette;
   style.top_heading = 3;
   style.max_image_height = 150;
   MarkdownLayout md(doc, p.flow, source, style);
-  const double inner = kColumnWidth - 2 * kPanelPad;
+  const double inner = kPanelWidth - 2 * kPanelPad;
   for (size_t s = 0; s < sections.size(); ++s) {
     const BriefingPanel& section = sections[s];
     Box box;
     box.fill = palette.tint;
     box.radius = 5;
     box.pad_top = box.pad_bottom = kPanelPad;
-    box.width = kColumnWidth;
+    box.width = kPanelWidth;
     const int id = p.flow.add_box(box);
     p.boxes.push_back(id);
     const int sect = doc.add_element(doc.root(), "Sect");
     const int h2 = doc.add_element(sect, "H2");
 
-    // The heading: a numbered badge and the title.
+    // The heading: the number on a round badge, then the title, in one
+    // line of text (so that text extraction reads "1 Purpose"). A short
+    // title runs in at the start of the section's first paragraph.
     TextStyle title_style = md.heading_text(2);
-    title_style.size = getenv("HX_SAME") ? size : size * 1.2;
-    const double badge = title_style.size * 1.75;
-    TextStyle number_style = title_style;
-    number_style.colour = kWhite;
-    number_style.align = PANGO_ALIGN_CENTER;
-    number_style.size = title_style.size * 0.95;
-    auto number = std::make_shared<TextBlock>(doc, RichText(std::to_string(section.number)), number_style, badge);
-    // A leading space keeps "1" and the title apart when the text is extracted.
-    const double space = text_width(doc, " ", title_style);
-    auto title = std::make_shared<TextBlock>(doc, RichText(" " + section.title), title_style,
-                                             inner - badge - 6 + space);
-    const double height = std::max(badge, title->height());
-    const double title_top = title->line_count() == 1 ? (height - title->height()) / 2 : 0;
-    const double badge_top = title->line_count() == 1 ? (height - badge) / 2 : 0;
+    title_style.size = size * 1.15;
+    const std::string number = std::to_string(section.number);
+    const double number_width = text_width(doc, number, title_style);
+    const double radius = title_style.size * 0.78;
+    const double lead_in = radius - number_width / 2;  // from the badge's edge to the digit
+    RichText heading;
+    InlineFormat on_badge;
+    on_badge.bold = true;
+    on_badge.on_brand = true;
+    heading.append(number, on_badge);
+    heading.append("\u2003", {});
+    heading.append(section.title, {});
+    title_style.hanging = text_width(doc, number + "\u2003", title_style);
+    auto title = std::make_shared<TextBlock>(doc, std::move(heading), title_style, inner - lead_in);
+    const bool run_in = title->line_count() == 1 && title->used_width() < inner * 0.5;
+    auto top_offset = std::make_shared<double>(std::max(0.0, radius - title->line_baseline(0) + title_style.size * 0.36));
     Item head;
-    head.height = height;
+    head.height = std::max(title->height(), 2 * radius) + size * 0.35;
     head.space_before = s == 0 ? 0 : kPanelGap;
     head.indent = kPanelPad;
     head.boxes = {id};
     head.keep_with_next = true;
-    const double title_x = badge + 6 - space;
-    head.place = [title, title_x, title_top](int page, double x, double y) {
-      double top = y + title_top;
+    head.place = [title, lead_in, top_offset](int page, double x, double y) {
+      double top = y + *top_offset;
       for (size_t i = 0; i < title->line_count(); ++i) {
-        title->place_line(i, page, x + title_x, top);
+        title->place_line(i, page, x + lead_in, top);
         top += title->line_height(i);
       }
     };
     const Rgb brand = palette.brand;
-    const std::string dest = "section-" + std::to_string(section.number);
+    const std::string dest = "section-" + number;
     const std::string anchor = section.anchor;
-    const std::string bookmark = std::to_string(section.number) + ". " + section.title;
+    const std::string bookmark = number + ". " + section.title;
+    const double digit_middle = title_style.size * 0.36;  // from the baseline up to the middle of a digit
     head.draw = [=](PdfDocument& d, double x, double y) {
       cairo_t* cr = d.cr();
       d.leave_leaves();
+      double run_x = 0, run_width = number_width;
+      title->run_extent(0, 0, &run_x, &run_width);
+      const double top = y + *top_offset;
       cairo_new_path(cr);
       cairo_set_source_rgb(cr, brand.r, brand.g, brand.b);
-      cairo_arc(cr, x + badge / 2, y + badge_top + badge / 2, badge / 2, 0, 2 * M_PI);
+      cairo_arc(cr, x + lead_in + run_x + run_width / 2, top + title->line_baseline(0) - digit_middle, radius, 0,
+                2 * M_PI);
       cairo_fill(cr);
       d.add_destination(dest, x, y);
       if (!anchor.empty() && safe_destination(anchor) != dest) d.add_destination(safe_destination(anchor), x, y);
       d.add_heading_bookmark(2, bookmark, dest);
-      number->draw(d, x, y + badge_top + (badge - number->height()) / 2, h2);
-      double top = y + title_top;
+      double line_top = top;
       for (size_t i = 0; i < title->line_count(); ++i) {
-        title->draw_line(d, i, x + title_x, top, h2);
-        top += title->line_height(i);
+        title->draw_line(d, i, x + lead_in, line_top, h2);
+        line_top += title->line_height(i);
       }
     };
-    p.first_item.push_back(p.flow.items().size());
+    const size_t head_index = p.flow.items().size();
     p.flow.add(std::move(head));
     md.set_heading_context(2);
-    md.set_next_space(size * 0.5);
+    md.set_next_space(0);
+    if (run_in) md.set_run_in(lead_in + title->used_width() + size * 0.9);
     md.add_blocks(section.first, section.stop, Region{sect, kPanelPad, inner, {id}});
+    if (run_in && md.run_in_used()) {
+      // The title shares the paragraph's first line: same baseline.
+      Item& item = p.flow.items()[head_index];
+      item.height = 0;
+      TextBlock probe(doc, RichText("x"), md.body_text(), inner);
+      *top_offset = probe.line_baseline(0) - title->line_baseline(0);
+    }
   }
   return p;
 }
 
-/// Heights of the panels laid out one under the other.
-std::vector<double> panel_heights(const Panels& p) {
-  auto measured = paginate(p.flow, [](int) { return Frame{0, 0, 0, kColumnWidth, 1e7}; }, 1);
-  std::vector<double> heights(p.boxes.size(), 0);
-  if (!measured) return heights;
-  for (const BoxSegment& s : measured->segments)
-    for (size_t i = 0; i < p.boxes.size(); ++i)
-      if (s.box == p.boxes[i]) heights[i] += s.bottom - s.top;
-  return heights;
-}
-
-/// Lengthens the panels of each column so that both columns end at the
-/// bottom of their frames: a tidy grid whatever the text lengths.
-void stretch_columns(const Panels& p, Pagination& pagination) {
+/// Lengthens the panels of a page so that the last one ends at the bottom of
+/// the frame: a tidy page whatever the text lengths.
+void stretch_panels(const Panels& p, Pagination& pagination) {
   std::map<int, int> panel_of_box;
   for (const Item& item : p.flow.items())
-    for (int b : item.boxes)
-      if (!item.boxes.empty()) panel_of_box[b] = item.boxes.front();
+    for (int b : item.boxes) panel_of_box[b] = item.boxes.front();
   for (size_t f = 0; f < pagination.frames.size(); ++f) {
     const Frame& frame = pagination.frames[f];
     std::vector<int> panels;
@@ -215,38 +219,40 @@ std::string render_briefing_pdf(const PdfJob& job) {
 
   // The title band and the lead paragraph, across the page.
   Flow header;
-  Region band = add_title_band(header, palette, doc.root());
+  Region band = add_title_band(header, palette, doc.root(), 24, 12);
   TextStyle kicker;
-  kicker.size = 10.5;
+  kicker.size = 10;
   kicker.bold = true;
   kicker.colour = kWhite;
   TextStyle facts = kicker;
   facts.bold = false;
   TextStyle title = kicker;
-  title.size = 20;
+  title.size = 18;
   title.line_spacing = 1.1;
-  add_plain_lines(doc, header, RichText(config.title), kicker, band, doc.add_element(doc.root(), "P"), 0);
-  add_plain_lines(doc, header, RichText(page.title), title, band, doc.add_element(doc.root(), "H1"), 4);
+  add_plain_lines(doc, header, RichText(config.title + " \u00B7 7-minute briefing"), kicker, band,
+                  doc.add_element(doc.root(), "P"), 0);
+  add_plain_lines(doc, header, RichText(page.title), title, band, doc.add_element(doc.root(), "H1"), 3);
   std::string review = config.review_type_name(page.review_type);
   if (review.empty()) review = page.review_type;
-  add_plain_lines(doc, header, RichText("7-minute briefing" + (review.empty() ? "" : " \u00B7 " + review)), facts,
-                  band, doc.add_element(doc.root(), "P"), 5);
-  std::string when = page.date ? "Published " + format_human_date(*page.date) : "";
-  std::string audience = page.audience.empty() ? "" : "For " + join_audience(page.audience);
-  std::string line = when + (!when.empty() && !audience.empty() ? " \u00B7 " : "") + audience;
-  if (!line.empty()) add_plain_lines(doc, header, RichText(line), facts, band, doc.add_element(doc.root(), "P"), 1);
+  std::vector<std::string> facts_parts;
+  if (!review.empty()) facts_parts.push_back(review);
+  if (page.date) facts_parts.push_back("Published " + format_human_date(*page.date));
+  if (!page.audience.empty()) facts_parts.push_back("For " + join_audience(page.audience));
+  std::string line;
+  for (const auto& part : facts_parts) line += (line.empty() ? "" : " \u00B7 ") + part;
+  if (!line.empty()) add_plain_lines(doc, header, RichText(line), facts, band, doc.add_element(doc.root(), "P"), 3);
   if (root && lead_stop != cmark_node_first_child(root)) {
     BodyStyle lead_style;
     lead_style.size = 10;
-    lead_style.line_spacing = 1.3;
+    lead_style.line_spacing = 1.2;
     lead_style.palette = palette;
     lead_style.max_image_height = 120;
     MarkdownLayout lead(doc, header, source, lead_style);
-    lead.set_next_space(10);
+    lead.set_next_space(8);
     lead.add_blocks(cmark_node_first_child(root), lead_stop, Region{doc.root(), 0, kContentWidth, {}});
   }
   Pagination header_pages = fixed(header, 0, 0);
-  const double columns_top = header_pages.frame_used.empty() ? kMargin : header_pages.frame_used[0] + 12;
+  const double panels_top = header_pages.frame_used.empty() ? kMargin : header_pages.frame_used[0] + 10;
 
   // The foot: the source report and the web address.
   Flow foot;
@@ -277,61 +283,42 @@ std::string render_briefing_pdf(const PdfJob& job) {
   const double foot_height = foot_measure.frame_used.empty() ? 0 : foot_measure.frame_used[0];
   const double page_bottom = kPageHeight - kMargin;
   const double foot_top = page_bottom - foot_height;
-  const double columns_bottom = foot_top - 10;
+  const double panels_bottom = foot_top - 12;
 
-  // Two balanced columns of whole panels, at the largest size that fits.
+  // The panels on one page, at the largest size that fits.
   std::optional<Panels> chosen;
   std::optional<Pagination> pagination;
-  const double available = columns_bottom - columns_top;
+  const double available = panels_bottom - panels_top;
+  auto one_page = [&](int) { return Frame{0, kMargin, panels_top, kPanelWidth, available}; };
   for (double size : kSizes) {
     Panels p = build_panels(doc, sections, source, palette, size);
-    std::vector<double> heights = panel_heights(p);
-    const size_t n = heights.size();
-    double best = 1e9;
-    size_t split = n;
-    for (size_t k = 0; k <= n; ++k) {
-      double left = 0, right = 0;
-      for (size_t i = 0; i < n; ++i) (i < k ? left : right) += heights[i] + (i == 0 || i == k ? 0 : kPanelGap);
-      if (std::max(left, right) < best - 0.01) {
-        best = std::max(left, right);
-        split = k;
-      }
-    }
-    if (best > available) continue;
-    if (split < n && split > 0) p.flow.items()[p.first_item[split]].break_before = true;
-    auto frame_at = [&](int index) {
-      double stagger = index == 1 && getenv("HX_STAGGER") ? atof(getenv("HX_STAGGER")) : 0;
-      return Frame{0, kMargin + index * (kColumnWidth + kGutter), columns_top + stagger, kColumnWidth, available - stagger};
-    };
-    auto result = paginate(p.flow, frame_at, 2);
+    auto result = paginate(p.flow, one_page, 1);
     if (!result || result->overflow) continue;
-    if (!getenv("HX_NOSTRETCH")) stretch_columns(p, *result);
+    stretch_panels(p, *result);
     chosen.emplace(std::move(p));
     pagination = std::move(result);
     break;
   }
   int pages = 1;
   if (!chosen) {
-    // Too long for one page even at 9 pt: the panels run on, column after
-    // column, and the foot goes to the last page.
+    // Too long for one page even at 9 pt: the panels run on to more pages,
+    // and the foot goes to the last one.
     Panels p = build_panels(doc, sections, source, palette, kMinBodySize);
-    for (int last = 0; last < 200 && !pagination; ++last) {
+    for (int last = 1; last < 200 && !pagination; ++last) {
       auto frame_at = [&](int index) {
-        int pg = index / 2;
-        double top = pg == 0 ? columns_top : kMargin;
-        double bottom = pg == last ? columns_bottom : page_bottom - 14;
-        return Frame{pg, kMargin + (index % 2) * (kColumnWidth + kGutter), top, kColumnWidth, bottom - top};
+        double top = index == 0 ? panels_top : kMargin;
+        double bottom = index == last ? panels_bottom : page_bottom - 14;
+        return Frame{index, kMargin, top, kPanelWidth, bottom - top};
       };
-      pagination = paginate(p.flow, frame_at, 2 * (last + 1));
+      pagination = paginate(p.flow, frame_at, last + 1);
       if (pagination) pages = last + 1;
     }
     if (!pagination) throw std::runtime_error("the briefing could not be laid out");
     chosen.emplace(std::move(p));
-    if (pages > 1)
-      job.warnings.add(page.body_line_offset + 1,
-                       fmt::format("this briefing does not fit on one A4 page, even with 9 pt text: its PDF "
-                                   "runs to {} pages; shorten it to print on one",
-                                   pages));
+    job.warnings.add(page.body_line_offset + 1,
+                     fmt::format("this briefing does not fit on one A4 page, even with 9 pt text: its PDF "
+                                 "runs to {} pages; shorten it to print on one",
+                                 pages));
   }
 
   place_items(header, header_pages);

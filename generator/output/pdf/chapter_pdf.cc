@@ -21,7 +21,7 @@ std::string render_chapter_pdf(const PdfJob& job) {
   MarkdownSource source = markdown_source(job);
   BodyStyle style;
   style.size = 10.5;
-  style.line_spacing = 1.35;
+  style.line_spacing = 1.25;
   style.palette = palette;
   style.max_image_height = 330;
   Flow flow;

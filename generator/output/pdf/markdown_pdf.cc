@@ -126,6 +126,7 @@ void MarkdownLayout::add_blocks(cmark_node* first, cmark_node* stop, const Regio
 }
 
 void MarkdownLayout::add_block(cmark_node* node, const Region& region) {
+  if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) run_in_ = 0;
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH: add_paragraph(node, region); return;
     case CMARK_NODE_HEADING: add_heading(node, region); return;
@@ -298,9 +299,15 @@ void MarkdownLayout::add_paragraph(cmark_node* node, const Region& region) {
     RichText text = inline_text(node);
     if (!text.blank()) {
       int element = doc_.add_element(region.element, "P");
-      add_text(std::move(text), body_text(), region, element, take_space(paragraph_space()));
+      TextStyle style = body_text();
+      if (run_in_ > 0) {
+        style.first_indent = run_in_;
+        run_in_used_ = true;
+      }
+      add_text(std::move(text), style, region, element, take_space(paragraph_space()));
     }
   }
+  run_in_ = 0;
   cmark_iter* iter = cmark_iter_new(node);
   cmark_event_type event;
   std::vector<cmark_node*> images;

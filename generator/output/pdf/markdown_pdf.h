@@ -55,7 +55,7 @@ struct MarkdownSource {
 
 struct BodyStyle {
   double size = 10.5;
-  double line_spacing = 1.35;
+  double line_spacing = 1.25;
   Palette palette;
   int top_heading = 2;  ///< the level of the first heading inside the body (H1 is the title)
   double max_image_height = 360;
@@ -95,6 +95,13 @@ class MarkdownLayout {
   double paragraph_space() const { return style_.size * 0.55; }
   /// The space above the next block, instead of its usual one.
   void set_next_space(double space) { next_space_ = space; }
+  /// Leaves `width` free at the start of the next block's first line, for a
+  /// run-in heading, if that block is a paragraph; run_in_used() tells.
+  void set_run_in(double width) {
+    run_in_ = width;
+    run_in_used_ = false;
+  }
+  bool run_in_used() const { return run_in_used_; }
   /// The level of the heading the next blocks sit under (2 inside a briefing
   /// panel): their headings continue from it without skipping a level.
   void set_heading_context(int level) { last_heading_level_ = level; }
@@ -131,6 +138,8 @@ class MarkdownLayout {
   std::function<void(PdfDocument&, double x, double y, double baseline)> pending_label_;
   void flush_label();
   std::optional<double> next_space_;
+  double run_in_ = 0;
+  bool run_in_used_ = false;
   bool after_heading_ = false;
   int last_heading_level_ = 1;
   int list_depth_ = 0;

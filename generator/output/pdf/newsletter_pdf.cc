@@ -70,7 +70,7 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   MarkdownSource source = markdown_source(job);
   BodyStyle style;
   style.size = 10.5;
-  style.line_spacing = 1.35;
+  style.line_spacing = 1.25;
   style.palette = palette;
   style.rule_above_top_headings = newsletter;
   style.max_image_height = 330;

@@ -83,11 +83,11 @@ void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyl
   }
 }
 
-Region add_title_band(Flow& flow, const Palette& palette, int element) {
+Region add_title_band(Flow& flow, const Palette& palette, int element, double pad_top, double pad_bottom) {
   Box band;
   band.fill = palette.brand;
-  band.pad_top = kMargin * 0.75;
-  band.pad_bottom = 16;
+  band.pad_top = pad_top;
+  band.pad_bottom = pad_bottom;
   band.indent = -kMargin;
   band.width = kPageWidth;
   int id = flow.add_box(band);

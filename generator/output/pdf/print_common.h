@@ -46,7 +46,8 @@ void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyl
 
 /// A full-bleed band in the brand colour at the top of page 1, as a box of
 /// the flow: items added inside `band_region` sit on it.
-Region add_title_band(Flow& flow, const Palette& palette, int element);
+Region add_title_band(Flow& flow, const Palette& palette, int element, double pad_top = kMargin * 0.75,
+                      double pad_bottom = 16);
 
 /// Pours a single-column flow onto A4 pages (the first frame from `first_top`),
 /// draws `furniture(page, pages)` on every page, and finishes the PDF.

@@ -118,6 +118,8 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout, style.align);
   pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
+  if (style.hanging > 0) pango_layout_set_indent(layout, static_cast<int>(-style.hanging * kUnit));
+  else if (style.first_indent > 0) pango_layout_set_indent(layout, static_cast<int>(style.first_indent * kUnit));
 
   PangoAttrList* attrs = pango_attr_list_new();
   auto add = [&](PangoAttribute* a, const RichText::Range& r) {
@@ -133,6 +135,8 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
       add(pango_attr_size_new_absolute(static_cast<int>(style.size * 0.92 * kUnit)), r);
     }
     if (r.format.strike) add(pango_attr_strikethrough_new(TRUE), r);
+    // Attributes that only keep differently drawn text in separate runs.
+    if (r.format.on_brand) add(pango_attr_foreground_new(65535, 65535, 65535), r);
     // A distinct attribute per link keeps two neighbouring links in separate runs.
     if (r.link >= 0) add(pango_attr_foreground_new(0, 0, static_cast<guint16>(r.link % 65536)), r);
   }
@@ -202,6 +206,13 @@ double TextBlock::height() const {
   return h;
 }
 
+bool TextBlock::run_extent(size_t line, size_t index, double* x, double* width) const {
+  if (line >= lines_.size() || index >= lines_[line].runs.size()) return false;
+  *x = lines_[line].runs[index].x;
+  *width = lines_[line].runs[index].width;
+  return true;
+}
+
 void TextBlock::place_line(size_t i, int page, double x, double y) {
   if (i < positions_.size()) positions_[i] = {page, x, y};
 }
@@ -264,7 +275,7 @@ void TextBlock::draw_line(PdfDocument& doc, size_t i, double x, double y, int el
         }
       }
     }
-    Rgb colour = range.link >= 0 ? style_.link_colour : style_.colour;
+    Rgb colour = range.format.on_brand ? kWhite : range.link >= 0 ? style_.link_colour : style_.colour;
     cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
     double baseline = y + line.baseline;
     cairo_move_to(cr, x + r.x, baseline);

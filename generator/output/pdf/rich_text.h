@@ -15,6 +15,7 @@ namespace herald::pdf {
 
 struct InlineFormat {
   bool bold = false, italic = false, code = false, strike = false;
+  bool on_brand = false;  ///< white, for text drawn on a brand-coloured badge
   bool operator==(const InlineFormat&) const = default;
 };
 
@@ -62,6 +63,8 @@ struct TextStyle {
   Rgb link_colour = kLinkFallback;
   double line_spacing = 1.3;  ///< line height as a multiple of the font's height
   PangoAlignment align = PANGO_ALIGN_LEFT;
+  double hanging = 0;       ///< lines after the first are indented by this much
+  double first_indent = 0;  ///< the first line is indented by this much (a run-in heading sits there)
 };
 
 /// A paragraph laid out at a width: its lines can be placed one by one, in
@@ -75,6 +78,9 @@ class TextBlock {
   /// From the top of line i to its baseline.
   double line_baseline(size_t i) const { return lines_[i].baseline; }
   double height() const;
+  /// Left edge and width of run `index` of line `line` (relative to the
+  /// block); false when there is no such run.
+  bool run_extent(size_t line, size_t index, double* x, double* width) const;
   /// Width of the widest line.
   double used_width() const { return used_width_; }
   const RichText& text() const { return text_; }

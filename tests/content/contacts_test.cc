@@ -1,0 +1,107 @@
+// Tests for content/contacts: the directory's rules and the shortcode HTML.
+#include <doctest/doctest.h>
+
+#include "content/contacts.h"
+
+using namespace herald;
+
+namespace {
+
+std::vector<std::string> messages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.sorted())
+    out.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
+  return out;
+}
+
+const TimeZone kLondon("Europe/London");
+
+}  // namespace
+
+TEST_CASE("a valid directory is read in file order") {
+  Diagnostics diags;
+  auto dir = ContactDirectory::parse(
+      "- id: front-door\n"
+      "  name: Children's Front Door\n"
+      "  organisation: Testshire Council\n"
+      "  audience: [children]\n"
+      "  urgent: true\n"
+      "  phones:\n"
+      "    - number: \"0116 496 0000\"\n"
+      "      label: Office hours\n"
+      "      hours: \"Mon-Fri 9-5\"\n"
+      "  email: front-door@testshire.example\n"
+      "  replaces: [\"0116 496 0123\"]\n"
+      "  since: 2024-04-01\n"
+      "- id: police\n"
+      "  name: Police\n"
+      "  phones: [{number: \"101\"}]\n",
+      "data/contacts.yaml", kLondon, diags);
+  CHECK(messages(diags).empty());
+  REQUIRE(dir.contacts().size() == 2);
+  const Contact* c = dir.find("front-door");
+  REQUIRE(c);
+  CHECK(c->phones.at(0).number.e164 == "+441164960000");
+  CHECK(c->phones.at(0).hours == "Mon-Fri 9-5");
+  CHECK(c->line == 1);
+  CHECK(dir.urgent().size() == 1);
+  CHECK(dir.find("police")->phones.at(0).number.e164 == "101");
+  CHECK(dir.find("nobody") == nullptr);
+  CHECK(dir.phone_html(*c) == "<a class=\"herald-phone\" href=\"tel:+441164960000\">0116 496 0000</a>");
+  CHECK(dir.contact_inline_html(*c) ==
+        "Children&#39;s Front Door (<a class=\"herald-phone\" href=\"tel:+441164960000\">0116 496 0000</a>)");
+  std::string card = dir.contact_card_html(*c);
+  CHECK(card.find("<p class=\"contact-card__name\"><strong>Children&#39;s Front Door</strong><br>Testshire Council</p>") != std::string::npos);
+  CHECK(card.find("<li><a href=\"mailto:front-door@testshire.example\">front-door@testshire.example</a></li>") != std::string::npos);
+  CHECK(card.find(" – Office hours (Mon-Fri 9-5)</li>") != std::string::npos);
+}
+
+TEST_CASE("every rule of the directory gives its message at the entry's line") {
+  Diagnostics diags;
+  ContactDirectory::parse(
+      "- id: Bad_Id\n"
+      "  name: Bad\n"
+      "  url: https://x.example/\n"
+      "- id: dup\n"
+      "  name: First\n"
+      "  email: a@x.example\n"
+      "- id: dup\n"
+      "  name: Second\n"
+      "  email: b@x.example\n"
+      "- id: nothing\n"
+      "  name: Nothing\n"
+      "- id: badphone\n"
+      "  name: Bad phone\n"
+      "  phones: [{number: \"0116 49\"}]\n"
+      "- id: bademail\n"
+      "  name: Bad email\n"
+      "  email: \"foo@\"\n"
+      "- id: typo\n"
+      "  name: Typo\n"
+      "  phnoes: []\n"
+      "  url: https://x.example/\n"
+      "  audience: [kids]\n"
+      "- name: No id\n",
+      "data/contacts.yaml", kLondon, diags);
+  CHECK(messages(diags) == std::vector<std::string>{
+            "data/contacts.yaml:1:7: error: contact id 'Bad_Id' must use lower-case letters, digits and hyphens",
+            "data/contacts.yaml:7:7: error: contact id 'dup' is used twice (first at line 4)",
+            "data/contacts.yaml:10:3: error: contact 'nothing' needs at least one of 'phones', 'email' or 'url'",
+            "data/contacts.yaml:14:21: error: contact 'badphone' has an invalid phone number '0116 49': expected a UK "
+            "number such as 0116 496 0000 or +44 116 496 0000, or a short code such as 999",
+            "data/contacts.yaml:17:10: error: contact 'bademail' has an invalid email address 'foo@'",
+            "data/contacts.yaml:20:3: warning: unknown field 'phnoes' in contact 'typo' (did you mean 'phones'?)",
+            "data/contacts.yaml:22:13: error: contact 'typo' has unknown audience 'kids' (expected children, adults, "
+            "families or practitioners)",
+            "data/contacts.yaml:23:3: error: contact has no 'id'"});
+}
+
+TEST_CASE("the directory must be a list, and YAML errors carry the line") {
+  Diagnostics diags;
+  ContactDirectory::parse("id: x\n", "data/contacts.yaml", kLondon, diags);
+  ContactDirectory::parse("- id: [unclosed\n", "data/other.yaml", kLondon, diags);
+  auto all = messages(diags);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].rfind("data/contacts.yaml:1:1: error: the contact directory must be a list of contacts", 0) == 0);
+  CHECK(all[1].rfind("data/other.yaml:2:1: error: invalid YAML: ", 0) == 0);
+}

@@ -1,0 +1,65 @@
+// Tests for templates/theme and templates/renderer: overrides, partials, escaping.
+#include <doctest/doctest.h>
+
+#include "git/repository.h"
+#include "templates/renderer.h"
+#include "templates/theme.h"
+
+using namespace herald;
+
+TEST_CASE("the built-in theme has every template the build renders") {
+  Theme theme = Theme::builtin();
+  for (const char* name : {"layout", "home", "page", "newsletter", "briefing", "chapter", "manual", "event",
+                           "newsletters", "briefings", "procedures", "changes", "events", "contacts", "term", "terms",
+                           "search", "accessibility", "not_found", "feeds", "embed"}) {
+    CAPTURE(name);
+    CHECK(theme.template_text(name) != nullptr);
+  }
+  CHECK(theme.file("assets/herald.css") != nullptr);
+  CHECK(theme.origin("templates/page.mustache") == "built-in theme");
+}
+
+TEST_CASE("a site's theme file replaces the built-in one of the same path") {
+  std::vector<SourceFile> files = {{"themes/default/templates/page.mustache", "<p>mine</p>", "", SourceFile::Kind::file},
+                                   {"themes/default/assets/extra.css", "x", "", SourceFile::Kind::file},
+                                   {"themes/other/templates/page.mustache", "<p>other</p>", "", SourceFile::Kind::file}};
+  Diagnostics diags;
+  Theme theme = Theme::load("default", files, diags);
+  CHECK(*theme.template_text("page") == "<p>mine</p>");
+  CHECK(theme.origin("templates/page.mustache") == "themes/default/templates/page.mustache");
+  CHECK(theme.file("assets/extra.css") != nullptr);
+  CHECK(theme.template_text("layout") != nullptr);  // still built in
+  CHECK(Theme::load("default", files, diags).fingerprint() == theme.fingerprint());
+  CHECK(Theme::builtin().fingerprint() != theme.fingerprint());
+}
+
+TEST_CASE("values are escaped; mustache in content is never evaluated") {
+  std::vector<SourceFile> files = {
+      {"themes/t/templates/layout.mustache", "[{{{content}}}]", "", SourceFile::Kind::file},
+      {"themes/t/templates/page.mustache", "<h1>{{title}}</h1>{{> note}}{{{html}}}", "", SourceFile::Kind::file},
+      {"themes/t/templates/partials/note.mustache", "<i>{{title}}</i>", "", SourceFile::Kind::file}};
+  Diagnostics diags;
+  Theme theme = Theme::load("t", files, diags);
+  Renderer renderer(theme, diags);
+  TemplateData data;
+  data.set("title", "<script>alert('x')</script> {{title}}");
+  data.set("html", "<p>{{secret}}</p>");
+  data.set("secret", "LEAKED");
+  std::string out = renderer.render_page("page", data);
+  CHECK(out ==
+        "[<h1>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; {{title}}</h1>"
+        "<i>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; {{title}}</i><p>{{secret}}</p>]");
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("a broken template is reported against its file") {
+  std::vector<SourceFile> files = {{"themes/t/templates/page.mustache", "{{#open}} never closed", "", SourceFile::Kind::file}};
+  Diagnostics diags;
+  Theme theme = Theme::load("t", files, diags);
+  Renderer renderer(theme, diags);
+  renderer.render("page", TemplateData());
+  auto all = diags.sorted();
+  REQUIRE_FALSE(all.empty());
+  CHECK(all[0].where.path == "themes/t/templates/page.mustache");
+  CHECK(all[0].message.rfind("template error: ", 0) == 0);
+}

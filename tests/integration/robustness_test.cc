@@ -1,0 +1,132 @@
+// Integration: killed builds, concurrent builds and hostile trees never lose or mix the published site.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/site_builder.h"
+
+using herald::test::read_tree;
+using herald::test::TempSite;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+/// Starts `herald build` in the site and returns its process id.
+pid_t start_build(const TempSite& site, const std::string& out) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(site.dir().c_str()) != 0) _exit(127);
+    freopen("/dev/null", "w", stderr);
+    execl(HERALD_BINARY, HERALD_BINARY, "build", "--out", out.c_str(), "--now", "2024-07-01T12:00:00",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+void write_many_pages(TempSite& site, int count, const std::string& marker) {
+  for (int i = 0; i < count; ++i)
+    site.write("content/pages/page-" + std::to_string(i) + ".md",
+               "---\ntitle: Page " + std::to_string(i) + "\n---\n\n" + marker + " text of page " + std::to_string(i) + ".\n");
+}
+
+}  // namespace
+
+TEST_CASE("a build killed at any moment leaves the previous site complete and unchanged") {
+  TempSite site;
+  site.write_minimal_site();
+  write_many_pages(site, 400, "OLD");
+  site.commit("old");
+  REQUIRE(site.herald("build --out public --now 2024-07-01T12:00:00").exit_code == 0);
+  auto old_site = read_tree(site.dir() + "/public");
+  write_many_pages(site, 400, "NEW");
+  site.commit("new");
+  REQUIRE(site.herald("build --out reference --now 2024-07-01T12:00:00").exit_code == 0);
+  auto new_site = read_tree(site.dir() + "/reference");
+  REQUIRE(old_site != new_site);
+  int saw_old = 0, saw_new = 0;
+  for (int delay_ms : {0, 5, 10, 20, 30, 45, 60, 80, 100, 150, 250, 400, 600, 900, 2000}) {
+    CAPTURE(delay_ms);
+    // Start each round from the old site.
+    std::string out = "public";
+    pid_t pid = start_build(site, out);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    auto now = read_tree(site.dir() + "/public");
+    bool is_old = now == old_site, is_new = now == new_site;
+    CHECK((is_old || is_new));
+    saw_old += is_old;
+    saw_new += is_new;
+    if (is_new) {  // put the old site back for the next round
+      site.git("checkout -q HEAD~1");
+      REQUIRE(site.herald("build --out public --now 2024-07-01T12:00:00").exit_code == 0);
+      site.git("checkout -q main");
+    }
+  }
+  MESSAGE("kills that left the old site: " << saw_old << ", after the swap: " << saw_new);
+  // The next build after any kill succeeds and leaves no temporary folder behind.
+  REQUIRE(site.herald("build --out public --now 2024-07-01T12:00:00").exit_code == 0);
+  CHECK(read_tree(site.dir() + "/public") == new_site);
+  CHECK_FALSE(site.exists(".public.herald-tmp"));
+}
+
+TEST_CASE("two builds at once into one folder never mix") {
+  TempSite site;
+  site.write_minimal_site();
+  write_many_pages(site, 300, "SAME");
+  site.commit("site");
+  REQUIRE(site.herald("build --out reference --now 2024-07-01T12:00:00").exit_code == 0);
+  auto reference = read_tree(site.dir() + "/reference");
+  for (int round = 0; round < 3; ++round) {
+    pid_t a = start_build(site, "public");
+    pid_t b = start_build(site, "public");
+    int status_a = 0, status_b = 0;
+    waitpid(a, &status_a, 0);
+    waitpid(b, &status_b, 0);
+    int ok = (WEXITSTATUS(status_a) == 0) + (WEXITSTATUS(status_b) == 0);
+    CHECK(ok >= 1);  // one may fail with "another herald build is writing"
+    CHECK(read_tree(site.dir() + "/public") == reference);
+  }
+  // The loser's message is clear.
+  auto held = site.herald("build --out public --now 2024-07-01T12:00:00");
+  CHECK(held.exit_code == 0);
+}
+
+TEST_CASE("symlinks and submodules in the git tree are never followed") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  herald::test::run_command("cd '" + site.dir() + "' && ln -s /etc/passwd static-passwd && mkdir -p static && "
+                            "ln -s /etc/passwd static/passwd.txt && ln -s /etc content/pages/etc && "
+                            "git add -A && git commit -qm links");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/pages/etc: warning: symbolic links are not published"));
+  CHECK_FALSE(site.exists("public/passwd.txt"));
+  for (const auto& [path, content] : read_tree(site.dir() + "/public")) CHECK_FALSE(contains(content, "root:x:0:0"));
+}
+
+TEST_CASE("deeply nested quotes and lists give a bounded, correct result") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string deep = "---\ntitle: Deep\n---\n\n";
+  for (int i = 0; i < 10000; ++i) deep += "> ";
+  deep += "the innermost quote\n\n";
+  for (int i = 0; i < 2000; ++i) deep += std::string(2 * i, ' ') + "- item\n";
+  site.write("content/pages/deep.md", deep);
+  site.commit("deep");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(site.read("public/deep/index.html"), "the innermost quote"));
+}

@@ -17,6 +17,10 @@ using kainjow::mustache::list;
 
 data text(const std::string& s) { return data(s); }
 
+/// Optional text: empty becomes false, because mustache treats an empty
+/// string as true in a {{#section}}.
+data opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
+
 struct NavItem {
   const char* title;
   const char* url;
@@ -81,30 +85,30 @@ TemplateData ViewModel::contact(const Contact& c, const std::string& root) const
   data d;
   d.set("id", c.id);
   d.set("name", c.name);
-  d.set("organisation", c.organisation);
+  d.set("organisation", opt(c.organisation));
   d.set("urgent", data(c.urgent));
   list phones;
   for (const auto& p : c.phones) {
     data ph;
     ph.set("display", p.number.display);
     ph.set("href", tel_href(p.number));
-    ph.set("label", p.label);
-    ph.set("hours", p.hours);
+    ph.set("label", opt(p.label));
+    ph.set("hours", opt(p.hours));
     phones.push_back(ph);
   }
   d.set("phones", phones);
   d.set("has_phones", data(!c.phones.empty()));
   if (!c.phones.empty()) {
-    d.set("first_phone", c.phones.front().number.display);
+    d.set("first_phone", opt(c.phones.front().number.display));
     d.set("first_phone_href", tel_href(c.phones.front().number));
   }
-  d.set("email", c.email);
-  d.set("contact_url", c.url);
+  d.set("email", opt(c.email));
+  d.set("contact_url", opt(c.url));
   list audience;
   for (const auto& a : c.audience) audience.push_back(text(a));
   d.set("audience", audience);
   d.set("vcard_url", root + "contacts/" + c.id + ".vcf");
-  d.set("notes", c.notes);
+  d.set("notes", opt(c.notes));
   return d;
 }
 
@@ -142,7 +146,7 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title,
   data d;
   data site;
   site.set("title", c.title);
-  site.set("description", c.description);
+  site.set("description", opt(c.description));
   site.set("language", c.language);
   site.set("base_url", c.base_url);
   site.set("brand_colour", c.brand_colour);
@@ -199,7 +203,7 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title,
   }
   d.set("feeds", feeds);
   d.set("has_breadcrumbs", data(url != "/" && url != "/404.html"));
-  d.set("description", c.description);
+  d.set("description", opt(c.description));
   return d;
 }
 
@@ -230,7 +234,7 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   data d;
   d.set("title", page.title);
   d.set("url", root + page.url.substr(1));
-  d.set("summary", page.summary);
+  d.set("summary", opt(page.summary));
   d.set("kind", kind_name(page.kind));
   std::string label;
   switch (page.kind) {
@@ -245,7 +249,7 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   std::optional<DateTime> date = page.date;
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
   d.set("date", date_data(date));
-  if (page.kind == Kind::briefing) d.set("review_type", lib_.config.review_type_name(page.review_type));
+  if (page.kind == Kind::briefing) d.set("review_type", opt(lib_.config.review_type_name(page.review_type)));
   if (page.issue) d.set("issue", std::to_string(*page.issue));
   return d;
 }
@@ -265,7 +269,7 @@ TemplateData ViewModel::page(const Page& p) const {
   const TimeZone zone = lib_.config.zone();
   data pg = terms_of(p, root);
   pg.set("title", p.title);
-  pg.set("summary", p.summary);
+  pg.set("summary", opt(p.summary));
   pg.set("kind", kind_name(p.kind));
   pg.set("date", date_data(p.date));
   pg.set("last_updated", date_from_git(p.last_commit, zone));
@@ -305,12 +309,12 @@ TemplateData ViewModel::page(const Page& p) const {
   pg.set("show_toc", data((p.kind == Kind::newsletter || p.toc) && p.doc && !p.doc->headings().empty()));
   if (p.kind == Kind::newsletter) {
     if (p.issue) pg.set("issue", std::to_string(*p.issue));
-    pg.set("series", p.series);
+    pg.set("series", opt(p.series));
   }
   if (p.kind == Kind::briefing) {
-    pg.set("review_type", lib_.config.review_type_name(p.review_type));
+    pg.set("review_type", opt(lib_.config.review_type_name(p.review_type)));
     pg.set("review_type_url", root + "briefings/review-type/" + p.review_type + "/");
-    pg.set("lead_html", p.lead_html);
+    pg.set("lead_html", opt(p.lead_html));
     list sections;
     for (const auto& s : p.sections) {
       data item;
@@ -335,14 +339,14 @@ TemplateData ViewModel::page(const Page& p) const {
   if (p.kind == Kind::chapter) {
     const Manual* m = lib_.find_manual(p.manual);
     if (m && m->index) {
-      pg.set("manual_title", m->index->title);
+      pg.set("manual_title", opt(m->index->title));
       pg.set("manual_url", root + m->index->url.substr(1));
     }
-    pg.set("owner", p.owner);
+    pg.set("owner", opt(p.owner));
     pg.set("reviewed", date_data(p.reviewed));
     pg.set("review_due", date_data(p.review_due));
     pg.set("overdue", data(p.review_due && p.review_due->utc_seconds < lib_.now));
-    pg.set("amendment", p.amendment);
+    pg.set("amendment", opt(p.amendment));
     pg.set("reread", data(p.reread));
     // The chapter's own history: every release that touched it.
     list history;
@@ -354,7 +358,7 @@ TemplateData ViewModel::page(const Page& p) const {
           h.set("release", r.name);
           h.set("date", date_data(r.date));
           h.set("what", what);
-          h.set("amendment", c.type == ChapterChange::Type::moved ? "Moved from " + c.old_path : c.amendment);
+          h.set("amendment", opt(c.type == ChapterChange::Type::moved ? "Moved from " + c.old_path : c.amendment));
           h.set("url", root + "procedures/changes/#" + r.id);
           history.push_back(h);
         }
@@ -379,7 +383,7 @@ TemplateData ViewModel::page(const Page& p) const {
       item.set("date", format_human_date(s.start));
       item.set("start_time", format_human_time(s.start));
       item.set("end_time", format_human_time(s.end));
-      item.set("end_date", civil_time(s.start).day != civil_time(s.end).day ? format_human_date(s.end) : "");
+      item.set("end_date", opt(format_iso_date(s.start) != format_iso_date(s.end) ? format_human_date(s.end) : ""));
       item.set("start_iso", format_rfc3339(s.start));
       item.set("end_iso", format_rfc3339(s.end));
       item.set("past", data(s.end.utc_seconds < lib_.now));
@@ -388,8 +392,8 @@ TemplateData ViewModel::page(const Page& p) const {
     }
     pg.set("sessions", sessions);
     pg.set("several_sessions", data(p.sessions.size() > 1));
-    pg.set("location", p.location);
-    pg.set("booking_url", p.booking_url);
+    pg.set("location", opt(p.location));
+    pg.set("booking_url", opt(p.booking_url));
     pg.set("upcoming", data(upcoming));
     pg.set("ics_url", p.slug + ".ics");
   }
@@ -400,7 +404,7 @@ TemplateData ViewModel::page(const Page& p) const {
 TemplateData ViewModel::home() const {
   data d = base("/", lib_.config.title, "");
   const std::string root;
-  if (lib_.home && lib_.home->doc) d.set("intro", lib_.home->doc->html());
+  if (lib_.home && lib_.home->doc) d.set("intro", opt(lib_.home->doc->html()));
   if (!lib_.newsletters.empty()) d.set("latest_newsletter", card(*lib_.newsletters.front(), root));
   list briefings;
   for (size_t i = 0; i < lib_.briefings.size() && i < 4; ++i) briefings.push_back(card(*lib_.briefings[i], root));
@@ -467,7 +471,7 @@ TemplateData ViewModel::newsletters() const {
   data d = base("/newsletters/", "Newsletters", "newsletters");
   std::string root = root_from("/newsletters/");
   auto it = lib_.section_intros.find("newsletters");
-  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", it->second->doc->html());
+  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", opt(it->second->doc->html()));
   d.set("years", grouped_by_year(lib_.newsletters, [&](const Page& p) { return card(p, root); }));
   d.set("empty", data(lib_.newsletters.empty()));
   return d;
@@ -477,7 +481,7 @@ TemplateData ViewModel::briefings() const {
   data d = base("/briefings/", "7-minute briefings", "briefings");
   std::string root = root_from("/briefings/");
   auto it = lib_.section_intros.find("briefings");
-  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", it->second->doc->html());
+  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", opt(it->second->doc->html()));
   list items;
   for (const Page* p : lib_.briefings) items.push_back(card(*p, root));
   d.set("items", items);
@@ -506,7 +510,7 @@ TemplateData ViewModel::procedures() const {
   data d = base("/procedures/", "Procedures", "procedures");
   std::string root = root_from("/procedures/");
   auto it = lib_.section_intros.find("procedures");
-  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", it->second->doc->html());
+  if (it != lib_.section_intros.end() && it->second->doc) d.set("intro", opt(it->second->doc->html()));
   list manuals;
   for (const auto& m : lib_.manuals) {
     data item = card(*m.index, root);
@@ -524,7 +528,7 @@ TemplateData ViewModel::manual(const Manual& m) const {
   list chapters;
   for (const Page* c : m.chapters) {
     data item = card(*c, root);
-    item.set("owner", c->owner);
+    item.set("owner", opt(c->owner));
     item.set("overdue", data(c->review_due && c->review_due->utc_seconds < lib_.now));
     item.set("last_updated", date_from_git(c->last_commit, lib_.config.zone()));
     chapters.push_back(item);
@@ -548,10 +552,10 @@ TemplateData ViewModel::release(const Release& r, const std::string& root) const
       item.set("url", live && c.type != ChapterChange::Type::removed ? data(root + live->url.substr(1)) : data(false));
       const Manual* m = lib_.find_manual(c.manual);
       item.set("manual", m && m->index ? m->index->title : c.manual);
-      item.set("amendment", c.amendment);
+      item.set("amendment", opt(c.amendment));
       item.set("reread", data(c.reread));
       item.set("moved", data(c.type == ChapterChange::Type::moved));
-      item.set("old_path", c.old_path);
+      item.set("old_path", opt(c.old_path));
       out.push_back(item);
     }
     return out;
@@ -594,7 +598,7 @@ TemplateData ViewModel::events() const {
   for (auto& [when, e] : next) {
     data c = card(*e, root);
     c.set("date", date_data(in_zone(when, lib_.config.zone())));
-    c.set("location", e->location);
+    c.set("location", opt(e->location));
     upcoming.push_back(c);
   }
   std::vector<const Page*> done;
@@ -603,7 +607,7 @@ TemplateData ViewModel::events() const {
   std::reverse(done.begin(), done.end());  // most recent first
   for (const Page* e : done) {
     data c = card(*e, root);
-    c.set("location", e->location);
+    c.set("location", opt(e->location));
     past.push_back(c);
   }
   d.set("upcoming", upcoming);
@@ -685,7 +689,7 @@ TemplateData ViewModel::term_index(const std::string& kind) const {
 TemplateData ViewModel::accessibility() const {
   data d = base("/accessibility/", "Accessibility statement", "");
   const Config& c = lib_.config;
-  d.set("contact_email", c.accessibility_email);
+  d.set("contact_email", opt(c.accessibility_email));
   d.set("reviewed", date_data(c.accessibility_reviewed));
   return d;
 }

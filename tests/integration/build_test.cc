@@ -39,6 +39,9 @@ TEST_CASE("a minimal site builds every page of the contract") {
   CHECK(contains(briefing, "id=\"section-7\""));
   CHECK(contains(briefing, "href=\"tel:+441164960000\""));
   CHECK(contains(briefing, "Worried about someone?"));
+  // A label without hours has no dangling colon; an empty summary leaves no empty paragraph.
+  CHECK(contains(briefing, "0116 496 0000</a> (Office hours)"));
+  CHECK_FALSE(contains(site.read("public/about/index.html"), "<p class=\"govuk-body-l\"></p>"));
   CHECK(contains(briefing, "Last updated <time datetime=\"2024-03-20\">20 March 2024</time>"));
   // One h1 on every page.
   for (const auto& [path, content] : read_tree(site.dir() + "/public")) {

@@ -57,6 +57,12 @@ std::string Config::base_path() const {
   return slash == std::string::npos ? "/" : base_url.substr(slash);
 }
 
+std::string Config::host() const {
+  auto scheme = base_url.find("://");
+  std::string rest = scheme == std::string::npos ? base_url : base_url.substr(scheme + 3);
+  return rest.substr(0, rest.find('/'));
+}
+
 std::string Config::absolute_url(const std::string& site_path) const {
   std::string path = site_path;
   if (!path.empty() && path[0] == '/') path.erase(0, 1);

@@ -33,6 +33,8 @@ struct Config {
   std::string base_path() const;
   /// Absolute URL of a site path such as "/briefings/".
   std::string absolute_url(const std::string& site_path) const;
+  /// The host of base_url ("safeguarding.northbrook.example"), for tag URIs and UIDs.
+  std::string host() const;
   /// Display name of a review type, or empty if unknown.
   std::string review_type_name(const std::string& key) const;
 };

@@ -14,12 +14,6 @@
 namespace herald {
 namespace {
 
-std::string host_of(const std::string& base_url) {
-  auto scheme = base_url.find("://");
-  std::string rest = scheme == std::string::npos ? base_url : base_url.substr(scheme + 3);
-  return rest.substr(0, rest.find('/'));
-}
-
 std::string clean(const std::string& s) { return strip_control_characters(s); }
 
 /// Resolves `url` (as written in a page at `page_url`) against the site.
@@ -44,7 +38,7 @@ FeedItem page_item(const Page& p, const Library& lib) {
   FeedItem item;
   int64_t published = p.date ? p.date->utc_seconds : p.first_commit;
   DateTime first = in_zone(published, lib.config.zone(), false);
-  item.id = fmt::format("tag:{},{}:{}", host_of(lib.config.base_url), format_iso_date(first), p.url);
+  item.id = fmt::format("tag:{},{}:{}", lib.config.host(), format_iso_date(first), p.url);
   item.title = p.title;
   item.url = lib.config.absolute_url(p.url);
   item.published = published;
@@ -65,7 +59,7 @@ FeedItem page_item(const Page& p, const Library& lib) {
 FeedItem release_item(const Release& r, const Library& lib) {
   FeedItem item;
   std::string url = "/procedures/changes/#" + r.id;
-  item.id = fmt::format("tag:{},{}:/procedures/changes/{}", host_of(lib.config.base_url), format_iso_date(r.date), r.id);
+  item.id = fmt::format("tag:{},{}:/procedures/changes/{}", lib.config.host(), format_iso_date(r.date), r.id);
   item.title = "Changes to the procedures: " + r.name;
   item.url = lib.config.absolute_url(url);
   item.published = r.commit.time;
@@ -127,6 +121,15 @@ std::string print(tinyxml2::XMLDocument& doc) {
   return printer.CStr();
 }
 
+/// When the feed last changed: its newest item, or the commit for an empty feed
+/// (never the build machine's clock).
+int64_t newest_update(const Feed& feed, const Library& lib) {
+  if (feed.items.empty()) return lib.commit_time;
+  int64_t newest = 0;
+  for (const auto& i : feed.items) newest = std::max(newest, i.updated);
+  return newest;
+}
+
 std::string feed_url(const Feed& feed, const Library& lib, const char* file) {
   return lib.config.absolute_url("/" + feed.path + file);
 }
@@ -180,9 +183,7 @@ std::string make_rss(const Feed& feed, const Library& lib) {
   self->SetAttribute("href", feed_url(feed, lib, "feed.xml").c_str());
   self->SetAttribute("rel", "self");
   self->SetAttribute("type", "application/rss+xml");
-  int64_t newest = feed.items.empty() ? lib.commit_time : feed.items.front().updated;
-  for (const auto& i : feed.items) newest = std::max(newest, i.updated);
-  set_text(channel, "lastBuildDate", format_rfc822(in_zone(newest, zone)));
+  set_text(channel, "lastBuildDate", format_rfc822(in_zone(newest_update(feed, lib), zone)));
   set_text(channel, "generator", "herald");
   for (const auto& item : feed.items) {
     auto* e = channel->InsertNewChildElement("item");
@@ -217,12 +218,7 @@ std::string make_atom(const Feed& feed, const Library& lib) {
   self->SetAttribute("rel", "self");
   self->SetAttribute("type", "application/atom+xml");
   self->SetAttribute("href", feed_url(feed, lib, "atom.xml").c_str());
-  int64_t newest = lib.commit_time;
-  if (!feed.items.empty()) {
-    newest = 0;
-    for (const auto& i : feed.items) newest = std::max(newest, i.updated);
-  }
-  set_text(root, "updated", format_rfc3339(in_zone(newest, zone)));
+  set_text(root, "updated", format_rfc3339(in_zone(newest_update(feed, lib), zone)));
   auto* author = root->InsertNewChildElement("author");
   set_text(author, "name", lib.config.title);
   set_text(root, "generator", "herald");

@@ -11,12 +11,6 @@
 namespace herald {
 namespace {
 
-std::string host_of(const std::string& base_url) {
-  auto scheme = base_url.find("://");
-  std::string rest = scheme == std::string::npos ? base_url : base_url.substr(scheme + 3);
-  return rest.substr(0, rest.find('/'));
-}
-
 struct Transition {
   int64_t at;  // UTC seconds
   int from, to;
@@ -84,7 +78,7 @@ std::string fold_ical_line(const std::string& line) {
 std::string make_calendar(const std::vector<const Page*>& events, const Library& lib) {
   const Config& config = lib.config;
   const TimeZone zone = config.zone();
-  std::string host = host_of(config.base_url);
+  std::string host = config.host();
   std::string out;
   auto line = [&](const std::string& l) { out += fold_ical_line(l); };
   line("BEGIN:VCALENDAR");

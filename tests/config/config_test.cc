@@ -1,18 +1,12 @@
 // Tests for config/config: herald.yaml values, defaults and every error.
 #include <doctest/doctest.h>
 
+#include "support/diagnostics.h"
+
 #include "config/config.h"
 
 using namespace herald;
-
-namespace {
-std::vector<std::string> messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& d : diags.sorted())
-    out.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
-  return out;
-}
-}  // namespace
+using herald::test::messages;
 
 TEST_CASE("a full herald.yaml is read") {
   Diagnostics diags;

@@ -1,18 +1,15 @@
 // Tests for content/contacts: the directory's rules and the shortcode HTML.
 #include <doctest/doctest.h>
 
+#include "support/diagnostics.h"
+
 #include "content/contacts.h"
 
 using namespace herald;
+using herald::test::messages;
 
 namespace {
 
-std::vector<std::string> messages(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& d : diags.sorted())
-    out.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
-  return out;
-}
 
 const TimeZone kLondon("Europe/London");
 

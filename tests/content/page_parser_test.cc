@@ -1,10 +1,13 @@
 // Tests for content/page_parser: every kind's fields, defaults and messages.
 #include <doctest/doctest.h>
 
+#include "support/diagnostics.h"
+
 #include "content/page_parser.h"
 #include "markdown/document.h"
 
 using namespace herald;
+using herald::test::messages;
 
 namespace {
 
@@ -26,8 +29,7 @@ Parsed parse(const std::string& path, const std::string& text) {
   ParseContext context{&config, nullptr};
   Parsed out;
   out.page = parse_page(path, text, *where, context, diags);
-  for (const auto& d : diags.sorted())
-    out.messages.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
+  out.messages = messages(diags);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Tests for content/retired_details: old numbers and addresses found wherever they are.
 #include <doctest/doctest.h>
 
+#include "support/diagnostics.h"
+
 #include "content/retired_details.h"
 
 using namespace herald;
@@ -23,10 +25,7 @@ std::vector<std::string> scan(const std::string& text, bool strict = false) {
   Diagnostics found;
   found.set_strict(strict);
   retired.scan(text, "content/pages/a.md", found);
-  std::vector<std::string> out;
-  for (const auto& d : found.sorted())
-    out.push_back(format_location(d.where) + ": " + severity_name(d.severity) + ": " + d.message);
-  return out;
+  return herald::test::messages(found);
 }
 
 }  // namespace

@@ -1,0 +1,70 @@
+// Integration: the repository's own example site builds cleanly and every feed and calendar reads back.
+#include <doctest/doctest.h>
+
+#include "support/site_builder.h"
+
+using herald::test::read_tree;
+using herald::test::run_command;
+using herald::test::TempSite;
+
+namespace {
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("the example site builds with only its two deliberate warnings") {
+  TempSite out;
+  auto r = run_command(std::string("'") + HERALD_BINARY + "' build --repo '" HERALD_SOURCE_DIR "' --out '" + out.dir() +
+                       "/public' --now 2026-11-24T12:00:00");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "0 errors, 2 warnings"));
+  CHECK(contains(r.err, "content/briefings/exploitation-rapid-review.md:24:1: warning: briefing sections are out of order"));
+  CHECK(contains(r.err, "content/procedures/children/allegations-against-staff.md:6:13: warning: this chapter was due for review"));
+  auto files = read_tree(out.dir() + "/public");
+  // Every kind of page of the contract.
+  for (const char* path : {"index.html", "newsletters/index.html", "newsletters/autumn-2026/index.html",
+                           "newsletters/autumn-2026/photo.png", "briefings/index.html",
+                           "briefings/professional-curiosity-and-neglect/index.html", "procedures/index.html",
+                           "procedures/children/index.html", "procedures/adults/self-neglect/index.html",
+                           "procedures/changes/index.html", "events/index.html", "events.ics",
+                           "events/professional-curiosity-masterclass/professional-curiosity-masterclass.ics",
+                           "contacts/index.html", "contacts/childrens-front-door.vcf", "topics/neglect/index.html",
+                           "audience/practitioners/index.html", "briefings/review-type/sar/index.html",
+                           "about/index.html", "annual-report-2025-26/index.html", "accessibility/index.html",
+                           "feeds/index.html", "embed/briefings/index.html", "embed/topics/neglect/index.html",
+                           "search/index.html", "404.html", "sitemap.xml", "robots.txt", "logo.svg"}) {
+    CAPTURE(path);
+    CHECK(files.count(path) == 1);
+  }
+  // The out-of-order briefing is shown in number order.
+  std::string kai = files["briefings/exploitation-rapid-review/index.html"];
+  CHECK(kai.find("id=\"section-3\"") < kai.find("id=\"section-4\""));
+  // Retired numbers appear nowhere.
+  for (const auto& [path, content] : files) {
+    CAPTURE(path);
+    CHECK_FALSE(contains(content, "0116 496 0123"));
+    CHECK_FALSE(contains(content, "0116 496 0777"));
+  }
+}
+
+TEST_CASE("every feed and calendar of the example site is read by real clients") {
+  TempSite out;
+  REQUIRE(run_command(std::string("'") + HERALD_BINARY + "' build --repo '" HERALD_SOURCE_DIR "' --out '" + out.dir() +
+                      "/public' --now 2026-11-24T12:00:00")
+              .exit_code == 0);
+  auto r = run_command("/usr/bin/python3 '" HERALD_SOURCE_DIR "/tests/clients/check_feeds.py' '" + out.dir() +
+                       "/public' https://safeguarding.northbrook.example/");
+  INFO(r.out.substr(0, 3000));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "\"problems\": []"));
+  // Both sessions of the masterclass: one in winter (GMT), one in summer (BST).
+  CHECK(contains(r.out, "\"2027-01-20T09:30:00+00:00\""));
+  CHECK(contains(r.out, "\"2027-06-03T13:30:00+01:00\""));
+  CHECK(contains(r.out, "\"2027-06-15T09:30:00+01:00\""));
+  auto lint = run_command("cd '" + out.dir() + "/public' && find . -name '*.xml' -print0 | xargs -0 xmllint --noout");
+  INFO(lint.err);
+  CHECK(lint.exit_code == 0);
+}

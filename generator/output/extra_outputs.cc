@@ -3,6 +3,7 @@
 
 #include "output/feeds.h"
 #include "output/ics.h"
+#include "output/pdf/pdf_outputs.h"
 #include "output/sitemap.h"
 #include "templates/view_model.h"
 
@@ -10,7 +11,7 @@ namespace herald {
 
 void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet& out,
                      Diagnostics& diags, std::vector<RenderTask>& tasks) {
-  (void)diags;
+  add_pdf_tasks(library, out, diags, tasks);
   tasks.push_back({"sitemap", [&library, &out] {
                      out.add("sitemap.xml", make_sitemap(library), "sitemap");
                      out.add("robots.txt", make_robots(library), "robots");

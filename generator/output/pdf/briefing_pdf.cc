@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include "content/briefing.h"
@@ -50,6 +51,7 @@ Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections
   style.max_image_height = 150;
   MarkdownLayout md(doc, p.flow, source, style);
   const double inner = kPanelWidth - 2 * kPanelPad;
+  const double body_baseline = TextBlock(doc, RichText("x"), md.body_text(), inner).line_baseline(0);
   for (size_t s = 0; s < sections.size(); ++s) {
     const BriefingPanel& section = sections[s];
     Box box;
@@ -130,8 +132,7 @@ Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections
       // The title shares the paragraph's first line: same baseline.
       Item& item = p.flow.items()[head_index];
       item.height = 0;
-      TextBlock probe(doc, RichText("x"), md.body_text(), inner);
-      *top_offset = probe.line_baseline(0) - title->line_baseline(0);
+      *top_offset = body_baseline - title->line_baseline(0);
     }
   }
   return p;
@@ -290,15 +291,29 @@ std::string render_briefing_pdf(const PdfJob& job) {
   std::optional<Pagination> pagination;
   const double available = panels_bottom - panels_top;
   auto one_page = [&](int) { return Frame{0, kMargin, panels_top, kPanelWidth, available}; };
-  for (double size : kSizes) {
-    Panels p = build_panels(doc, sections, source, palette, size);
+  // Whether the panels fit only gets likelier as the text gets smaller: try
+  // the largest size, then bisect the others (at most four layouts).
+  auto attempt = [&](size_t index) {
+    Panels p = build_panels(doc, sections, source, palette, kSizes[index]);
     auto result = paginate(p.flow, one_page, 1);
-    if (!result || result->overflow) continue;
-    stretch_panels(p, *result);
+    if (!result || result->overflow) return false;
     chosen.emplace(std::move(p));
     pagination = std::move(result);
-    break;
+    return true;
+  };
+  const size_t sizes = std::size(kSizes);
+  if (!attempt(0)) {
+    size_t low = 1, high = sizes - 1;
+    while (low <= high) {
+      size_t middle = (low + high) / 2;
+      if (attempt(middle)) {
+        high = middle - 1;
+      } else {
+        low = middle + 1;
+      }
+    }
   }
+  if (chosen) stretch_panels(*chosen, *pagination);
   int pages = 1;
   if (!chosen) {
     // Too long for one page even at 9 pt: the panels run on to more pages,

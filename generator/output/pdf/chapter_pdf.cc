@@ -95,7 +95,8 @@ std::string render_chapter_pdf(const PdfJob& job) {
     md.add_blocks(cmark_node_first_child(page.doc->root()), nullptr, full);
   }
 
-  const std::string footer = printed_copy_warning(url);
+  // The address on a line of its own, so that it is never broken.
+  const std::string footer = "Printed copies may be out of date. Check the current version at\n" + url;
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
     TextStyle furniture;
     furniture.size = 8.5;

@@ -84,7 +84,10 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
     text.clear();
   };
   while (i < html.size()) {
-    if (html[i] != '<') {
+    // A '<' that starts no tag ("a < b") is text, as in HTML.
+    bool tag_start = i + 1 < html.size() && (std::isalpha(static_cast<unsigned char>(html[i + 1])) ||
+                                             html[i + 1] == '/' || html[i + 1] == '!');
+    if (html[i] != '<' || !tag_start) {
       text += html[i++];
       continue;
     }

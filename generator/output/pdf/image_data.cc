@@ -89,8 +89,8 @@ Image load_image(const std::string& bytes, std::string* problem) {
     image.height = cairo_image_surface_get_height(surface);
     return image;
   }
-  if (bytes.size() > 4 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-      static_cast<unsigned char>(bytes[1]) == 0xD8) {
+  if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+      static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF) {
     int width = 0, height = 0, components = 0;
     if (!jpeg_size(bytes, &width, &height, &components)) {
       *problem = "is a damaged JPEG file";

@@ -502,7 +502,9 @@ void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {
   int li = doc_.add_element(list, "LI");
   int lbl = doc_.add_element(li, "Lbl");
   int body = doc_.add_element(li, "LBody");
-  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + literal_of(node) + "]"), label_style,
+  // cmark numbers the definitions in the order of their first reference,
+  // as the references show them.
+  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + std::to_string(++footnotes_) + "]"), label_style,
                                            width - style_.size * 0.4);
   pending_label_ = [label, lbl, width](PdfDocument& d, double x, double y, double baseline) {
     label->draw(d, x - width, y + baseline - label->line_baseline(0), lbl);

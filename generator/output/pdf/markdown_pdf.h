@@ -143,6 +143,7 @@ class MarkdownLayout {
   bool after_heading_ = false;
   int last_heading_level_ = 1;
   int list_depth_ = 0;
+  int footnotes_ = 0;
 };
 
 }  // namespace herald::pdf

@@ -144,8 +144,8 @@ void PdfDocument::add_destination(const std::string& name, double x, double y) {
 
 int PdfDocument::add_outline(int parent, const std::string& title, const std::string& destination) {
   std::string link = fmt::format("dest='{}'", tag_string(destination));
-  return cairo_pdf_surface_add_outline(surface_, parent, title.c_str(), link.c_str(),
-                                       static_cast<cairo_pdf_outline_flags_t>(0));
+  // Open: a viewer shows the headings of every article at once.
+  return cairo_pdf_surface_add_outline(surface_, parent, title.c_str(), link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
 }
 
 void PdfDocument::add_heading_bookmark(int level, const std::string& title, const std::string& destination) {

@@ -2,17 +2,16 @@
 #include "output/pdf/pdf_postprocess.h"
 
 #include <fmt/format.h>
-#include <qpdf/BufferInputSource.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFTokenizer.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <functional>
-#include <set>
+#include <initializer_list>
+#include <string_view>
 #include <stdexcept>
 
 #include "core/datetime.h"
@@ -164,62 +163,116 @@ std::string pdf_date(int64_t utc_seconds, int offset_seconds) {
                      t.second, zone);
 }
 
-std::string mark_untagged_as_artifacts(const std::string& content) {
-  static const std::set<std::string> path_construction = {"m", "l", "c", "v", "y", "h", "re", "W", "W*"};
-  static const std::set<std::string> path_painting = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"};
-  auto input = std::make_shared<BufferInputSource>("content stream", content);
-  QPDFTokenizer tokenizer;
-  tokenizer.allowEOF();
+namespace {
+
+bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+bool is_delimiter(char c) {
+  return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' ||
+         c == '/' || c == '%';
+}
+bool is_regular(char c) { return !is_white(c) && !is_delimiter(c); }
+bool is_number(std::string_view t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+')) return false;
+  return true;
+}
+bool one_of(std::string_view op, std::initializer_list<std::string_view> ops) {
+  for (auto o : ops)
+    if (op == o) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string mark_untagged_as_artifacts(const std::string& in) {
+  // A single pass over the tokens that copies the stream as it is and
+  // inserts the artifact marks before the operands of the first operator of
+  // each untagged run. Never inside a text object or a path.
   std::string out;
-  out.reserve(content.size() + content.size() / 8);
-  std::string operands;
+  out.reserve(in.size() + in.size() / 8 + 32);
+  const size_t n = in.size();
+  size_t i = 0, copied = 0, operands = 0;
+  bool have_operands = false, artifact = false, in_text = false, in_path = false;
   int depth = 0;
-  bool artifact = false, in_text = false, in_path = false;
-  for (;;) {
-    QPDFTokenizer::Token token = tokenizer.readToken(input, "content stream", true);
-    auto type = token.getType();
-    if (type == QPDFTokenizer::tt_eof) break;
-    if (type == QPDFTokenizer::tt_bad) throw std::runtime_error("unreadable content stream");
-    if (type != QPDFTokenizer::tt_word) {
-      operands += token.getRawValue();
-      operands += ' ';
-      continue;
-    }
-    const std::string& op = token.getValue();
-    if (op == "BDC" || op == "BMC") {
-      if (artifact) {
-        out += "EMC\n";
-        artifact = false;
+  auto insert = [&](size_t at, std::string_view text) {
+    out.append(in, copied, at - copied);
+    copied = at;
+    out += text;
+  };
+  auto operand = [&](size_t start) {
+    if (!have_operands) operands = start;
+    have_operands = true;
+  };
+  while (i < n) {
+    const char c = in[i];
+    const size_t start = i;
+    if (is_white(c)) {
+      ++i;
+    } else if (c == '%') {
+      while (i < n && in[i] != '\n' && in[i] != '\r') ++i;
+    } else if (c == '(') {
+      int nesting = 0;
+      for (; i < n; ++i) {
+        if (in[i] == '\\') ++i;
+        else if (in[i] == '(') ++nesting;
+        else if (in[i] == ')' && --nesting == 0) break;
       }
-      ++depth;
-    } else if (op == "EMC") {
-      if (depth > 0) --depth;
-    } else if (depth == 0 && !artifact && !in_text && !in_path) {
-      out += "/Artifact BMC\n";
-      artifact = true;
+      ++i;
+      operand(start);
+    } else if (c == '<') {
+      if (i + 1 < n && in[i + 1] == '<') {
+        i += 2;
+      } else {
+        while (i < n && in[i] != '>') ++i;
+        ++i;
+      }
+      operand(start);
+    } else if (c == '>') {
+      i += (i + 1 < n && in[i + 1] == '>') ? 2 : 1;
+      operand(start);
+    } else if (c == '[' || c == ']' || c == '{' || c == '}' || c == ')') {
+      ++i;
+      operand(start);
+    } else if (c == '/') {
+      ++i;
+      while (i < n && is_regular(in[i])) ++i;
+      operand(start);
+    } else {
+      while (i < n && is_regular(in[i])) ++i;
+      std::string_view token(in.data() + start, i - start);
+      if (is_number(token) || token == "true" || token == "false" || token == "null") {
+        operand(start);
+        continue;
+      }
+      // An operator.
+      const size_t at = have_operands ? operands : start;
+      have_operands = false;
+      if (token == "BDC" || token == "BMC") {
+        if (artifact) insert(at, "\nEMC\n");
+        artifact = false;
+        ++depth;
+      } else if (token == "EMC") {
+        if (depth > 0) --depth;
+      } else if (depth == 0 && !artifact && !in_text && !in_path) {
+        insert(at, "\n/Artifact BMC\n");
+        artifact = true;
+      }
+      if (token == "BT") in_text = true;
+      else if (token == "ET") in_text = false;
+      else if (one_of(token, {"m", "l", "c", "v", "y", "h", "re", "W", "W*"})) in_path = true;
+      else if (one_of(token, {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})) in_path = false;
+      else if (token == "ID") {
+        // Inline image data, up to an EI between white space.
+        i += 1;
+        while (i + 2 <= n && !(in[i] == 'E' && in[i + 1] == 'I' && is_white(in[i - 1]) &&
+                                (i + 2 == n || is_white(in[i + 2]))))
+          ++i;
+      }
     }
-    out += operands;
-    out += op;
-    operands.clear();
-    if (op == "ID") {
-      // Inline image data: copied as it is, up to (not including) EI.
-      char c = 0;
-      input->read(&c, 1);
-      out += c;
-      tokenizer.expectInlineImage(input);
-      QPDFTokenizer::Token image = tokenizer.readToken(input, "inline image", true);
-      if (image.getType() != QPDFTokenizer::tt_inline_image) throw std::runtime_error("unreadable inline image");
-      out += image.getRawValue();
-      continue;
-    }
-    out += '\n';
-    if (op == "BT") in_text = true;
-    else if (op == "ET") in_text = false;
-    else if (path_construction.count(op)) in_path = true;
-    else if (path_painting.count(op)) in_path = false;
   }
-  if (!operands.empty()) out += operands;  // stray operands: kept, harmless
-  if (artifact) out += "EMC\n";
+  out.append(in, copied, n - copied);
+  if (artifact) out += "\nEMC\n";
   return out;
 }
 
@@ -247,7 +300,14 @@ std::string postprocess_pdf(const std::string& cairo_pdf, const PdfMetadata& met
   root.replaceKey("/Lang", QOH::newUnicodeString(metadata.language));
   root.replaceKey("/ViewerPreferences", QOH::parse("<< /DisplayDocTitle true >>"));
   root.replaceKey("/MarkInfo", QOH::parse("<< /Marked true >>"));
-  if (root.hasKey("/Outlines")) root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+  if (QOH outlines = root.getKey("/Outlines"); outlines.isDictionary()) {
+    root.replaceKey("/PageMode", QOH::newName("/UseOutlines"));
+    // cairo 1.16 counts the (always open) root as closed: a negative /Count,
+    // which the outline dictionary may not have. Every entry is open.
+    QOH count = outlines.getKey("/Count");
+    if (count.isInteger() && count.getIntValue() < 0)
+      outlines.replaceKey("/Count", QOH::newInteger(-count.getIntValue()));
+  }
   QOH xmp = pdf.newStream(xmp_packet(metadata, producer));
   xmp.getDict().replaceKey("/Type", QOH::newName("/Metadata"));
   xmp.getDict().replaceKey("/Subtype", QOH::newName("/XML"));
@@ -270,6 +330,9 @@ std::string postprocess_pdf(const std::string& cairo_pdf, const PdfMetadata& met
   writer.setDeterministicID(true);
   writer.setMinimumPDFVersion("1.7");
   writer.setCompressStreams(true);
+  // cairo's streams are already compressed: copy them as they are (the
+  // rewritten page contents are new and get compressed).
+  writer.setDecodeLevel(qpdf_dl_none);
   writer.setObjectStreamMode(qpdf_o_generate);
   writer.write();
   auto buffer = writer.getBufferSharedPointer();

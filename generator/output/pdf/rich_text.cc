@@ -132,13 +132,21 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
     if (r.format.italic) add(pango_attr_style_new(PANGO_STYLE_ITALIC), r);
     if (r.format.code) {
       add(pango_attr_family_new(kMonoFamily), r);
-      add(pango_attr_size_new_absolute(static_cast<int>(style.size * 0.92 * kUnit)), r);
+      // Monospace runs wide: a little smaller, but never below the body minimum.
+      double size = style.size >= kMinBodySize ? std::max(kMinBodySize, style.size * 0.92) : style.size;
+      add(pango_attr_size_new_absolute(static_cast<int>(size * kUnit)), r);
     }
     if (r.format.strike) add(pango_attr_strikethrough_new(TRUE), r);
     // Attributes that only keep differently drawn text in separate runs.
     if (r.format.on_brand) add(pango_attr_foreground_new(65535, 65535, 65535), r);
     // A distinct attribute per link keeps two neighbouring links in separate runs.
     if (r.link >= 0) add(pango_attr_foreground_new(0, 0, static_cast<guint16>(r.link % 65536)), r);
+    // An address shown as the link text moves to the next line whole rather
+    // than breaking after "https://", when it fits on a line at all.
+    std::string_view shown(text_.text().data() + r.start, r.end - r.start);
+    if (r.link >= 0 && shown.substr(0, 4) == "http" && shown.find(' ') == std::string_view::npos &&
+        text_width(doc, shown, style) < width)
+      add(pango_attr_allow_breaks_new(FALSE), r);
   }
   pango_layout_set_attributes(layout, attrs);
   pango_attr_list_unref(attrs);

@@ -128,7 +128,8 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   bool have_title = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
     std::string key = it->first.as<std::string>("");
-    const YAML::Node& value = it->second;
+    // A copy: yaml-cpp iterators hand out temporaries, so a reference would dangle.
+    const YAML::Node value = it->second;
     if (key == "title") {
       scalar(value, key, &config.title);
       have_title = !config.title.empty();

@@ -1,4 +1,4 @@
-// 7-minute briefings on one A4 page: title band, seven panels in two balanced columns, source at the foot.
+// 7-minute briefings on one A4 page: a title band, seven numbered panels, the source at the foot.
 #include "output/pdf/briefing_pdf.h"
 
 #include <fmt/format.h>
@@ -40,8 +40,8 @@ std::string join_audience(const std::vector<std::string>& audience) {
   return out;
 }
 
-Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections, const MarkdownSource& source,
-                    const Palette& palette, double size) {
+Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections,
+                    const MarkdownSource& source, const Palette& palette, double size) {
   Panels p;
   BodyStyle style;
   style.size = size;
@@ -83,7 +83,8 @@ Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections
     title_style.hanging = text_width(doc, number + "\u2003", title_style);
     auto title = std::make_shared<TextBlock>(doc, std::move(heading), title_style, inner - lead_in);
     const bool run_in = title->line_count() == 1 && title->used_width() < inner * 0.5;
-    auto top_offset = std::make_shared<double>(std::max(0.0, radius - title->line_baseline(0) + title_style.size * 0.36));
+    auto top_offset =
+        std::make_shared<double>(std::max(0.0, radius - title->line_baseline(0) + title_style.size * 0.36));
     Item head;
     head.height = std::max(title->height(), 2 * radius) + size * 0.35;
     head.space_before = s == 0 ? 0 : kPanelGap;
@@ -110,11 +111,12 @@ Panels build_panels(PdfDocument& doc, const std::vector<BriefingPanel>& sections
       const double top = y + *top_offset;
       cairo_new_path(cr);
       cairo_set_source_rgb(cr, brand.r, brand.g, brand.b);
-      cairo_arc(cr, x + lead_in + run_x + run_width / 2, top + title->line_baseline(0) - digit_middle, radius, 0,
-                2 * M_PI);
+      cairo_arc(cr, x + lead_in + run_x + run_width / 2, top + title->line_baseline(0) - digit_middle, radius,
+                0, 2 * M_PI);
       cairo_fill(cr);
       d.add_destination(dest, x, y);
-      if (!anchor.empty() && safe_destination(anchor) != dest) d.add_destination(safe_destination(anchor), x, y);
+      if (!anchor.empty() && safe_destination(anchor) != dest)
+        d.add_destination(safe_destination(anchor), x, y);
       d.add_heading_bookmark(2, bookmark, dest);
       double line_top = top;
       for (size_t i = 0; i < title->line_count(); ++i) {
@@ -173,7 +175,12 @@ void stretch_panels(const Panels& p, Pagination& pagination) {
 
 /// Places a flow in one frame of its own on `page`; its pagination.
 Pagination fixed(const Flow& flow, int page, double y, double height = 1e7) {
-  auto result = paginate(flow, [&](int) { return Frame{page, kMargin, y, kContentWidth, height}; }, 1);
+  auto result = paginate(
+      flow,
+      [&](int) {
+        return Frame{page, kMargin, y, kContentWidth, height};
+      },
+      1);
   return result ? *result : Pagination{};
 }
 
@@ -241,7 +248,8 @@ std::string render_briefing_pdf(const PdfJob& job) {
   if (!page.audience.empty()) facts_parts.push_back("For " + join_audience(page.audience));
   std::string line;
   for (const auto& part : facts_parts) line += (line.empty() ? "" : " \u00B7 ") + part;
-  if (!line.empty()) add_plain_lines(doc, header, RichText(line), facts, band, doc.add_element(doc.root(), "P"), 3);
+  if (!line.empty())
+    add_plain_lines(doc, header, RichText(line), facts, band, doc.add_element(doc.root(), "P"), 3);
   if (root && lead_stop != cmark_node_first_child(root)) {
     BodyStyle lead_style;
     lead_style.size = 10;

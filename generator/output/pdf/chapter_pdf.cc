@@ -73,11 +73,12 @@ std::string render_chapter_pdf(const PdfJob& job) {
   double space = 12;
   if (page.review_due && page.review_due->utc_seconds < job.library.now) {
     std::string who = page.owner.empty() ? "the partnership" : page.owner;
-    add_plain_lines(doc, flow,
-                    RichText(fmt::format("This chapter is due for review. It was due on {}; check with {} if you "
-                                         "are unsure whether it is still current.",
-                                         format_human_date(*page.review_due), who)),
-                    strong, notice, doc.add_element(root, "P"), space, false);
+    add_plain_lines(
+        doc, flow,
+        RichText(fmt::format("This chapter is due for review. It was due on {}; check with {} if you "
+                             "are unsure whether it is still current.",
+                             format_human_date(*page.review_due), who)),
+        strong, notice, doc.add_element(root, "P"), space, false);
     space = 4;
   }
   if (page.reread) {

@@ -9,7 +9,8 @@
 
 namespace herald::pdf {
 
-void MarkdownLayout::add_image(const std::string& url, const std::string& alt, int line, const Region& region) {
+void MarkdownLayout::add_image(const std::string& url, const std::string& alt, int line,
+                               const Region& region) {
   std::string problem;
   Image image;
   auto path = site_file_path(url, *source_.config, source_.page_url);
@@ -30,14 +31,15 @@ void MarkdownLayout::add_image(const std::string& url, const std::string& alt, i
     box.indent = region.indent;
     box.width = region.width;
     int id = flow_.add_box(box);
-    Region inner{region.element, region.indent + style_.size * 0.7, region.width - style_.size * 1.4, region.boxes};
+    Region inner{region.element, region.indent + style_.size * 0.7, region.width - style_.size * 1.4,
+                 region.boxes};
     inner.boxes.push_back(id);
     TextStyle style = body_text();
     style.italic = true;
     style.colour = kMuted;
     int element = doc_.add_element(region.element, "P");
-    add_text(RichText(alt.empty() ? "Image not available" : "Image not available: " + alt), style, inner, element,
-             space);
+    add_text(RichText(alt.empty() ? "Image not available" : "Image not available: " + alt), style, inner,
+             element, space);
     return;
   }
   // 96 pixels to the inch, never enlarged, fitted to the frame.

@@ -45,8 +45,8 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
   out.frame_used.push_back(out.frames[0].y);
   double y = out.frames[0].y;
   int in_frame = 0;
-  std::vector<int> open;                 // boxes open in this frame, outermost first
-  std::vector<size_t> open_segment;      // their segments
+  std::vector<int> open;             // boxes open in this frame, outermost first
+  std::vector<size_t> open_segment;  // their segments
 
   auto close_boxes = [&](size_t keep) {  // closes open boxes beyond the first `keep`
     while (open.size() > keep) {

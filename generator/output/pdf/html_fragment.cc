@@ -40,14 +40,22 @@ std::string decode_entities(std::string_view s) {
       continue;
     }
     std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "amp") out += '&';
-    else if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "quot") out += '"';
-    else if (name == "apos" || name == "#39") out += '\'';
-    else if (name == "nbsp") out += "\xC2\xA0";
-    else if (name == "ndash") out += "\xE2\x80\x93";
-    else if (name == "mdash") out += "\xE2\x80\x94";
+    if (name == "amp")
+      out += '&';
+    else if (name == "lt")
+      out += '<';
+    else if (name == "gt")
+      out += '>';
+    else if (name == "quot")
+      out += '"';
+    else if (name == "apos" || name == "#39")
+      out += '\'';
+    else if (name == "nbsp")
+      out += "\xC2\xA0";
+    else if (name == "ndash")
+      out += "\xE2\x80\x93";
+    else if (name == "mdash")
+      out += "\xE2\x80\x94";
     else if (!name.empty() && name[0] == '#') {
       std::string digits(name.substr(1));
       unsigned long cp = (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X'))
@@ -68,10 +76,10 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' |
 }  // namespace
 
 bool is_block_tag(const std::string& name) {
-  static const std::set<std::string> blocks = {"p",  "div", "li", "ul", "ol", "dl", "dt", "dd",
-                                               "h1", "h2",  "h3", "h4", "h5", "h6", "address",
-                                               "section", "article", "table", "tr", "td", "th",
-                                               "blockquote", "figure", "figcaption", "header", "footer"};
+  static const std::set<std::string> blocks = {
+      "p",  "div", "li", "ul",         "ol",     "dl",         "dt",      "dd",      "h1",
+      "h2", "h3",  "h4", "h5",         "h6",     "address",    "section", "article", "table",
+      "tr", "td",  "th", "blockquote", "figure", "figcaption", "header",  "footer"};
   return blocks.count(name) > 0;
 }
 
@@ -114,7 +122,8 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
     }
     size_t n = 0;
     while (n < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[n])))) ++n;
-    for (char c : tag.substr(0, n)) token.name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : tag.substr(0, n))
+      token.name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (token.name.empty()) continue;
     // Attributes: name="value", name='value', name=value, name.
     size_t p = n;
@@ -139,8 +148,10 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
           value = decode_entities(tag.substr(start, p - start));
         }
       }
-      if (name == "href") token.href = value;
-      else if (name == "class") token.klass = value;
+      if (name == "href")
+        token.href = value;
+      else if (name == "class")
+        token.klass = value;
       if (name.empty() && p < tag.size()) ++p;
     }
     out.push_back(std::move(token));

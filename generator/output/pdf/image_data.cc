@@ -70,8 +70,8 @@ Image load_image(const std::string& bytes, std::string* problem) {
     }
     auto be32 = [&](size_t i) {
       return (static_cast<long>(static_cast<unsigned char>(bytes[i])) << 24) |
-             (static_cast<unsigned char>(bytes[i + 1]) << 16) | (static_cast<unsigned char>(bytes[i + 2]) << 8) |
-             static_cast<unsigned char>(bytes[i + 3]);
+             (static_cast<unsigned char>(bytes[i + 1]) << 16) |
+             (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
     };
     if (be32(16) * be32(20) > kMaxPixels) {
       *problem = "is too large to print (over 50 megapixels)";

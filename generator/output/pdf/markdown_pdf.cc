@@ -1,12 +1,11 @@
 // Markdown blocks and inlines to flow items: the walk over the cmark-gfm tree shared with the HTML.
 #include "output/pdf/markdown_pdf.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
-
-#include <cmark-gfm-core-extensions.h>
 
 #include "markdown/document.h"
 #include "markdown/gfm.h"
@@ -93,8 +92,10 @@ void MarkdownLayout::warn(int line, std::string message) {
 
 double MarkdownLayout::take_space(double normal) {
   double space = normal;
-  if (next_space_) space = *next_space_;
-  else if (after_heading_) space = style_.size * 0.3;
+  if (next_space_)
+    space = *next_space_;
+  else if (after_heading_)
+    space = style_.size * 0.3;
   next_space_.reset();
   after_heading_ = false;
   return space;
@@ -128,15 +129,32 @@ void MarkdownLayout::add_blocks(cmark_node* first, cmark_node* stop, const Regio
 void MarkdownLayout::add_block(cmark_node* node, const Region& region) {
   if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) run_in_ = 0;
   switch (cmark_node_get_type(node)) {
-    case CMARK_NODE_PARAGRAPH: add_paragraph(node, region); return;
-    case CMARK_NODE_HEADING: add_heading(node, region); return;
-    case CMARK_NODE_LIST: add_list(node, region); return;
-    case CMARK_NODE_BLOCK_QUOTE: add_quote(node, region); return;
-    case CMARK_NODE_CODE_BLOCK: add_code(node, region); return;
-    case CMARK_NODE_THEMATIC_BREAK: add_rule(region); return;
-    case CMARK_NODE_HTML_BLOCK: add_html_block(node, region); return;
-    case CMARK_NODE_FOOTNOTE_DEFINITION: add_footnote(node, region); return;
-    default: break;
+    case CMARK_NODE_PARAGRAPH:
+      add_paragraph(node, region);
+      return;
+    case CMARK_NODE_HEADING:
+      add_heading(node, region);
+      return;
+    case CMARK_NODE_LIST:
+      add_list(node, region);
+      return;
+    case CMARK_NODE_BLOCK_QUOTE:
+      add_quote(node, region);
+      return;
+    case CMARK_NODE_CODE_BLOCK:
+      add_code(node, region);
+      return;
+    case CMARK_NODE_THEMATIC_BREAK:
+      add_rule(region);
+      return;
+    case CMARK_NODE_HTML_BLOCK:
+      add_html_block(node, region);
+      return;
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+      add_footnote(node, region);
+      return;
+    default:
+      break;
   }
   if (is_gfm_table(node) || is_type(node, "table")) {
     add_table(node, region);
@@ -158,7 +176,8 @@ void MarkdownLayout::add_text(RichText text, const TextStyle& style, const Regio
     title = block->text().text();
     std::replace(title.begin(), title.end(), '\n', ' ');
   }
-  const bool rule = heading_level > 0 && heading_level <= style_.top_heading && style_.rule_above_top_headings;
+  const bool rule =
+      heading_level > 0 && heading_level <= style_.top_heading && style_.rule_above_top_headings;
   const Rgb rule_colour = style_.palette.brand;
   const double rule_width = region.width;
   for (size_t i = 0; i < n; ++i) {
@@ -202,21 +221,31 @@ RichText MarkdownLayout::inline_text(cmark_node* node) {
 void MarkdownLayout::collect_inlines(cmark_node* node, RichText& out, InlineState& state) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
-      case CMARK_NODE_TEXT: out.append(literal_of(child), state.format, state.link); break;
-      case CMARK_NODE_SOFTBREAK: out.append(" ", state.format, state.link); break;
-      case CMARK_NODE_LINEBREAK: out.append("\n", state.format, state.link); break;
+      case CMARK_NODE_TEXT:
+        out.append(literal_of(child), state.format, state.link);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out.append(" ", state.format, state.link);
+        break;
+      case CMARK_NODE_LINEBREAK:
+        out.append("\n", state.format, state.link);
+        break;
       case CMARK_NODE_CODE: {
         InlineFormat f = state.format;
         f.code = true;
         out.append(literal_of(child), f, state.link);
         break;
       }
-      case CMARK_NODE_HTML_INLINE: add_inline_html(literal_of(child), out, state); break;
+      case CMARK_NODE_HTML_INLINE:
+        add_inline_html(literal_of(child), out, state);
+        break;
       case CMARK_NODE_EMPH:
       case CMARK_NODE_STRONG: {
         InlineFormat saved = state.format;
-        if (cmark_node_get_type(child) == CMARK_NODE_EMPH) state.format.italic = true;
-        else state.format.bold = true;
+        if (cmark_node_get_type(child) == CMARK_NODE_EMPH)
+          state.format.italic = true;
+        else
+          state.format.bold = true;
         collect_inlines(child, out, state);
         state.format = saved;
         break;
@@ -230,7 +259,8 @@ void MarkdownLayout::collect_inlines(cmark_node* node, RichText& out, InlineStat
         state.link = saved;
         break;
       }
-      case CMARK_NODE_IMAGE: break;  // a figure after the paragraph
+      case CMARK_NODE_IMAGE:
+        break;  // a figure after the paragraph
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
         InlineFormat f = state.format;
         out.append("[" + literal_of(child) + "]", f, state.link);
@@ -252,7 +282,9 @@ void MarkdownLayout::add_inline_html(const std::string& html, RichText& out, Inl
 
 void MarkdownLayout::add_html_token(const HtmlToken& t, RichText& out, InlineState& state) {
   switch (t.type) {
-    case HtmlToken::text: out.append(collapse_spaces(t.value), state.format, state.link); break;
+    case HtmlToken::text:
+      out.append(collapse_spaces(t.value), state.format, state.link);
+      break;
     case HtmlToken::open:
       if (t.name == "br") {
         out.append("\n", state.format, state.link);
@@ -274,9 +306,12 @@ void MarkdownLayout::add_html_token(const HtmlToken& t, RichText& out, InlineSta
       for (size_t k = state.html_stack.size(); k-- > 0;) {
         if (state.html_stack[k].first != t.name) continue;
         int saved = state.html_stack[k].second;
-        if (t.name == "a") state.link = saved;
-        else if (t.name == "strong" || t.name == "b") state.format.bold = saved;
-        else state.format.italic = saved;
+        if (t.name == "a")
+          state.link = saved;
+        else if (t.name == "strong" || t.name == "b")
+          state.format.bold = saved;
+        else
+          state.format.italic = saved;
         state.html_stack.erase(state.html_stack.begin() + static_cast<long>(k));
         break;
       }
@@ -289,11 +324,15 @@ void MarkdownLayout::add_paragraph(cmark_node* node, const Region& region) {
   bool only_images = true, any_image = false;
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
-    if (type == CMARK_NODE_IMAGE) any_image = true;
-    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) continue;
-    else if (type == CMARK_NODE_TEXT && collapse_spaces(literal_of(c)).find_first_not_of(' ') == std::string::npos)
+    if (type == CMARK_NODE_IMAGE)
+      any_image = true;
+    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
       continue;
-    else only_images = false;
+    else if (type == CMARK_NODE_TEXT &&
+             collapse_spaces(literal_of(c)).find_first_not_of(' ') == std::string::npos)
+      continue;
+    else
+      only_images = false;
   }
   if (!(only_images && any_image)) {
     RichText text = inline_text(node);
@@ -363,9 +402,12 @@ void MarkdownLayout::add_list(cmark_node* node, const Region& region) {
     int lbl = doc_.add_element(li, "Lbl");
     int body = doc_.add_element(li, "LBody");
     std::string label_text;
-    if (is_type(item, "tasklist")) label_text = cmark_gfm_extensions_get_tasklist_item_checked(item) ? "\u2611" : "\u2610";
-    else if (ordered) label_text = std::to_string(start + n) + delim;
-    else label_text = list_depth_ == 1 ? "\u2022" : list_depth_ == 2 ? "\u25E6" : "\u25AA";
+    if (is_type(item, "tasklist"))
+      label_text = cmark_gfm_extensions_get_tasklist_item_checked(item) ? "\u2611" : "\u2610";
+    else if (ordered)
+      label_text = std::to_string(start + n) + delim;
+    else
+      label_text = list_depth_ == 1 ? "\u2022" : list_depth_ == 2 ? "\u25E6" : "\u25AA";
     auto label = std::make_shared<TextBlock>(doc_, RichText(label_text), label_style, label_width - gap);
     pending_label_ = [label, lbl, label_width](PdfDocument& d, double x, double y, double baseline) {
       label->draw(d, x - label_width, y + baseline - label->line_baseline(0), lbl);
@@ -465,7 +507,8 @@ void MarkdownLayout::add_html_block(cmark_node* node, const Region& region) {
         box.width = current.width;
         int id = flow_.add_box(box);
         int element = doc_.add_element(current.element, "Div");
-        Region inner{element, current.indent + style_.size * 0.8, current.width - style_.size * 1.6, current.boxes};
+        Region inner{element, current.indent + style_.size * 0.8, current.width - style_.size * 1.6,
+                     current.boxes};
         inner.boxes.push_back(id);
         next_space_ = first ? take_space(paragraph_space()) : style_.size * 0.5;
         current = inner;
@@ -504,8 +547,8 @@ void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {
   int body = doc_.add_element(li, "LBody");
   // cmark numbers the definitions in the order of their first reference,
   // as the references show them.
-  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + std::to_string(++footnotes_) + "]"), label_style,
-                                           width - style_.size * 0.4);
+  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + std::to_string(++footnotes_) + "]"),
+                                           label_style, width - style_.size * 0.4);
   pending_label_ = [label, lbl, width](PdfDocument& d, double x, double y, double baseline) {
     label->draw(d, x - width, y + baseline - label->line_baseline(0), lbl);
   };

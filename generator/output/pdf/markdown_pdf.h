@@ -46,8 +46,8 @@ class PdfWarnings {
 struct MarkdownSource {
   const Document* doc = nullptr;
   const Config* config = nullptr;
-  std::string page_url;    ///< site path, e.g. /briefings/sudi/
-  int line_offset = 0;     ///< lines before the body in the file
+  std::string page_url;  ///< site path, e.g. /briefings/sudi/
+  int line_offset = 0;   ///< lines before the body in the file
   const FileIndex* files = nullptr;
   PdfWarnings* warnings = nullptr;
   std::set<std::string> destinations;  ///< anchors that exist in this PDF

@@ -51,7 +51,8 @@ void add_contents(PdfDocument& doc, Flow& flow, MarkdownLayout& md, const PdfJob
       item.place = [block, i](int page, double x, double y) { block->place_line(i, page, x, y); };
       const bool first = i == 0;
       item.draw = [block, label, i, first, lbl, body, label_width](PdfDocument& d, double x, double y) {
-        if (first) label->draw(d, x - label_width, y + block->line_baseline(0) - label->line_baseline(0), lbl);
+        if (first)
+          label->draw(d, x - label_width, y + block->line_baseline(0) - label->line_baseline(0), lbl);
         block->draw_line(d, i, x, y, body);
       };
       flow.add(std::move(item));
@@ -100,7 +101,8 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   if (!line2.empty()) add_plain_lines(doc, flow, RichText(line2), facts, band, doc.add_element(root, "P"), 2);
   add_plain_lines(doc, flow, RichText(page.title), title, band, doc.add_element(root, "H1"), 8);
 
-  if (newsletter || page.toc) add_contents(doc, flow, md, job, palette, newsletter ? "In this issue" : "Contents");
+  if (newsletter || page.toc)
+    add_contents(doc, flow, md, job, palette, newsletter ? "In this issue" : "Contents");
 
   // The articles.
   if (page.doc && page.doc->root()) {

@@ -114,8 +114,7 @@ void PdfDocument::enter(int element) {
   open_.back().leaf = true;
 }
 
-void PdfDocument::enter_inline(int element, const char* role, const std::string& attributes,
-                               uint64_t key) {
+void PdfDocument::enter_inline(int element, const char* role, const std::string& attributes, uint64_t key) {
   if (!open_.empty() && open_.back().element == -1 && open_.back().key == key && open_.size() >= 2 &&
       open_[open_.size() - 2].element == element)
     return;
@@ -145,7 +144,8 @@ void PdfDocument::add_destination(const std::string& name, double x, double y) {
 int PdfDocument::add_outline(int parent, const std::string& title, const std::string& destination) {
   std::string link = fmt::format("dest='{}'", tag_string(destination));
   // Open: a viewer shows the headings of every article at once.
-  return cairo_pdf_surface_add_outline(surface_, parent, title.c_str(), link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  return cairo_pdf_surface_add_outline(surface_, parent, title.c_str(), link.c_str(),
+                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);
 }
 
 void PdfDocument::add_heading_bookmark(int level, const std::string& title, const std::string& destination) {
@@ -190,8 +190,8 @@ std::string safe_uri(const std::string& uri) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : uri) {
-    if (c <= 0x20 || c >= 0x7f || c == '(' || c == ')' || c == '\\' || c == '\'' || c == '"' ||
-        c == '<' || c == '>') {
+    if (c <= 0x20 || c >= 0x7f || c == '(' || c == ')' || c == '\\' || c == '\'' || c == '"' || c == '<' ||
+        c == '>') {
       out += '%';
       out += hex[c >> 4];
       out += hex[c & 15];

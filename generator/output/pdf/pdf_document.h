@@ -24,8 +24,8 @@ struct PdfMetadata {
   std::string subject;   ///< the page summary
   std::string keywords;  ///< topics, comma separated
   std::string language = "en-GB";
-  int64_t created = 0;      ///< UTC seconds (from git, never the clock)
-  int offset_seconds = 0;   ///< the site's UTC offset at that instant
+  int64_t created = 0;     ///< UTC seconds (from git, never the clock)
+  int offset_seconds = 0;  ///< the site's UTC offset at that instant
 };
 
 /// Facts the post-pass adds to the structure tree, in the order the elements

@@ -12,8 +12,8 @@ bool has_scheme(std::string_view url) {
   for (size_t i = 0; i < url.size(); ++i) {
     char c = url[i];
     if (c == ':') return i > 0;
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') ||
-                                                                              c == '+' || c == '-' || c == '.'));
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   return false;
@@ -72,7 +72,8 @@ std::string site_path_of(std::string_view url, const std::string& page_url) {
 
 }  // namespace
 
-std::optional<LinkTarget> resolve_link(std::string_view url, const Config& config, const std::string& page_url,
+std::optional<LinkTarget> resolve_link(std::string_view url, const Config& config,
+                                       const std::string& page_url,
                                        const std::set<std::string>& destinations) {
   url = trim(url);
   if (url.empty()) return std::nullopt;

@@ -15,7 +15,8 @@ namespace herald::pdf {
 /// /briefings/sudi/) goes from a printed copy: `#part` to a destination in
 /// this PDF when it is one of `destinations`, any other relative URL to the
 /// absolute URL on the website. Nullopt for an empty URL.
-std::optional<LinkTarget> resolve_link(std::string_view url, const Config& config, const std::string& page_url,
+std::optional<LinkTarget> resolve_link(std::string_view url, const Config& config,
+                                       const std::string& page_url,
                                        const std::set<std::string>& destinations);
 
 /// The output path (e.g. images/a.png, briefings/sudi/photo.jpg) of an image

@@ -31,15 +31,22 @@ std::string render_page_pdf(const Library& library, const Page& page, const pdf:
   pdf::PdfJob job{library, page, files, warnings};
   std::string bytes;
   switch (page.kind) {
-    case Kind::briefing: bytes = pdf::render_briefing_pdf(job); break;
-    case Kind::chapter: bytes = pdf::render_chapter_pdf(job); break;
-    default: bytes = pdf::render_newsletter_pdf(job); break;
+    case Kind::briefing:
+      bytes = pdf::render_briefing_pdf(job);
+      break;
+    case Kind::chapter:
+      bytes = pdf::render_chapter_pdf(job);
+      break;
+    default:
+      bytes = pdf::render_newsletter_pdf(job);
+      break;
   }
   warnings.report(diags, page.source_path);
   return bytes;
 }
 
-void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags, std::vector<RenderTask>& tasks) {
+void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags,
+                   std::vector<RenderTask>& tasks) {
   std::vector<const Page*> pages;
   for (const Page& p : library.pages)
     if (p.published && p.pdf && !p.slug.empty() && !p.url.empty()) pages.push_back(&p);

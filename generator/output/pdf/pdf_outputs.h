@@ -15,7 +15,8 @@ namespace herald {
 /// Adds one render task per published page with `pdf: true`; each writes
 /// the page's PDF beside its index.html (see pdf_output_path). With more
 /// than 200 PDFs, progress goes to stderr every 100.
-void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags, std::vector<RenderTask>& tasks);
+void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags,
+                   std::vector<RenderTask>& tasks);
 
 /// Where a page's PDF goes: `briefings/sudi/sudi.pdf` for /briefings/sudi/,
 /// the name the page's HTML links to.

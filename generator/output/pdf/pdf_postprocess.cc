@@ -2,17 +2,17 @@
 #include "output/pdf/pdf_postprocess.h"
 
 #include <fmt/format.h>
+
+#include <functional>
+#include <initializer_list>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <functional>
-#include <initializer_list>
-#include <string_view>
 #include <stdexcept>
+#include <string_view>
 
 #include "core/datetime.h"
 
@@ -25,10 +25,18 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         // XML 1.0 cannot carry C0 controls other than tab and newlines.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
@@ -104,7 +112,8 @@ void walk(QOH element, const std::function<void(QOH)>& visit, int depth = 0) {
 std::vector<QOH> annotations_of(QOH element) {
   std::vector<QOH> out;
   auto consider = [&](QOH kid) {
-    if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR") && kid.getKey("/Obj").isDictionary())
+    if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR") &&
+        kid.getKey("/Obj").isDictionary())
       out.push_back(kid.getKey("/Obj"));
   };
   QOH kids = element.getKey("/K");
@@ -159,8 +168,8 @@ std::string pdf_date(int64_t utc_seconds, int offset_seconds) {
     int off = offset_seconds < 0 ? -offset_seconds : offset_seconds;
     zone = fmt::format("{}{:02}'{:02}'", offset_seconds < 0 ? '-' : '+', off / 3600, off / 60 % 60);
   }
-  return fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}{}", t.year, t.month, t.day, t.hour, t.minute,
-                     t.second, zone);
+  return fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}{}", t.year, t.month, t.day, t.hour, t.minute, t.second,
+                     zone);
 }
 
 namespace {
@@ -214,9 +223,12 @@ std::string mark_untagged_as_artifacts(const std::string& in) {
     } else if (c == '(') {
       int nesting = 0;
       for (; i < n; ++i) {
-        if (in[i] == '\\') ++i;
-        else if (in[i] == '(') ++nesting;
-        else if (in[i] == ')' && --nesting == 0) break;
+        if (in[i] == '\\')
+          ++i;
+        else if (in[i] == '(')
+          ++nesting;
+        else if (in[i] == ')' && --nesting == 0)
+          break;
       }
       ++i;
       operand(start);
@@ -258,15 +270,19 @@ std::string mark_untagged_as_artifacts(const std::string& in) {
         insert(at, "\n/Artifact BMC\n");
         artifact = true;
       }
-      if (token == "BT") in_text = true;
-      else if (token == "ET") in_text = false;
-      else if (one_of(token, {"m", "l", "c", "v", "y", "h", "re", "W", "W*"})) in_path = true;
-      else if (one_of(token, {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"})) in_path = false;
+      if (token == "BT")
+        in_text = true;
+      else if (token == "ET")
+        in_text = false;
+      else if (one_of(token, {"m", "l", "c", "v", "y", "h", "re", "W", "W*"}))
+        in_path = true;
+      else if (one_of(token, {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}))
+        in_path = false;
       else if (token == "ID") {
         // Inline image data, up to an EI between white space.
         i += 1;
         while (i + 2 <= n && !(in[i] == 'E' && in[i + 1] == 'I' && is_white(in[i - 1]) &&
-                                (i + 2 == n || is_white(in[i + 2]))))
+                               (i + 2 == n || is_white(in[i + 2]))))
           ++i;
       }
     }
@@ -314,6 +330,14 @@ std::string postprocess_pdf(const std::string& cairo_pdf, const PdfMetadata& met
   root.replaceKey("/Metadata", xmp);
 
   complete_structure(root, notes);
+
+  // cairo leaves out /CIDToGIDMap on its TrueType CID fonts; the default is
+  // Identity, but PDF/UA checkers want it written.
+  for (QOH object : pdf.getAllObjects()) {
+    if (object.isDictionary() && object.getKey("/Subtype").isNameAndEquals("/CIDFontType2") &&
+        !object.hasKey("/CIDToGIDMap"))
+      object.replaceKey("/CIDToGIDMap", QOH::newName("/Identity"));
+  }
 
   // Pages: tab order by structure, and untagged content marked as artifacts.
   for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(pdf).getAllPages()) {

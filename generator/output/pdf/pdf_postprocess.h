@@ -13,8 +13,7 @@ namespace herald::pdf {
 /// offset, and /Artifact marks around every untagged piece of page content.
 /// Writes PDF 1.7 with a deterministic /ID. Throws std::runtime_error (or a
 /// qpdf exception) when the input cannot be read.
-std::string postprocess_pdf(const std::string& cairo_pdf, const PdfMetadata& metadata,
-                            const TagNotes& notes);
+std::string postprocess_pdf(const std::string& cairo_pdf, const PdfMetadata& metadata, const TagNotes& notes);
 
 /// Wraps every run of content-stream operators that lies outside marked
 /// content in `/Artifact BMC ... EMC`; exposed for tests.

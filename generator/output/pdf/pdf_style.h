@@ -37,10 +37,10 @@ inline constexpr Rgb kLinkFallback{0.10, 0.30, 0.60};
 
 /// The colours one document is drawn in, derived from the site's brand colour.
 struct Palette {
-  Rgb brand;       ///< title bands, badges (white text on it reaches 4.5:1)
-  Rgb brand_text;  ///< headings and links on white: the brand colour, darkened if needed
-  Rgb tint;        ///< panel backgrounds: the brand colour at 8% on white
-  Rgb tint_strong; ///< table header rows: 16%
+  Rgb brand;        ///< title bands, badges (white text on it reaches 4.5:1)
+  Rgb brand_text;   ///< headings and links on white: the brand colour, darkened if needed
+  Rgb tint;         ///< panel backgrounds: the brand colour at 8% on white
+  Rgb tint_strong;  ///< table header rows: 16%
 };
 
 /// The palette of a site whose herald.yaml says `brand_colour: hex`.

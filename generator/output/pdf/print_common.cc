@@ -21,10 +21,10 @@ PdfMetadata metadata_for(const PdfJob& job) {
   for (const auto& topic : page.topics) m.keywords += (m.keywords.empty() ? "" : ", ") + topic;
   m.language = config.language.empty() ? "en-GB" : config.language;
   // Dates from git, never the clock: the same commit gives the same bytes.
-  int64_t when = page.last_commit ? page.last_commit
+  int64_t when = page.last_commit          ? page.last_commit
                  : job.library.commit_time ? job.library.commit_time
-                 : page.date ? page.date->utc_seconds
-                             : 0;
+                 : page.date               ? page.date->utc_seconds
+                                           : 0;
   m.created = when;
   m.offset_seconds = config.zone().offset_at(when);
   return m;
@@ -65,8 +65,8 @@ void draw_furniture(PdfDocument& doc, const std::string& text, const TextStyle& 
   pango_cairo_show_layout(cr, layout.get());
 }
 
-void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyle& style, const Region& region,
-                     int element, double space_before, bool keep_with_next) {
+void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyle& style,
+                     const Region& region, int element, double space_before, bool keep_with_next) {
   text.trim();
   if (text.blank()) return;
   auto block = std::make_shared<TextBlock>(doc, std::move(text), style, region.width);
@@ -78,7 +78,9 @@ void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyl
     item.boxes = region.boxes;
     item.keep_with_next = keep_with_next;
     item.place = [block, i](int page, double x, double y) { block->place_line(i, page, x, y); };
-    item.draw = [block, i, element](PdfDocument& d, double x, double y) { block->draw_line(d, i, x, y, element); };
+    item.draw = [block, i, element](PdfDocument& d, double x, double y) {
+      block->draw_line(d, i, x, y, element);
+    };
     flow.add(std::move(item));
   }
 }
@@ -99,7 +101,8 @@ void draw_page_number(PdfDocument& doc, int page, int pages) {
   style.size = 8.5;
   style.colour = kMuted;
   style.align = PANGO_ALIGN_RIGHT;
-  draw_furniture(doc, fmt::format("Page {} of {}", page + 1, pages), style, kMargin, kFooterTop, kContentWidth);
+  draw_furniture(doc, fmt::format("Page {} of {}", page + 1, pages), style, kMargin, kFooterTop,
+                 kContentWidth);
 }
 
 std::string draw_paged_flow(PdfDocument& doc, Flow& flow, double first_top,

@@ -41,8 +41,8 @@ void draw_furniture(PdfDocument& doc, const std::string& text, const TextStyle& 
 
 /// A run of text items added to a flow as one element: the title band's
 /// lines, fact lines, notices.
-void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyle& style, const Region& region,
-                     int element, double space_before, bool keep_with_next = true);
+void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyle& style,
+                     const Region& region, int element, double space_before, bool keep_with_next = true);
 
 /// A full-bleed band in the brand colour at the top of page 1, as a box of
 /// the flow: items added inside `band_region` sit on it.

@@ -50,9 +50,7 @@ void RichText::trim() {
   ranges_ = std::move(kept);
 }
 
-bool RichText::blank() const {
-  return std::all_of(text_.begin(), text_.end(), is_space);
-}
+bool RichText::blank() const { return std::all_of(text_.begin(), text_.end(), is_space); }
 
 bool RichText::has_links() const {
   return std::any_of(ranges_.begin(), ranges_.end(), [](const Range& r) { return r.link >= 0; });
@@ -118,8 +116,10 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout, style.align);
   pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
-  if (style.hanging > 0) pango_layout_set_indent(layout, static_cast<int>(-style.hanging * kUnit));
-  else if (style.first_indent > 0) pango_layout_set_indent(layout, static_cast<int>(style.first_indent * kUnit));
+  if (style.hanging > 0)
+    pango_layout_set_indent(layout, static_cast<int>(-style.hanging * kUnit));
+  else if (style.first_indent > 0)
+    pango_layout_set_indent(layout, static_cast<int>(style.first_indent * kUnit));
 
   PangoAttrList* attrs = pango_attr_list_new();
   auto add = [&](PangoAttribute* a, const RichText::Range& r) {
@@ -204,7 +204,8 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
   // Each line reaches the next one's top, so that placing lines one under
   // the other reproduces Pango's spacing.
   for (size_t i = 0; i + 1 < lines_.size(); ++i) lines_[i].height = lines_[i + 1].top - lines_[i].top;
-  if (!lines_.empty()) lines_.back().height = std::max(lines_.back().height, total_height_ - lines_.back().top);
+  if (!lines_.empty())
+    lines_.back().height = std::max(lines_.back().height, total_height_ - lines_.back().top);
   positions_.resize(lines_.size());
 }
 

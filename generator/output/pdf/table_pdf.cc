@@ -25,13 +25,15 @@ bool fit_columns(const std::vector<double>& natural, const std::vector<double>& 
   double sum_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
   widths.assign(n, available / static_cast<double>(n));
   if (sum_natural <= available && sum_natural > 0) {
-    for (size_t i = 0; i < n; ++i) widths[i] = natural[i] + (available - sum_natural) * natural[i] / sum_natural;
+    for (size_t i = 0; i < n; ++i)
+      widths[i] = natural[i] + (available - sum_natural) * natural[i] / sum_natural;
     return true;
   }
   if (sum_minimum <= available) {
     double stretch = sum_natural - sum_minimum;
     for (size_t i = 0; i < n; ++i)
-      widths[i] = minimum[i] + (stretch > 0 ? (available - sum_minimum) * (natural[i] - minimum[i]) / stretch : 0);
+      widths[i] =
+          minimum[i] + (stretch > 0 ? (available - sum_minimum) * (natural[i] - minimum[i]) / stretch : 0);
     return true;
   }
   if (sum_minimum > 0)
@@ -54,7 +56,8 @@ void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
   for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
     RowText r;
     r.header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
-    for (cmark_node* cell = cmark_node_first_child(row); cell && r.cells.size() < columns; cell = cmark_node_next(cell))
+    for (cmark_node* cell = cmark_node_first_child(row); cell && r.cells.size() < columns;
+         cell = cmark_node_next(cell))
       r.cells.push_back(inline_text(cell));
     r.cells.resize(columns);
     rows.push_back(std::move(r));
@@ -123,8 +126,8 @@ void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
       }
     };
     const bool header = r.header, top_rule = first_row;
-    item.draw = [cells, offsets, widths, pad, height, total, header, top_rule, palette](PdfDocument& d, double x,
-                                                                                         double y) {
+    item.draw = [cells, offsets, widths, pad, height, total, header, top_rule, palette](PdfDocument& d,
+                                                                                        double x, double y) {
       cairo_t* cr = d.cr();
       d.leave_leaves();
       if (header) {

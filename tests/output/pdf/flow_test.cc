@@ -1,7 +1,7 @@
 // Pagination of flow items into frames: keeps, widows, boxes, overflow.
-#include <doctest/doctest.h>
-
 #include "output/pdf/flow.h"
+
+#include <doctest/doctest.h>
 
 using namespace herald::pdf;
 
@@ -24,7 +24,7 @@ TEST_CASE("items fill a frame and continue in the next; space is dropped at the 
   auto p = paginate(flow, column, 10);
   REQUIRE(p);
   REQUIRE(p->placed.size() == 5);
-  CHECK(p->placed[0].y == 0);   // no space at the top of the first frame
+  CHECK(p->placed[0].y == 0);  // no space at the top of the first frame
   CHECK(p->placed[1].y == 40);
   CHECK(p->placed[2].frame == 1);  // 80 + 30 > 100
   CHECK(p->placed[2].y == 0);

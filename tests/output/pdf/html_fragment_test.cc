@@ -1,7 +1,7 @@
 // The reader of herald's own shortcode HTML.
-#include <doctest/doctest.h>
-
 #include "output/pdf/html_fragment.h"
+
+#include <doctest/doctest.h>
 
 using herald::pdf::HtmlToken;
 using herald::pdf::is_block_tag;

@@ -1,9 +1,8 @@
 // PNG and JPEG loading for PDFs; anything else is refused with a reason.
-#include <doctest/doctest.h>
+#include "output/pdf/image_data.h"
 
 #include <cairo.h>
-
-#include "output/pdf/image_data.h"
+#include <doctest/doctest.h>
 
 using herald::pdf::load_image;
 

@@ -1,7 +1,7 @@
 // Link and image URLs of a page, resolved for its printed copy.
-#include <doctest/doctest.h>
-
 #include "output/pdf/pdf_links.h"
+
+#include <doctest/doctest.h>
 
 using herald::Config;
 using herald::pdf::resolve_link;
@@ -25,7 +25,8 @@ TEST_CASE("links become absolute addresses; anchors in the PDF become destinatio
   CHECK(link("#elsewhere")->uri == "https://safeguarding.northbrook.example/newsletters/spring/#elsewhere");
   CHECK(link("/about/")->uri == "https://safeguarding.northbrook.example/about/");
   CHECK(link("../summer/")->uri == "https://safeguarding.northbrook.example/newsletters/summer/");
-  CHECK(link("form.docx?v=2#top")->uri == "https://safeguarding.northbrook.example/newsletters/spring/form.docx?v=2#top");
+  CHECK(link("form.docx?v=2#top")->uri ==
+        "https://safeguarding.northbrook.example/newsletters/spring/form.docx?v=2#top");
   CHECK(link("https://example.org/a")->uri == "https://example.org/a");
   CHECK(link("mailto:office@northbrook.example")->uri == "mailto:office@northbrook.example");
   CHECK(link("tel:+441164960000")->uri == "tel:+441164960000");

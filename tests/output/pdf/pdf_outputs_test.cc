@@ -1,9 +1,10 @@
 // PDF render tasks: which pages get a PDF, where it is written.
+#include "output/pdf/pdf_outputs.h"
+
 #include <doctest/doctest.h>
 
 #include "content/library.h"
 #include "markdown/document.h"
-#include "output/pdf/pdf_outputs.h"
 
 using namespace herald;
 

@@ -1,11 +1,11 @@
 // The qpdf post-pass: untagged content marked as artifacts, PDF dates.
+#include "output/pdf/pdf_postprocess.h"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "output/pdf/pdf_postprocess.h"
 
 using herald::pdf::mark_untagged_as_artifacts;
 using herald::pdf::pdf_date;
@@ -55,7 +55,8 @@ TEST_CASE("content outside marked content becomes an artifact; tagged content is
 }
 
 TEST_CASE("an artifact never starts inside a text object or a path") {
-  std::string out = mark_untagged_as_artifacts("/Span << /MCID 3 >> BDC BT (a) Tj EMC (b) Tj ET 0 0 m 5 5 l S\n");
+  std::string out =
+      mark_untagged_as_artifacts("/Span << /MCID 3 >> BDC BT (a) Tj EMC (b) Tj ET 0 0 m 5 5 l S\n");
   // The BT was opened inside the marked content: no artifact may start before ET.
   size_t artifact = out.find("/Artifact BMC");
   REQUIRE(artifact != std::string::npos);
@@ -66,12 +67,15 @@ TEST_CASE("an artifact never starts inside a text object or a path") {
 }
 
 TEST_CASE("a comment or a string with an operator's name in it is not an operator") {
-  std::string out = mark_untagged_as_artifacts("/P << /MCID 0 >> BDC BT (BT \\) EMC (x) ET) Tj ET EMC % BT\n");
+  std::string out =
+      mark_untagged_as_artifacts("/P << /MCID 0 >> BDC BT (BT \\) EMC (x) ET) Tj ET EMC % BT\n");
   CHECK(count(out, "/Artifact BMC") == 0);
 }
 
 TEST_CASE("strings, dictionaries and inline images pass through unchanged") {
-  std::string in = "/P << /MCID 0 >> BDC BT [(a\\)b) -20 (c)] TJ ET EMC q 2 0 0 2 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x7f EI Q\n";
+  std::string in =
+      "/P << /MCID 0 >> BDC BT [(a\\)b) -20 (c)] TJ ET EMC q 2 0 0 2 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID "
+      "\x7f EI Q\n";
   std::string out = mark_untagged_as_artifacts(in);
   CHECK(out.find("[(a\\)b) -20 (c)] TJ") != std::string::npos);
   CHECK(out.find("ID \x7f") != std::string::npos);

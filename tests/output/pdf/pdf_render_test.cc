@@ -1,22 +1,25 @@
 // Print PDFs of briefings, newsletters, chapters and pages, checked with poppler-utils and libqpdf.
+#include <cairo.h>
 #include <doctest/doctest.h>
+#include <qpdf/BufferInputSource.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFTokenizer.hh>
-#include <qpdf/BufferInputSource.hh>
-#include <qpdf/Pl_String.hh>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 #include "content/library.h"
 #include "markdown/document.h"
@@ -68,8 +71,8 @@ Call the advice line on {{phone front-door}}. RESOURCESMARK
 Contact the business office for training dates. FURTHERMARK
 )";
 
-const char* kMarks[] = {"PURPOSEMARK", "BACKGROUNDMARK", "FINDINGSMARK", "PRACTICEMARK",
-                        "QUESTIONSMARK", "RESOURCESMARK", "FURTHERMARK"};
+const char* kMarks[] = {"PURPOSEMARK",   "BACKGROUNDMARK", "FINDINGSMARK", "PRACTICEMARK",
+                        "QUESTIONSMARK", "RESOURCESMARK",  "FURTHERMARK"};
 
 /// A baseline 8x8 grey JPEG, built by hand: one quantisation table, one
 /// Huffman code each for DC and AC, one block of zeros.
@@ -264,8 +267,10 @@ int untagged_operators(const std::string& bytes) {
       if (token.getType() == QPDFTokenizer::tt_eof || token.getType() == QPDFTokenizer::tt_bad) break;
       if (token.getType() != QPDFTokenizer::tt_word) continue;
       const std::string& op = token.getValue();
-      if (op == "BDC" || op == "BMC") ++depth;
-      else if (op == "EMC") --depth;
+      if (op == "BDC" || op == "BMC")
+        ++depth;
+      else if (op == "EMC")
+        --depth;
       else if ((op == "Tj" || op == "TJ" || op == "Do" || op == "f" || op == "S" || op == "BI") && depth == 0)
         ++untagged;
     }
@@ -294,8 +299,9 @@ double ink(const PdfFile& file, int page) {
 }
 
 std::string words(int n) {
-  static const char* vocabulary[] = {"the", "family", "was", "seen", "by", "health", "visitors", "and",
-                                     "school", "staff", "who", "shared", "concerns", "about", "neglect"};
+  static const char* vocabulary[] = {"the",    "family",   "was",      "seen",   "by",
+                                     "health", "visitors", "and",      "school", "staff",
+                                     "who",    "shared",   "concerns", "about",  "neglect"};
   std::string out;
   for (int i = 0; i < n; ++i) {
     out += vocabulary[(i * 7) % 15];
@@ -384,7 +390,8 @@ TEST_CASE("a briefing's structure tree has the title, seven numbered headings, l
   CHECK(untagged_operators(bytes) == 0);
 }
 
-TEST_CASE("the catalogue has /Lang, DisplayDocTitle, XMP with the title and PDF/UA id, and every page /Tabs /S") {
+TEST_CASE(
+    "the catalogue has /Lang, DisplayDocTitle, XMP with the title and PDF/UA id, and every page /Tabs /S") {
   PdfSite site;
   site.lib.config.language = "en-GB";
   const Page& page = site.add_briefing("catalogue");
@@ -414,6 +421,13 @@ TEST_CASE("the catalogue has /Lang, DisplayDocTitle, XMP with the title and PDF/
     }
   }
   CHECK(root.getKey("/Outlines").isDictionary());
+  int cid_fonts = 0;
+  for (QPDFObjectHandle object : pdf.getAllObjects())
+    if (object.isDictionary() && object.getKey("/Subtype").isNameAndEquals("/CIDFontType2")) {
+      ++cid_fonts;
+      CHECK(object.getKey("/CIDToGIDMap").isNameAndEquals("/Identity"));
+    }
+  CHECK(cid_fonts > 0);
 }
 
 TEST_CASE("links in a briefing go to absolute addresses; tel: links stay links") {
@@ -512,15 +526,19 @@ TEST_CASE("a 3,000-word briefing runs on to more pages with a warning, text neve
   CHECK(matrices > 10);
 }
 
-TEST_CASE("broken input gives warnings and a usable PDF: missing image, not an image, a table wider than the page") {
+TEST_CASE(
+    "broken input gives warnings and a usable PDF: missing image, not an image, a table wider than the "
+    "page") {
   PdfSite site;
   site.add_file("images/bad.png", "GIF89a, not a PNG at all");
-  std::string table = "| " + std::string("a | ") + "b | c | d | e | f | g | h | i | j | k | l | m | n | o | p |\n|";
+  std::string table =
+      "| " + std::string("a | ") + "b | c | d | e | f | g | h | i | j | k | l | m | n | o | p |\n|";
   for (int i = 0; i < 16; ++i) table += "---|";
   table += "\n| antidisestablishmentarianism | pneumonoultramicroscopicsilicovolcanoconiosis |";
   for (int i = 0; i < 14; ++i) table += " 12345 |";
-  std::string md = "## Article\n\n![Chart of referrals](/images/missing.png)\n\n![Not a picture](/images/bad.png)\n\n" +
-                   table + "\n\nAfter the table.\n";
+  std::string md =
+      "## Article\n\n![Chart of referrals](/images/missing.png)\n\n![Not a picture](/images/bad.png)\n\n" +
+      table + "\n\nAfter the table.\n";
   const Page& page = site.add_page(Kind::newsletter, "newsletters", "broken", "Broken", md);
   std::string bytes = site.render(page);
   PdfFile file(bytes);
@@ -538,16 +556,19 @@ TEST_CASE("broken input gives warnings and a usable PDF: missing image, not an i
   CHECK(untagged_operators(bytes) == 0);
 }
 
-TEST_CASE("a newsletter has its masthead, In this issue, every article, images with alt text, and page numbers") {
+TEST_CASE(
+    "a newsletter has its masthead, In this issue, every article, images with alt text, and page numbers") {
   PdfSite site;
   site.add_file("images/photo.png", tiny_png());
   site.add_file("newsletters/spring/chart.jpg", tiny_jpeg());
   std::string md =
       "## Welcome from the chair\n\nWelcome to the spring issue. Jump to [training](#training-dates).\n\n"
-      "![Families at the spring event](/images/photo.png)\n\n### A new website\n\n" + words(700) +
+      "![Families at the spring event](/images/photo.png)\n\n### A new website\n\n" +
+      words(700) +
       "\n\n## Neglect strategy\n\n1. Early recognition\n2. Listening to children\n\n"
       "| Priority | Lead |\n|---|---|\n| Early recognition | Health |\n\n![Referrals by month](chart.jpg)\n\n"
-      "## Training dates\n\n" + words(900) + "\n";
+      "## Training dates\n\n" +
+      words(900) + "\n";
   Page& page = site.add_page(Kind::newsletter, "newsletters", "spring", "Spring 2024", md);
   page.series = "Safeguarding Matters";
   page.issue = 12;
@@ -606,8 +627,8 @@ TEST_CASE("a procedures chapter says on every page that printed copies may be ou
   PdfFile file(bytes);
   int pages = std::stoi(info_field(file.tool("pdfinfo"), "Pages"));
   REQUIRE(pages >= 2);
-  const std::string warning = pdf::printed_copy_warning(
-      "https://safeguarding.northbrook.example/procedures/children/referrals/");
+  const std::string warning =
+      pdf::printed_copy_warning("https://safeguarding.northbrook.example/procedures/children/referrals/");
   for (int p = 1; p <= pages; ++p) {
     std::string text = file.tool("pdftotext", "-f " + std::to_string(p) + " -l " + std::to_string(p));
     std::string flat;
@@ -627,8 +648,9 @@ TEST_CASE("a procedures chapter says on every page that printed copies may be ou
 
 TEST_CASE("a page with pdf: true is laid out like a newsletter, with its contents when it asks for them") {
   PdfSite site;
-  Page& page = site.add_page(Kind::page, "annual-report", "annual-report", "Annual report 2023–24",
-                             "## Foreword\n\n" + words(200) + "\n\n## Our priorities\n\n" + words(200) + "\n");
+  Page& page =
+      site.add_page(Kind::page, "annual-report", "annual-report", "Annual report 2023–24",
+                    "## Foreword\n\n" + words(200) + "\n\n## Our priorities\n\n" + words(200) + "\n");
   page.url = "/annual-report/";
   page.toc = true;
   std::string bytes = site.render(page);

@@ -1,7 +1,7 @@
 // Styled text: ranges, trimming, and Pango line layout.
-#include <doctest/doctest.h>
-
 #include "output/pdf/rich_text.h"
+
+#include <doctest/doctest.h>
 
 using namespace herald::pdf;
 
@@ -47,6 +47,7 @@ TEST_CASE("a paragraph wraps into more lines in a narrower column; run extents a
   // Baselines sit inside their lines.
   CHECK(narrow.line_baseline(0) > 0);
   CHECK(narrow.line_baseline(0) < narrow.line_height(0));
-  CHECK(widest_word(doc, "a bb safeguarding c", style) == doctest::Approx(text_width(doc, "safeguarding", style)));
+  CHECK(widest_word(doc, "a bb safeguarding c", style) ==
+        doctest::Approx(text_width(doc, "safeguarding", style)));
   doc.finish();
 }

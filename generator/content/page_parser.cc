@@ -287,6 +287,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
         } else {
           for (auto it = source->begin(); it != source->end(); ++it) {
             std::string k = it->first.as<std::string>("");
+            if (it->second.IsNull()) continue;  // left empty, as in the archetype
             if (k == "title") page.source.title = it->second.as<std::string>("");
             else if (k == "url") page.source.url = it->second.as<std::string>("");
             else if (k == "published") page.source.published = f.date_of(it->second);

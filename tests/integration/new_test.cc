@@ -1,0 +1,37 @@
+// Integration: `herald new` writes a file from the archetype that the build accepts without warnings.
+#include <doctest/doctest.h>
+
+#include "support/site_builder.h"
+
+using herald::test::TempSite;
+
+TEST_CASE("herald new makes each kind from its archetype, never overwriting") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  for (const char* kind : {"briefing", "newsletter", "chapter", "event", "page"}) {
+    CAPTURE(kind);
+    std::string title = std::string("Neglect and young carers ") + kind;
+    auto made = site.herald(std::string("new ") + kind + " \"" + title + "\" --date 2024-06-01");
+    INFO(made.err);
+    REQUIRE(made.exit_code == 0);
+    std::string path = made.out.substr(0, made.out.size() - 1);
+    CHECK(site.exists(path));
+    CHECK(site.read(path).find("title: \"" + title + "\"") != std::string::npos);
+    CHECK(site.read(path).find("draft: true") != std::string::npos);
+    auto again = site.herald(std::string("new ") + kind + " \"" + title + "\"");
+    CHECK(again.exit_code == 1);
+    CHECK(again.err == "error: " + path + " already exists: herald new never overwrites a file\n");
+  }
+  CHECK(site.read("content/briefings/neglect-and-young-carers-briefing.md").find("## 7. ") != std::string::npos);
+  site.commit("new files");
+  auto check = site.herald("check --now 2024-07-01T12:00:00");
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.err == "herald: the site has no errors\n");
+  // Published with --drafts, the new briefing has its seven sections.
+  auto drafts = site.herald("build --drafts --now 2024-07-01T12:00:00");
+  CHECK(drafts.exit_code == 0);
+  CHECK(site.read("public/briefings/neglect-and-young-carers-briefing/index.html").find("id=\"section-7\"") !=
+        std::string::npos);
+}

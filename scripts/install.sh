@@ -12,7 +12,10 @@ packages=(
   libyaml-cpp-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev fonts-dejavu-core
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
+  chromium
 )
+# Node.js runs the browser tests (playwright-core drives Debian's chromium).
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,6 +26,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages from the committed lock file (theme sources and browser-test tools).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
 fi
 
 # Build herald (Release, with debug info) into build/.

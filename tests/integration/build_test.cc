@@ -4,14 +4,12 @@
 #include "support/site_builder.h"
 
 using herald::test::read_tree;
+using herald::test::contains;
 using herald::test::TempSite;
 
 namespace {
 const char* kNow = "--now 2024-07-01T12:00:00";
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 }  // namespace
 
 TEST_CASE("a minimal site builds every page of the contract") {

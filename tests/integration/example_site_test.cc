@@ -5,13 +5,9 @@
 
 using herald::test::read_tree;
 using herald::test::run_command;
+using herald::test::contains;
 using herald::test::TempSite;
 
-namespace {
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-}  // namespace
 
 TEST_CASE("the example site builds with only its two deliberate warnings") {
   TempSite out;

@@ -4,13 +4,11 @@
 #include "support/site_builder.h"
 
 using herald::test::run_command;
+using herald::test::contains;
 using herald::test::TempSite;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 const std::string kHostile = "Tom & Jerry <b>bold</b> ]]> \\\"quoted\\\"\\x01 \xF0\x9F\x98\x80 \xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA";
 

@@ -6,13 +6,9 @@
 #include "support/site_builder.h"
 
 using herald::test::read_tree;
+using herald::test::contains;
 using herald::test::TempSite;
 
-namespace {
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-}  // namespace
 
 TEST_CASE("hostile markup in content and front matter is never live in any output") {
   TempSite site;

@@ -3,13 +3,11 @@
 
 #include "support/site_builder.h"
 
+using herald::test::contains;
 using herald::test::TempSite;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::string chapter(const std::string& title, int order, const std::string& amendment, const std::string& body,
                     bool reread = false) {

@@ -11,13 +11,11 @@
 #include "support/site_builder.h"
 
 using herald::test::read_tree;
+using herald::test::contains;
 using herald::test::TempSite;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 /// Starts `herald build` in the site and returns its process id.
 pid_t start_build(const TempSite& site, const std::string& out) {

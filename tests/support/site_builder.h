@@ -46,6 +46,11 @@ class TempSite {
   std::string dir_;
 };
 
+/// True when `needle` occurs in `haystack`.
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
 /// Runs a shell command and captures stdout and stderr.
 RunResult run_command(const std::string& command);
 

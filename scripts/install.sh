@@ -5,14 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: the build toolchain, the libraries herald links, and the
-# tools the tests use to check its output with real clients.
+# tools the tests use to check its output with real clients (chromium for the
+# browser tests, Java for the Nu HTML Checker, clang for libFuzzer and the
+# sanitizer build).
 packages=(
   g++ cmake ninja-build pkg-config git tzdata ca-certificates
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libtinyxml2-dev
   libyaml-cpp-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev fonts-dejavu-core
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
-  chromium
+  chromium openjdk-17-jre-headless
+  clang libclang-rt-14-dev
 )
 # Node.js runs the browser tests (playwright-core drives Debian's chromium).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

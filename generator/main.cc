@@ -67,8 +67,9 @@ int main(int argc, char** argv) {
   bool serve_drafts = false;
   auto* serve_cmd = app.add_subcommand("serve", "preview the working tree, reloading on every save");
   serve_cmd->add_option("--repo", serve_repo, "the site repository");
-  serve_cmd->add_option("--port", port, "the port (default: 1313)");
-  serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1)");
+  serve_cmd->add_option("--port", port, "the port (default: 1313; 0: any free port, printed at start)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1, this computer only)");
   serve_cmd->add_flag("--drafts", serve_drafts, "include drafts");
 
   try {

@@ -46,6 +46,15 @@ class Stopwatch {
   Clock::time_point start_ = Clock::now();
 };
 
+/// The git blob id of `content`, as `git hash-object` gives it.
+std::string blob_id_of(const std::string& content) {
+  git_oid oid;
+  if (git_odb_hash(&oid, content.data(), content.size(), GIT_OBJECT_BLOB) != 0) return "";
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &oid);
+  return hex;
+}
+
 /// Reads the working tree (for preview), skipping what git ignores.
 std::vector<SourceFile> read_worktree(const Repository& repo) {
   std::vector<SourceFile> files;
@@ -76,7 +85,7 @@ std::vector<SourceFile> read_worktree(const Repository& repo) {
     SourceFile f;
     f.path = rel;
     f.content = buffer.str();
-    f.blob_id = "worktree";
+    f.blob_id = blob_id_of(f.content);
     files.push_back(std::move(f));
   }
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
@@ -223,17 +232,52 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     jobs.push_back({&f, *where});
   }
   std::vector<std::optional<Page>> parsed(jobs.size());
+  // With a cache (herald serve), a file parsed before with the same bytes,
+  // herald.yaml and contact directory is taken from it instead.
+  BuildCache* cache = options.cache;
+  std::vector<BuildCache::Parsed*> hits(jobs.size(), nullptr);
+  std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
+  auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
+  if (cache) {
+    const SourceFile* contacts = find_file(site.files, "data/contacts.yaml");
+    std::string context = config_file->blob_id + ' ' + (contacts ? contacts->blob_id : "") +
+                          (options.strict ? " strict" : "");
+    if (cache->context != context) cache->parsed.clear();
+    cache->context = context;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      auto it = cache->parsed.find(cache_key(*jobs[i].file));
+      if (it != cache->parsed.end()) hits[i] = &it->second;
+    }
+  }
   ParseContext context{&lib.config, &resolver};
   parallel_for(jobs.size(), [&](size_t i) {
     // Each file reports into its own sink first: problems in a draft that
     // this build does not publish must not stop the rest of the site.
     Diagnostics local;
     local.set_strict(options.strict);
-    parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);
-    if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
+    if (hits[i]) {
+      parsed[i] = hits[i]->page;
+      local.add_source(jobs[i].file->path, jobs[i].file->content);
+      for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
+    } else {
+      parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);
+      if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
+      if (cache) reported[i] = local.sorted();
+    }
     bool draft = parsed[i] ? parsed[i]->draft : front_matter_says_draft(jobs[i].file->content);
     local.forward(diags, draft && !options.drafts, " (in a draft, so it does not stop the build)");
   });
+  if (cache) {
+    // Keep exactly the files of this build, so deleted files do not linger.
+    std::map<std::string, BuildCache::Parsed> next;
+    cache->reused = 0;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (hits[i]) ++cache->reused;
+      next[cache_key(*jobs[i].file)] =
+          hits[i] ? std::move(*hits[i]) : BuildCache::Parsed{parsed[i], std::move(reported[i])};
+    }
+    cache->parsed = std::move(next);
+  }
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));
   watch.lap("parse");

@@ -1,6 +1,7 @@
 // The build pipeline: Load -> Parse -> Assemble -> Render -> Write, each stage timed.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,21 @@
 
 namespace herald {
 
+/// What one build keeps for the next (herald serve): a content file whose
+/// bytes are unchanged is not parsed again, its page and diagnostics reused.
+struct BuildCache {
+  /// What parsing one file gave.
+  struct Parsed {
+    std::optional<Page> page;
+    std::vector<Diagnostic> diagnostics;
+  };
+  /// Parsing also depends on herald.yaml, the contact directory and --strict:
+  /// their blob ids, and the cache is emptied when they change.
+  std::string context;
+  std::map<std::string, Parsed> parsed;  ///< by path + '\n' + blob id
+  size_t reused = 0;                     ///< files the last build did not parse again
+};
+
 struct BuildOptions {
   std::string repo = ".";
   std::string ref = "HEAD";
@@ -24,6 +40,7 @@ struct BuildOptions {
   bool verbose = false;
   bool write = true;          ///< false for `herald check`
   bool worktree = false;      ///< read the working tree instead of a commit (preview)
+  BuildCache* cache = nullptr;  ///< reuse what earlier builds parsed (preview)
 };
 
 /// How long each stage took, for --verbose.

@@ -115,7 +115,7 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                      for (const auto& [path, content] : theme.assets())
                        out.add(path, *content, theme.origin(path));
                      out.add("assets/brand.css",
-                             fmt::format(":root {{ --brand: {}; }}\n", lib.config.brand_colour), "herald.yaml");
+                             fmt::format(":root {{ --govuk-brand-colour: {}; }}\n", lib.config.brand_colour), "herald.yaml");
                      for (const auto& f : lib.static_files) out.add(f.output_path, *f.content, f.source_path);
                    }});
   (void)diags;

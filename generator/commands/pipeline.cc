@@ -22,6 +22,7 @@
 #include "markdown/document.h"
 #include "output/extra_outputs.h"
 #include "output/site_renderer.h"
+#include "output/search_index.h"
 #include "output/writer.h"
 #include "templates/renderer.h"
 #include "templates/theme.h"
@@ -322,13 +323,27 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     result.out_dir = root.empty() ? "public" : root + "public";
   }
   result.library = std::move(library);
+  // The search index is made by Pagefind from the written pages; without it
+  // the site still builds and /search/ offers the browsing pages.
+  bool search_disabled = false;
+  std::optional<std::string> pagefind = find_pagefind(site.repo->workdir(), &search_disabled);
+  if (!pagefind && !search_disabled) {
+    diags.warning({"herald.yaml", 1, 1},
+                  "search index not built: Pagefind was not found (run `npm ci` in herald's folder, or set "
+                  "HERALD_PAGEFIND to its path, or to `none` to build without search)");
+  }
   if (diags.has_errors()) {
     result.status = BuildResult::Status::content_errors;
     return result;
   }
   if (options.write) {
     std::string why;
-    if (!write_site(result.out_dir, result.files, &why)) {
+    auto index = [&](const std::string& dir) {
+      std::string failure;
+      if (pagefind && !run_pagefind(*pagefind, dir, &failure))
+        diags.warning({"herald.yaml", 1, 1}, "search index not built: " + failure);
+    };
+    if (!write_site(result.out_dir, result.files, &why, index)) {
       diags.error({}, why);
       result.status = BuildResult::Status::content_errors;
       return result;

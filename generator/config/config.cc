@@ -189,8 +189,16 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
             diags.error(at(path, a->second), error);
             ok = false;
           }
+        } else if (k == "known_issues" && a->second.IsSequence()) {
+          for (const auto& issue : a->second) {
+            std::string text = issue.as<std::string>("");
+            if (!text.empty()) config.accessibility_known_issues.push_back(text);
+          }
+        } else if (k == "known_issues") {
+          diags.error(at(path, a->second), "'known_issues' must be a list, one problem a line");
+          ok = false;
         } else {
-          unknown(a->first, k, {"contact_email", "reviewed"}, " in 'accessibility'");
+          unknown(a->first, k, {"contact_email", "reviewed", "known_issues"}, " in 'accessibility'");
         }
       }
     } else if (key == "feeds" && value.IsMap()) {

@@ -22,6 +22,8 @@ struct Config {
   std::string brand_colour = "#1d5b79";
   std::string accessibility_email;
   std::optional<DateTime> accessibility_reviewed;
+  /// Content known not to meet WCAG 2.2 AA, listed in the statement.
+  std::vector<std::string> accessibility_known_issues;
   int feed_items = 20;
   bool feed_full_content = true;
   std::string release_tags = "procedures-*";

@@ -51,7 +51,8 @@ int exchange(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-bool write_site(const std::string& out_dir_in, const std::vector<OutputFile>& files, std::string* error) {
+bool write_site(const std::string& out_dir_in, const std::vector<OutputFile>& files, std::string* error,
+                const std::function<void(const std::string& dir)>& before_publish) {
   std::string out_dir = out_dir_in;
   while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
   fs::path out(out_dir);
@@ -115,6 +116,7 @@ bool write_site(const std::string& out_dir_in, const std::vector<OutputFile>& fi
     unlock();
     return false;
   }
+  if (before_publish) before_publish(tmp);
   bool existed = fs::exists(out, ec);
   if (existed && !fs::is_directory(out, ec)) {
     *error = fmt::format("'{}' exists and is not a folder", out_dir);

@@ -2,6 +2,7 @@
 #include "templates/view_model.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -207,6 +208,18 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title,
   return d;
 }
 
+/// What a reader calls each kind of page, in cards and search filters.
+static std::string kind_label(Kind kind) {
+  switch (kind) {
+    case Kind::newsletter: return "Newsletter";
+    case Kind::briefing: return "7-minute briefing";
+    case Kind::chapter: return "Procedure";
+    case Kind::manual: return "Procedures manual";
+    case Kind::event: return "Event";
+    default: return "Page";
+  }
+}
+
 TemplateData ViewModel::terms_of(const Page& page, const std::string& root) const {
   data d;
   list topics;
@@ -236,16 +249,7 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   d.set("url", root + page.url.substr(1));
   d.set("summary", opt(page.summary));
   d.set("kind", kind_name(page.kind));
-  std::string label;
-  switch (page.kind) {
-    case Kind::newsletter: label = "Newsletter"; break;
-    case Kind::briefing: label = "7-minute briefing"; break;
-    case Kind::chapter: label = "Procedure"; break;
-    case Kind::manual: label = "Procedures manual"; break;
-    case Kind::event: label = "Event"; break;
-    default: label = "Page"; break;
-  }
-  d.set("kind_label", label);
+  d.set("kind_label", kind_label(page.kind));
   std::optional<DateTime> date = page.date;
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
   d.set("date", date_data(date));
@@ -271,6 +275,8 @@ TemplateData ViewModel::page(const Page& p) const {
   pg.set("title", p.title);
   pg.set("summary", opt(p.summary));
   pg.set("kind", kind_name(p.kind));
+  pg.set("kind_label", kind_label(p.kind));
+  d.set("searchable", data(true));  // indexed by Pagefind, with its filters
   pg.set("date", date_data(p.date));
   pg.set("last_updated", date_from_git(p.last_commit, zone));
   pg.set("draft", data(p.draft));
@@ -624,12 +630,19 @@ TemplateData ViewModel::contacts() const {
       {"children", "Children and young people"}, {"adults", "Adults"},
       {"families", "Families"}, {"practitioners", "Practitioners"}};
   list out;
+  // A contact listed in several groups is linkable (#id) at its first place only.
+  std::set<std::string> anchored;
+  auto item = [&](const Contact& c) {
+    data d = contact(c, root);
+    if (anchored.insert(c.id).second) d.set("anchor", c.id);
+    return d;
+  };
   if (lib_.contacts) {
     for (const auto& [key, name] : groups) {
       list items;
       for (const auto& c : lib_.contacts->contacts())
         if (std::find(c.audience.begin(), c.audience.end(), key) != c.audience.end())
-          items.push_back(contact(c, root));
+          items.push_back(item(c));
       if (items.empty()) continue;
       data g;
       g.set("name", name);
@@ -639,7 +652,7 @@ TemplateData ViewModel::contacts() const {
     }
     list other;
     for (const auto& c : lib_.contacts->contacts())
-      if (c.audience.empty()) other.push_back(contact(c, root));
+      if (c.audience.empty()) other.push_back(item(c));
     if (!other.empty()) {
       data g;
       g.set("name", "Other contacts");
@@ -691,6 +704,10 @@ TemplateData ViewModel::accessibility() const {
   const Config& c = lib_.config;
   d.set("contact_email", opt(c.accessibility_email));
   d.set("reviewed", date_data(c.accessibility_reviewed));
+  list issues;
+  for (const auto& text : c.accessibility_known_issues) issues.push_back(data(text));
+  d.set("known_issues", issues);
+  d.set("has_known_issues", data(!issues.empty()));
   return d;
 }
 
@@ -698,7 +715,9 @@ TemplateData ViewModel::not_found() const { return base("/404.html", "Page not f
 
 TemplateData ViewModel::search() const {
   data d = base("/search/", "Search", "search");
+  d.set("search_page", data(true));  // Pagefind's WebAssembly needs 'wasm-unsafe-eval'
   std::string root = root_from("/search/");
+  d.set("search_base", root);
   d.set("topics_url", root + "topics/");
   d.set("audience_url", root + "audience/");
   d.set("briefings_url", root + "briefings/");

@@ -1,0 +1,21 @@
+// The search index: Pagefind (npm `pagefind`) run over the built site before
+// it is published, so /search/ can search every published page.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace herald {
+
+/// Finds the Pagefind binary. $HERALD_PAGEFIND names it, or turns the index
+/// off when it is `none`; otherwise `pagefind` on the PATH, then the npm
+/// package in node_modules/ of the site repository or of herald's own
+/// checkout (beside or above the executable). Returns nullopt when there is
+/// none, with `*disabled` set when that was asked for.
+std::optional<std::string> find_pagefind(const std::string& repo_root, bool* disabled);
+
+/// Runs Pagefind over the site in `site_dir`, writing `site_dir/pagefind/`.
+/// Returns false with `*error` set (its own first line of output) on failure.
+bool run_pagefind(const std::string& binary, const std::string& site_dir, std::string* error);
+
+}  // namespace herald

@@ -1,0 +1,102 @@
+// Integration: the search index made by Pagefind (npm `pagefind`, installed by
+// scripts/install.sh) over the built site, and the build without it.
+#include <doctest/doctest.h>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::run_command;
+using herald::test::TempSite;
+
+namespace {
+
+const char* kNow = "--now 2024-07-01T12:00:00";
+
+/// A site with a published page and a draft, each with a word of its own.
+void write_site(TempSite& site) {
+  site.write_minimal_site();
+  site.write("content/pages/zebra.md", "---\ntitle: Crossings\n---\n\nThe word quokkaterrace is published.\n");
+  site.write("content/pages/draft.md", "---\ntitle: Unfinished\ndraft: true\n---\n\nThe word wombatgarden is not.\n");
+  site.commit("the site", "2024-03-20T10:00:00+00:00");
+}
+
+/// Every word of the index's fragments, decompressed (Pagefind gzips them).
+std::string index_text(const TempSite& site) {
+  auto r = run_command("cd " + site.dir() + "/public/pagefind && for f in fragment/*.pf_fragment; do gunzip -c < \"$f\"; echo; done");
+  return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("the build runs Pagefind found beside herald and indexes every published page, and no draft") {
+  TempSite site;
+  write_site(site);
+  // Without HERALD_PAGEFIND herald looks on the PATH, then in node_modules/
+  // of the site and of its own checkout (where npm ci put it). The build
+  // folder may be anywhere, so the site is given the checkout's node_modules.
+  run_command("ln -s '" HERALD_SOURCE_DIR "/node_modules' " + site.dir() + "/node_modules");
+  auto r = run_command("cd " + site.dir() + " && env -u HERALD_PAGEFIND '" HERALD_BINARY "' build " + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(contains(r.err, "search index"));
+  REQUIRE(site.exists("public/pagefind/pagefind.js"));
+  std::string entry = site.read("public/pagefind/pagefind-entry.json");
+  CHECK(contains(entry, "\"page_count\":7"));  // about, zebra, briefing, newsletter, manual, chapter, event
+  std::string words = index_text(site);
+  CHECK(contains(words, "quokkaterrace"));
+  CHECK(contains(words, "Neglect and young carers"));
+  CHECK_FALSE(contains(words, "wombatgarden"));
+  // Filters the search page offers: kind, topic, audience and review type.
+  CHECK(contains(words, "7-minute briefing"));
+  std::string briefing = site.read("public/briefings/neglect/index.html");
+  CHECK(contains(briefing, "data-pagefind-body"));
+  CHECK(contains(briefing, "<span data-pagefind-filter=\"topic\">neglect</span>"));
+  CHECK(contains(briefing, "<span data-pagefind-filter=\"audience\">practitioners</span>"));
+  CHECK(contains(briefing, "<span data-pagefind-filter=\"review type\">"));
+  // Lists are not search results.
+  CHECK_FALSE(contains(site.read("public/briefings/index.html"), "data-pagefind-body"));
+  // The search page may run Pagefind's WebAssembly; no other page may.
+  CHECK(contains(site.read("public/search/index.html"), "script-src 'self' 'wasm-unsafe-eval'"));
+  CHECK_FALSE(contains(briefing, "wasm-unsafe-eval"));
+}
+
+TEST_CASE("without Pagefind the build warns and the site still builds") {
+  TempSite site;
+  write_site(site);
+  auto r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND=/nonexistent/pagefind '" HERALD_BINARY "' build " + kNow);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err,
+                 "herald.yaml:1:1: warning: search index not built: Pagefind was not found (run `npm ci` in "
+                 "herald's folder, or set HERALD_PAGEFIND to its path, or to `none` to build without search)"));
+  CHECK(site.exists("public/search/index.html"));
+  CHECK_FALSE(site.exists("public/pagefind"));
+  // The search page still offers the browsing pages.
+  std::string search = site.read("public/search/index.html");
+  CHECK(contains(search, "href=\"../topics/\""));
+  CHECK(contains(search, "href=\"../audience/\""));
+}
+
+TEST_CASE("HERALD_PAGEFIND=none builds without an index and without a warning") {
+  TempSite site;
+  write_site(site);
+  auto r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND=none '" HERALD_BINARY "' build " + kNow);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(contains(r.err, "warning"));
+  CHECK_FALSE(site.exists("public/pagefind"));
+}
+
+TEST_CASE("a Pagefind that fails is a warning; the site is still published") {
+  TempSite site;
+  write_site(site);
+  site.write("fake-pagefind", "#!/bin/sh\necho 'Error: something broke' >&2\nexit 3\n");
+  run_command("chmod +x " + site.dir() + "/fake-pagefind");
+  auto r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND=" + site.dir() + "/fake-pagefind '" HERALD_BINARY
+                       "' build " + kNow);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "herald.yaml:1:1: warning: search index not built: '" + site.dir() +
+                            "/fake-pagefind' failed: Error: something broke"));
+  CHECK(site.exists("public/index.html"));
+}

@@ -33,6 +33,23 @@ TEST_CASE("a full herald.yaml is read") {
   CHECK(config->accessibility_email == "a11y@northbrook.example");
 }
 
+TEST_CASE("accessibility.known_issues lists the statement's non-accessible content, and must be a list") {
+  Diagnostics diags;
+  auto config = parse_config(
+      "title: T\naccessibility:\n  known_issues:\n    - Some older PDFs are not tagged.\n    - \"\"\n"
+      "    - Maps in event pages have no text alternative.\n",
+      "herald.yaml", diags);
+  REQUIRE(config);
+  CHECK(messages(diags).empty());
+  CHECK(config->accessibility_known_issues ==
+        std::vector<std::string>{"Some older PDFs are not tagged.", "Maps in event pages have no text alternative."});
+
+  Diagnostics bad;
+  CHECK_FALSE(parse_config("title: T\naccessibility:\n  known_issues: PDFs are not tagged\n", "herald.yaml", bad));
+  CHECK(messages(bad) == std::vector<std::string>{
+            "herald.yaml:3:17: error: 'known_issues' must be a list, one problem a line"});
+}
+
 TEST_CASE("a base_url with a path gives the base path") {
   Diagnostics diags;
   auto config = parse_config("title: T\nbase_url: https://example.org/site/\n", "herald.yaml", diags);

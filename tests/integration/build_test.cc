@@ -164,3 +164,24 @@ TEST_CASE("--verbose prints each stage's time") {
     CHECK(contains(r.err, std::string("  ") + stage));
   }
 }
+
+TEST_CASE("the accessibility statement says fully compliant, or lists the known issues from herald.yaml") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site", "2024-03-20T10:00:00+00:00");
+  REQUIRE(site.herald(std::string("build ") + kNow).exit_code == 0);
+  std::string full = site.read("public/accessibility/index.html");
+  CHECK(contains(full, "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA"));
+  CHECK_FALSE(contains(full, "Non-accessible content"));
+
+  site.write("herald.yaml", site.read("herald.yaml") +
+                                "accessibility:\n  known_issues:\n    - Briefing PDFs before 2024 are not tagged <for now>.\n");
+  site.commit("known issues", "2024-03-21T10:00:00+00:00");
+  auto r = site.herald(std::string("build ") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string partial = site.read("public/accessibility/index.html");
+  CHECK(contains(partial, "This website is partially compliant"));
+  CHECK(contains(partial, "<h2 class=\"govuk-heading-l\">Non-accessible content</h2>"));
+  CHECK(contains(partial, "<li>Briefing PDFs before 2024 are not tagged &lt;for now&gt;.</li>"));
+}

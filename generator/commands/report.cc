@@ -30,9 +30,10 @@ std::string diagnostics_json(const Diagnostics& diags) {
   for (const auto& d : diags.sorted()) {
     out += first ? "\n  " : ",\n  ";
     first = false;
+    SourceLocation where = shown_location(d.where);
     out += fmt::format("{{\"severity\": {}, \"path\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}",
-                       JsonWriter::quote(severity_name(d.severity)), JsonWriter::quote(d.where.path), d.where.line,
-                       d.where.column, JsonWriter::quote(d.message));
+                       JsonWriter::quote(severity_name(d.severity)), JsonWriter::quote(where.path), where.line,
+                       where.column, JsonWriter::quote(d.message));
   }
   out += first ? "]\n" : "\n]\n";
   return out;
@@ -43,10 +44,11 @@ std::string diagnostics_github(const Diagnostics& diags) {
   for (const auto& d : diags.sorted()) {
     const char* level = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
     std::string props;
-    if (!d.where.path.empty()) {
-      props = " file=" + github_escape(d.where.path, true);
-      if (d.where.line > 0) props += fmt::format(",line={}", d.where.line);
-      if (d.where.column > 0) props += fmt::format(",col={}", d.where.column);
+    SourceLocation where = shown_location(d.where);
+    if (!where.path.empty()) {
+      props = " file=" + github_escape(where.path, true);
+      if (where.line > 0) props += fmt::format(",line={}", where.line);
+      if (where.column > 0) props += fmt::format(",col={}", where.column);
     }
     out += fmt::format("::{}{}::{}\n", level, props, github_escape(d.message, false));
   }

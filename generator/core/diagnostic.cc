@@ -65,7 +65,14 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return out;
 }
 
-std::string format_location(const SourceLocation& where) {
+SourceLocation shown_location(const SourceLocation& where) {
+  if (where.path.empty()) return where;
+  if (where.line <= 0) return {where.path, 1, 1};
+  return {where.path, where.line, where.column > 0 ? where.column : 1};
+}
+
+std::string format_location(const SourceLocation& given) {
+  SourceLocation where = shown_location(given);
   std::string out = where.path;
   if (where.line > 0) {
     out += ":" + std::to_string(where.line);

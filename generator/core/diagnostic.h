@@ -66,7 +66,14 @@ class Diagnostics {
   bool strict_ = false;
 };
 
-/// Formats the location prefix: `path:line:col`, leaving out unknown parts.
+/// Formats the location prefix `path:line:col` of shown_location(); only a
+/// diagnostic about no file at all has no prefix.
 std::string format_location(const SourceLocation& where);
+
+/// The location as reported: a problem with a whole file (no line known) is
+/// shown at its line 1, column 1, and one with a line but no column at column
+/// 1, so that every diagnostic reads `path:line:col` and editors and CI
+/// annotations can jump to it.
+SourceLocation shown_location(const SourceLocation& where);
 
 }  // namespace herald

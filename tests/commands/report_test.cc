@@ -12,7 +12,7 @@ TEST_CASE("JSON lists every diagnostic with its location") {
   CHECK(diagnostics_json(diags) ==
         "[\n"
         "  {\"severity\": \"error\", \"path\": \"content/a.md\", \"line\": 3, \"column\": 7, \"message\": \"bad \\\"date\\\"\"},\n"
-        "  {\"severity\": \"warning\", \"path\": \"herald.yaml\", \"line\": 0, \"column\": 0, \"message\": \"unknown setting\"}\n"
+        "  {\"severity\": \"warning\", \"path\": \"herald.yaml\", \"line\": 1, \"column\": 1, \"message\": \"unknown setting\"}\n"
         "]\n");
   Diagnostics none;
   CHECK(diagnostics_json(none) == "[]\n");
@@ -24,5 +24,5 @@ TEST_CASE("GitHub annotations escape what the workflow commands need") {
   diags.warning({"herald.yaml", 2, 0}, "unknown setting");
   CHECK(diagnostics_github(diags) ==
         "::error file=content/a%2Cb.md,line=3,col=7::50%25 done%0Anext line\n"
-        "::warning file=herald.yaml,line=2::unknown setting\n");
+        "::warning file=herald.yaml,line=2,col=1::unknown setting\n");
 }

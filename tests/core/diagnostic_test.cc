@@ -36,5 +36,5 @@ TEST_CASE("diagnostics are sorted and de-duplicated; strict makes warnings error
 TEST_CASE("a location without a line prints only the path") {
   Diagnostics diags;
   diags.error({"herald.yaml", 0, 0}, "the site has no herald.yaml at its root in HEAD");
-  CHECK(diags.format_text(diags.sorted()[0]) == "herald.yaml: error: the site has no herald.yaml at its root in HEAD\n");
+  CHECK(diags.format_text(diags.sorted()[0]) == "herald.yaml:1:1: error: the site has no herald.yaml at its root in HEAD\n");
 }

@@ -84,5 +84,5 @@ TEST_CASE("a repository without herald.yaml is a content error") {
   site.commit("no config");
   auto r = site.herald("build");
   CHECK(r.exit_code == 1);
-  CHECK(diagnostic_lines(r.err) == "herald.yaml: error: the site has no herald.yaml at its root in HEAD\n");
+  CHECK(diagnostic_lines(r.err) == "herald.yaml:1:1: error: the site has no herald.yaml at its root in HEAD\n");
 }

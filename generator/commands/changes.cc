@@ -1,5 +1,6 @@
 // `herald changes`: the procedures amendments between two refs, as text.
 #include <cstdio>
+#include <ctime>
 
 #include "commands/commands.h"
 #include "config/config.h"
@@ -40,12 +41,15 @@ int command_changes(const std::string& repo_path, const std::string& from, const
     print_diagnostics(diags, stderr);
     return 1;
   }
+  // What the site would publish now: drafts, scheduled and expired chapters
+  // are not changes anyone can read yet (or still).
+  Publication publication{static_cast<int64_t>(std::time(nullptr)), false};
   std::vector<Release> releases;
   if (from_commit) {
-    releases = releases_between(*repo, *from_commit, *to_commit, config, diags);
+    releases = releases_between(*repo, *from_commit, *to_commit, config, publication, diags);
   } else {
     History history = History::walk(*repo, to_commit->id, {"content/procedures/"});
-    releases = compute_releases(*repo, history, to_commit->id, config, diags);
+    releases = compute_releases(*repo, history, to_commit->id, config, publication, diags);
   }
   std::string text = format_releases_text(releases);
   if (text.empty()) text = "No changes to the procedures.\n";

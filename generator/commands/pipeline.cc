@@ -297,7 +297,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   std::vector<Release> releases;
   if (site.commit && site.history)
-    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, diags);
+    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts}, diags);
   AssembleInput input{&site.files, &releases};
   assemble(lib, input, diags);
   watch.lap("assemble");

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "content/front_matter.h"
+#include "content/page.h"
 #include "core/text.h"
 
 namespace herald {
@@ -19,6 +20,14 @@ struct ChapterInfo {
   std::string title, amendment;
   bool reread = false;
   int amendment_line = 0;
+  bool shown = false;  ///< readable, and neither a draft, scheduled nor expired
+};
+
+/// What a comparison needs besides the two commits.
+struct CompareContext {
+  const Repository& repo;
+  TimeZone zone;
+  Publication publication;
 };
 
 bool is_chapter(const std::string& path) {
@@ -39,9 +48,9 @@ void split_chapter_path(const std::string& path, std::string* manual, std::strin
   else *slug = name.substr(0, name.size() - 3);
 }
 
-ChapterInfo read_chapter(const Repository& repo, const std::string& blob_id, const std::string& path) {
+ChapterInfo read_chapter(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
   ChapterInfo info;
-  auto text = repo.read_blob(blob_id);
+  auto text = ctx.repo.read_blob(blob_id);
   if (!text) return info;
   Diagnostics quiet;  // problems in old revisions are not the author's to fix now
   auto split = split_front_matter(*text, path, quiet);
@@ -57,48 +66,58 @@ ChapterInfo read_chapter(const Repository& repo, const std::string& blob_id, con
   std::string reread = str("reread");
   info.reread = reread == "true" || reread == "yes";
   info.amendment_line = fm->where("amendment").line;
+  auto date = [&](const char* key) -> std::optional<DateTime> {
+    std::string value = str(key), error;
+    return value.empty() ? std::nullopt : parse_datetime(value, ctx.zone, &error);
+  };
+  std::string draft = str("draft");
+  info.shown = withheld_reason(draft == "true" || draft == "yes", date("date"), date("expires"),
+                               ctx.publication.now, ctx.publication.drafts)
+                   .empty();
   return info;
 }
 
-/// Compares two commits' procedures and fills a release's lists. With `warn`,
-/// an updated chapter whose amendment sentence did not change is reported.
-void compare(const Repository& repo, const std::string& from, const std::string& to,
-             Release& release, Diagnostics* warn) {
-  auto changes = repo.diff(from, to, kPrefix);
+/// Compares two commits' procedures and fills a release's lists. A chapter
+/// not shown (draft, scheduled, expired) counts as absent on that side. With
+/// `warn`, an updated chapter whose amendment sentence did not change is
+/// reported.
+void compare(const CompareContext& ctx, const std::string& from, const std::string& to, Release& release,
+             Diagnostics* warn) {
+  auto changes = ctx.repo.diff(from, to, kPrefix);
   for (const FileChange& c : changes) {
-    const std::string& path = c.status == FileChange::Status::deleted ? c.old_path : c.new_path;
-    if (!is_chapter(path)) continue;
-    if (c.status == FileChange::Status::renamed && !is_chapter(c.old_path)) continue;
+    bool had_old = c.status != FileChange::Status::added && is_chapter(c.old_path);
+    bool has_new = c.status != FileChange::Status::deleted && is_chapter(c.new_path);
+    ChapterInfo old_info = had_old ? read_chapter(ctx, c.old_blob_id, c.old_path) : ChapterInfo{};
+    ChapterInfo info = has_new ? read_chapter(ctx, c.new_blob_id, c.new_path) : ChapterInfo{};
+    if (!old_info.shown && !info.shown) continue;
     ChapterChange change;
     change.old_path = c.old_path;
     change.new_path = c.new_path;
-    split_chapter_path(path, &change.manual, &change.slug);
-    if (c.status == FileChange::Status::deleted) {
-      ChapterInfo old_info = read_chapter(repo, c.old_blob_id, c.old_path);
+    if (!info.shown) {
+      // Deleted, or no longer shown (made a draft again, or expired).
+      split_chapter_path(c.old_path, &change.manual, &change.slug);
       change.type = ChapterChange::Type::removed;
       change.title = old_info.title;
       release.removed.push_back(change);
       continue;
     }
-    ChapterInfo info = read_chapter(repo, c.new_blob_id, c.new_path);
+    split_chapter_path(c.new_path, &change.manual, &change.slug);
     change.title = info.title;
     change.amendment = info.amendment;
     change.reread = info.reread;
-    if (c.status == FileChange::Status::added) {
+    if (!old_info.shown) {
+      // New, or shown for the first time (its draft flag removed, its date come).
       change.type = ChapterChange::Type::added;
       release.added.push_back(change);
       continue;
     }
     bool pure_move = c.status == FileChange::Status::renamed && c.old_blob_id == c.new_blob_id;
     change.type = pure_move ? ChapterChange::Type::moved : ChapterChange::Type::updated;
-    if (!pure_move && warn) {
-      ChapterInfo old_info = read_chapter(repo, c.old_blob_id, c.old_path);
-      if (old_info.amendment == info.amendment)
-        warn->warning({c.new_path, info.amendment_line, 1},
-                      fmt::format("the chapter changed in release '{}' but its 'amendment' did not: "
-                                  "say in one sentence what changed",
-                                  release.name));
-    }
+    if (!pure_move && warn && old_info.amendment == info.amendment)
+      warn->warning({c.new_path, info.amendment_line, 1},
+                    fmt::format("the chapter changed in release '{}' but its 'amendment' did not: "
+                                "say in one sentence what changed",
+                                release.name));
     release.updated.push_back(change);
   }
   auto by_title = [](const ChapterChange& a, const ChapterChange& b) {
@@ -117,19 +136,18 @@ bool reachable(const Repository& repo, const std::string& ancestor, const std::s
   return git_graph_descendant_of(repo.raw(), &f, &a) == 1;
 }
 
-std::vector<Release> from_tags(const Repository& repo, const std::vector<Tag>& tags,
-                               const std::string& base, const Config& config, Diagnostics& diags) {
+std::vector<Release> from_tags(const CompareContext& ctx, const std::vector<Tag>& tags, const std::string& base,
+                               Diagnostics& diags) {
   std::vector<Release> releases;
   std::string previous = base;
-  TimeZone zone = config.zone();
   for (size_t i = 0; i < tags.size(); ++i) {
     Release r;
     r.name = tags[i].name;
     r.id = slugify(tags[i].name);
     r.from_tag = true;
     r.commit = tags[i].commit;
-    r.date = in_zone(r.commit.time, zone, false);
-    compare(repo, previous, r.commit.id, r, i + 1 == tags.size() ? &diags : nullptr);
+    r.date = in_zone(r.commit.time, ctx.zone, false);
+    compare(ctx, previous, r.commit.id, r, i + 1 == tags.size() ? &diags : nullptr);
     previous = r.commit.id;
     releases.push_back(std::move(r));
   }
@@ -141,14 +159,15 @@ std::vector<Release> from_tags(const Repository& repo, const std::vector<Tag>& t
 
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,
-                                      Diagnostics& diags) {
+                                      const Publication& publication, Diagnostics& diags) {
+  CompareContext ctx{repo, config.zone(), publication};
   std::vector<Tag> tags;
   for (Tag& tag : repo.tags_matching(config.release_tags))
     if (reachable(repo, tag.commit.id, commit_id)) tags.push_back(std::move(tag));
-  if (!tags.empty()) return from_tags(repo, tags, "", config, diags);
+  if (!tags.empty()) return from_tags(ctx, tags, "", diags);
 
   // No release tags: one release per calendar month of procedures commits.
-  TimeZone zone = config.zone();
+  const TimeZone& zone = ctx.zone;
   std::vector<Release> releases;
   const auto& commits = history.commits();  // newest first, only procedures commits
   size_t i = 0;
@@ -167,7 +186,7 @@ std::vector<Release> compute_releases(const Repository& repo, const History& his
     r.commit = commits[i].commit;
     r.date = when;
     std::string from = j < commits.size() ? commits[j].commit.id : "";
-    compare(repo, from, r.commit.id, r, nullptr);
+    compare(ctx, from, r.commit.id, r, nullptr);
     if (!r.empty()) releases.push_back(std::move(r));
     i = j;
   }
@@ -175,28 +194,30 @@ std::vector<Release> compute_releases(const Repository& repo, const History& his
 }
 
 std::vector<Release> releases_between(const Repository& repo, const Commit& from, const Commit& to,
-                                      const Config& config, Diagnostics& diags) {
+                                      const Config& config, const Publication& publication,
+                                      Diagnostics& diags) {
+  CompareContext ctx{repo, config.zone(), publication};
   std::vector<Tag> tags;
   for (Tag& tag : repo.tags_matching(config.release_tags))
     if (tag.commit.id != from.id && reachable(repo, tag.commit.id, to.id) &&
         reachable(repo, from.id, tag.commit.id))
       tags.push_back(std::move(tag));
   if (!tags.empty() && tags.back().commit.id == to.id)
-    return from_tags(repo, tags, from.id, config, diags);
+    return from_tags(ctx, tags, from.id, diags);
   Release r;
   r.name = fmt::format("{}..{}", from.id.substr(0, 7), to.id.substr(0, 7));
   r.id = r.name;
   r.commit = to;
   r.date = in_zone(to.time, config.zone(), false);
-  compare(repo, from.id, to.id, r, nullptr);
-  auto releases = tags.empty() ? std::vector<Release>{} : from_tags(repo, tags, from.id, config, diags);
+  compare(ctx, from.id, to.id, r, nullptr);
+  auto releases = tags.empty() ? std::vector<Release>{} : from_tags(ctx, tags, from.id, diags);
   if (!tags.empty()) {
     Release tail;
     tail.name = "after " + tags.back().name;
     tail.id = "unreleased";
     tail.commit = to;
     tail.date = r.date;
-    compare(repo, tags.back().commit.id, to.id, tail, nullptr);
+    compare(ctx, tags.back().commit.id, to.id, tail, nullptr);
     releases.insert(releases.begin(), tail);
     return releases;
   }

@@ -22,6 +22,13 @@ struct ChapterChange {
   bool reread = false;
 };
 
+/// What the build publishes: a chapter that is a draft, scheduled or expired
+/// at `now` is, for the releases, as if it were not there at all.
+struct Publication {
+  int64_t now = 0;
+  bool drafts = false;
+};
+
 /// One release of the procedures: a tag, or a calendar month without tags.
 struct Release {
   std::string name;  ///< the tag name, or "November 2026"
@@ -39,12 +46,13 @@ struct Release {
 /// an updated chapter whose `amendment` did not change in the newest release.
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,
-                                      Diagnostics& diags);
+                                      const Publication& publication, Diagnostics& diags);
 
 /// Releases between two commits (for `herald changes --from --to`): the tags
 /// in between, or a single comparison when there are none.
 std::vector<Release> releases_between(const Repository& repo, const Commit& from, const Commit& to,
-                                      const Config& config, Diagnostics& diags);
+                                      const Config& config, const Publication& publication,
+                                      Diagnostics& diags);
 
 /// Plain-text report of releases, as printed by `herald changes`.
 std::string format_releases_text(const std::vector<Release>& releases);

@@ -57,19 +57,17 @@ void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages,
 
 }  // namespace
 
+std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,
+                            int64_t now, bool drafts) {
+  if (draft && !drafts) return "draft";
+  if (date && date->utc_seconds > now) return "scheduled";
+  if (expires && expires->utc_seconds <= now) return "expired";
+  return "";
+}
+
 void decide_publication(Page& page, int64_t now, bool drafts) {
-  page.published = true;
-  page.withheld_reason.clear();
-  if (page.draft && !drafts) {
-    page.published = false;
-    page.withheld_reason = "draft";
-  } else if (page.date && page.date->utc_seconds > now) {
-    page.published = false;
-    page.withheld_reason = "scheduled";
-  } else if (page.expires && page.expires->utc_seconds <= now) {
-    page.published = false;
-    page.withheld_reason = "expired";
-  }
+  page.withheld_reason = withheld_reason(page.draft, page.date, page.expires, now, drafts);
+  page.published = page.withheld_reason.empty();
 }
 
 const Manual* Library::find_manual(const std::string& slug) const {

@@ -38,6 +38,12 @@ struct BriefingSection {
   int line = 0;
 };
 
+/// Why a page is not shown at `now`: "draft" (unless `drafts`), "scheduled"
+/// (its date is later), "expired" (its expiry has passed), or "" when shown.
+/// The one rule for pages, lists, feeds and the procedures' releases.
+std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,
+                            int64_t now, bool drafts);
+
 struct Page {
   Kind kind = Kind::page;
   std::string source_path;  ///< e.g. content/briefings/sudi.md

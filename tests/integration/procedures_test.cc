@@ -140,3 +140,55 @@ TEST_CASE("a chapter past its review date is flagged on the page and warned abou
   CHECK(contains(r.err, "content/procedures/children/referrals.md:4:13: warning: this chapter was due for review on 31 March 2024: review it, or give a new review_due"));
   CHECK(contains(site.read("public/procedures/children/referrals/index.html"), "This chapter is due for review."));
 }
+
+TEST_CASE("a draft or scheduled chapter is in no release until it is shown; withdrawing it is a removal") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/procedures/children/secret.md",
+             "---\ntitle: Secret chapter\norder: 2\nowner: Testshire Partnership\namendment: First version.\n"
+             "draft: true\n---\n\nText.\n");
+  site.write("content/procedures/children/later.md",
+             "---\ntitle: Later chapter\norder: 3\nowner: Testshire Partnership\namendment: First version.\n"
+             "date: 2024-09-01\n---\n\nText.\n");
+  site.commit("procedures: drafts", "2024-01-10T10:00:00+00:00");
+  site.tag("procedures-2024-01");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string first = site.read("public/procedures/changes/index.html");
+  CHECK_FALSE(contains(first, "Secret chapter"));
+  CHECK_FALSE(contains(first, "Later chapter"));
+  CHECK(contains(first, "Making a referral"));
+  CHECK_FALSE(contains(site.herald("changes").out, "Secret chapter"));
+
+  // Published in the next release: it is new there, not in the first.
+  site.write("content/procedures/children/secret.md",
+             "---\ntitle: Secret chapter\norder: 2\nowner: Testshire Partnership\namendment: First version.\n---\n\nText.\n");
+  site.commit("procedures: publish", "2024-03-10T10:00:00+00:00");
+  site.tag("procedures-2024-03");
+  REQUIRE(site.herald("build --now 2024-07-01T12:00:00").exit_code == 0);
+  std::string second = site.read("public/procedures/changes/index.html");
+  size_t newest = second.find("id=\"procedures-2024-03\"");
+  size_t oldest = second.find("id=\"procedures-2024-01\"");
+  REQUIRE(newest != std::string::npos);
+  REQUIRE(oldest != std::string::npos);
+  CHECK(contains(second.substr(newest, oldest - newest), "Secret chapter"));
+  CHECK(contains(second.substr(newest, oldest - newest), "New chapters"));
+  CHECK_FALSE(contains(second.substr(oldest), "Secret chapter"));
+
+  // Made a draft again: withdrawn, so listed as removed.
+  site.write("content/procedures/children/secret.md",
+             "---\ntitle: Secret chapter\norder: 2\nowner: Testshire Partnership\namendment: First version.\n"
+             "draft: true\n---\n\nText.\n");
+  site.commit("procedures: withdraw", "2024-05-10T10:00:00+00:00");
+  site.tag("procedures-2024-05");
+  REQUIRE(site.herald("build --now 2024-07-01T12:00:00").exit_code == 0);
+  std::string third = site.read("public/procedures/changes/index.html");
+  size_t withdrawn = third.find("id=\"procedures-2024-05\"");
+  size_t before = third.find("id=\"procedures-2024-03\"");
+  REQUIRE(withdrawn != std::string::npos);
+  REQUIRE(before != std::string::npos);
+  std::string release = third.substr(withdrawn, before - withdrawn);
+  CHECK(contains(release, "Removed chapters"));
+  CHECK(contains(release, "Secret chapter"));
+}

@@ -112,7 +112,7 @@ const SourceFile* find_file(const std::vector<SourceFile>& files, const std::str
 }  // namespace
 
 void print_diagnostics(const Diagnostics& diags, FILE* err) {
-  for (const auto& d : diags.sorted()) std::fputs(diags.format_text(d).c_str(), err);
+  std::fputs(diags.format_all().c_str(), err);
   size_t errors = diags.count(Severity::error), warnings = diags.count(Severity::warning);
   if (errors || warnings)
     std::fprintf(err, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,

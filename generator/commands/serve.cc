@@ -69,7 +69,7 @@ class Previewer {
     // The diagnostics are printed again only when they are not the ones
     // the terminal shows already.
     std::string report = *fatal;
-    for (const Diagnostic& d : diags.sorted()) report += diags.format_text(d);
+    report += diags.format_all();
     if (report != last_report_ || first_) {
       if (!fatal->empty()) std::fprintf(stderr, "error: %s\n", fatal->c_str());
       print_diagnostics(diags, stderr);

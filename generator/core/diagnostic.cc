@@ -24,6 +24,39 @@ void Diagnostics::report(Severity severity, SourceLocation where, std::string me
 void Diagnostics::add_source(const std::string& path, std::string text) {
   std::lock_guard lock(mutex_);
   sources_[path] = std::move(text);
+  line_starts_.erase(path);
+}
+
+const std::vector<size_t>& Diagnostics::line_starts(const std::string& path, const std::string& text) const {
+  auto [it, inserted] = line_starts_.try_emplace(path);
+  if (inserted) {
+    it->second.push_back(0);
+    for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+      it->second.push_back(i + 1);
+  }
+  return it->second;
+}
+
+std::string Diagnostics::format_all(size_t repeat_limit) const {
+  std::vector<Diagnostic> all = sorted();
+  // How many of each (file, severity, message) there are, and how many shown.
+  std::map<std::tuple<std::string, Severity, std::string>, std::pair<size_t, size_t>> seen;
+  for (const auto& d : all) ++seen[{d.where.path, d.severity, d.message}].first;
+  std::string out;
+  for (const auto& d : all) {
+    auto& [total, shown] = seen[{d.where.path, d.severity, d.message}];
+    if (shown < repeat_limit) {
+      out += format_text(d);
+    } else if (shown == repeat_limit) {
+      std::string where = d.where.path.empty() ? "" : format_location(d.where) + ": ";
+      size_t rest = total - repeat_limit;
+      out += where + "note: " + std::to_string(rest) + " more " + severity_name(d.severity) +
+             (rest == 1 ? " says" : "s say") + " the same" + (d.where.path.empty() ? "" : " in this file") +
+             ", from here on (not shown): " + d.message + "\n";
+    }
+    ++shown;
+  }
+  return out;
 }
 
 void Diagnostics::forward(Diagnostics& target, bool errors_as_warnings, const std::string& note) const {
@@ -75,8 +108,12 @@ std::string format_location(const SourceLocation& given) {
   SourceLocation where = shown_location(given);
   std::string out = where.path;
   if (where.line > 0) {
-    out += ":" + std::to_string(where.line);
-    if (where.column > 0) out += ":" + std::to_string(where.column);
+    out += ':';
+    out += std::to_string(where.line);
+    if (where.column > 0) {
+      out += ':';
+      out += std::to_string(where.column);
+    }
   }
   return out;
 }
@@ -91,12 +128,9 @@ std::string Diagnostics::format_text(const Diagnostic& d) const {
   auto it = sources_.find(d.where.path);
   if (it == sources_.end()) return out;
   const std::string& text = it->second;
-  size_t start = 0;
-  for (int line = 1; line < d.where.line; ++line) {
-    start = text.find('\n', start);
-    if (start == std::string::npos) return out;
-    ++start;
-  }
+  const std::vector<size_t>& starts = line_starts(d.where.path, text);
+  if (static_cast<size_t>(d.where.line) > starts.size()) return out;
+  size_t start = starts[d.where.line - 1];
   size_t end = text.find('\n', start);
   std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
   if (!line.empty() && line.back() == '\r') line.pop_back();

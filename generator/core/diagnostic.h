@@ -59,7 +59,18 @@ class Diagnostics {
   /// when the line is known.
   std::string format_text(const Diagnostic& d) const;
 
+  /// Every diagnostic of sorted() as format_text() gives it, except that
+  /// after `repeat_limit` of the same severity and message in one file the
+  /// rest are counted in one note (a 50 MB page with one vague link text per
+  /// paragraph gives five quoted warnings and a count, not a million lines).
+  std::string format_all(size_t repeat_limit = 5) const;
+
  private:
+  /// Offsets of the start of each line of a remembered source, built on
+  /// first use so quoting many lines of a big file stays linear.
+  const std::vector<size_t>& line_starts(const std::string& path, const std::string& text) const;
+
+  mutable std::map<std::string, std::vector<size_t>> line_starts_;
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
   std::map<std::string, std::string> sources_;

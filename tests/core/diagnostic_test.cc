@@ -38,3 +38,23 @@ TEST_CASE("a location without a line prints only the path") {
   diags.error({"herald.yaml", 0, 0}, "the site has no herald.yaml at its root in HEAD");
   CHECK(diags.format_text(diags.sorted()[0]) == "herald.yaml:1:1: error: the site has no herald.yaml at its root in HEAD\n");
 }
+
+TEST_CASE("a message repeated many times in one file is shown five times, then counted") {
+  Diagnostics diags;
+  std::string text;
+  for (int i = 1; i <= 2000; ++i) text += "a [link](https://example.org/) on line " + std::to_string(i) + "\n";
+  diags.add_source("big.md", text);
+  for (int i = 1; i <= 2000; ++i) diags.warning({"big.md", i, 3}, "link text 'link' does not say where the link goes");
+  diags.warning({"big.md", 1500, 1}, "another problem");
+  diags.warning({"other.md", 1, 1}, "link text 'link' does not say where the link goes");
+  std::string all = diags.format_all();
+  CHECK(all.find("big.md:5:3: warning: link text 'link'") != std::string::npos);
+  CHECK(all.find("  a [link](https://example.org/) on line 5\n    ^\n") != std::string::npos);
+  CHECK(all.find("big.md:6:3: warning") == std::string::npos);
+  CHECK(all.find("big.md:6:3: note: 1995 more warnings say the same in this file, from here on (not shown): "
+                 "link text 'link' does not say where the link goes\n") != std::string::npos);
+  CHECK(all.find("big.md:1500:1: warning: another problem\n  a [link](https://example.org/) on line 1500\n") !=
+        std::string::npos);
+  CHECK(all.find("other.md:1:1: warning: link text") != std::string::npos);
+  CHECK(diags.count(Severity::warning) == 2002);
+}

@@ -126,3 +126,58 @@ TEST_CASE("deeply nested quotes and lists give a bounded, correct result") {
   CHECK(r.exit_code == 0);
   CHECK(contains(site.read("public/deep/index.html"), "the innermost quote"));
 }
+
+TEST_CASE("an output folder that cannot be written gives a clear error and changes nothing") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  site.write("blocker", "a file where the output folder's parent should be\n");
+  auto r = site.herald("build --out blocker/public --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "error: cannot create 'blocker': Not a directory"));
+  CHECK(contains(r.err, "nothing was written"));
+  CHECK(site.read("blocker") == "a file where the output folder's parent should be\n");
+}
+
+TEST_CASE("writes failing part-way, as on a full disk, leave the previous site complete") {
+  TempSite site;
+  site.write_minimal_site();
+  write_many_pages(site, 20, "OLD");
+  site.commit("old");
+  REQUIRE(site.herald("build --now 2024-07-01T12:00:00").exit_code == 0);
+  auto before = read_tree(site.dir() + "/public");
+  // A large page, and a file-size limit below it: its write fails with EFBIG
+  // part-way through, as a write to a full disk fails with ENOSPC.
+  site.write("content/pages/large.md", "---\ntitle: Large\n---\n\n" + std::string(200000, 'x') + "\n");
+  write_many_pages(site, 20, "NEW");
+  site.commit("new");
+  auto r = herald::test::run_command("cd '" + site.dir() + "' && ulimit -f 100 && trap '' XFSZ && '" HERALD_BINARY
+                                     "' build --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "error: cannot write '"));
+  CHECK(contains(r.err, "': File too large"));
+  CHECK(contains(r.err, "nothing was written"));
+  CHECK(read_tree(site.dir() + "/public") == before);
+  // And the next build, with room, publishes.
+  REQUIRE(site.herald("build --now 2024-07-01T12:00:00").exit_code == 0);
+  CHECK(contains(site.read("public/page-3/index.html"), "NEW"));
+}
+
+TEST_CASE("a 50 MB Markdown file gives a bounded, correct result") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string huge = "---\ntitle: Huge\n---\n\n";
+  std::string paragraph = "A paragraph of an enormous page, with **bold** and a [link](https://example.org/).\n\n";
+  while (huge.size() < 50u * 1024 * 1024) huge += paragraph;
+  huge += "THE-LAST-PARAGRAPH\n";
+  site.write("content/pages/huge.md", huge);
+  site.commit("huge");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(r.err.substr(0, 2000));
+  REQUIRE(r.exit_code == 0);
+  std::string page = site.read("public/huge/index.html");
+  CHECK(page.size() > 50u * 1024 * 1024);
+  CHECK(contains(page, "<p>THE-LAST-PARAGRAPH</p>"));
+}

@@ -1,12 +1,24 @@
 #!/usr/bin/env python3
 """Writes a corpus of N partnership pages as a herald site (a git repository)
-and, from the same text, as a Hugo site, for side-by-side build timings.
+and, from the same text, as a Hugo, a Jekyll and an Eleventy site, for
+side-by-side build timings.
 
-Usage: generate.py N OUT_DIR   ->  OUT_DIR/herald (committed) and OUT_DIR/hugo
+Usage: generate.py N OUT_DIR [TOOL...]
+  ->  OUT_DIR/herald (committed), OUT_DIR/hugo, OUT_DIR/jekyll, OUT_DIR/eleventy
+      (only the named ones when TOOLs are given)
 Pages are briefings with seven sections, newsletters with several articles and
 procedure chapters with tables and lists; every page has topics, audience and
 links. PDFs are switched off (pdf: false): the peers make none.
+
+Every peer gets the same minimal site: a layout with the title, date, topic
+links and body; a list page per section; the two taxonomies (topics, audience)
+with a page per term; an RSS feed of the 20 newest entries for the home page,
+each section and each term (herald's default length); and a sitemap.
+
+  generate.py --edit OUT_DIR TOOL   changes one page of that copy (herald's as a
+                                    commit), for the warm-rebuild timing
 """
+import json
 import os
 import random
 import subprocess
@@ -53,57 +65,293 @@ def page(rng, i):
     return kind, title, date, topics, audience, extra, body
 
 
+SECTIONS = {"briefing": "briefings", "newsletter": "newsletters", "chapter": "procedures/manual"}
+SECTION_TITLES = {"briefings": "Briefings", "newsletters": "Newsletters", "procedures": "Procedures"}
+TAXONOMIES = {"topics": TOPICS, "audience": AUDIENCES}
+FEED_ITEMS = 20
+GIT_ENV = dict(GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@bench.example",
+               GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@bench.example")
+
+
+def write(root, rel, text):
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def yaml_list(items):
+    return "[" + ", ".join(items) + "]"
+
+
+# ---- herald -----------------------------------------------------------------
+
+def herald_site(root):
+    write(root, "herald.yaml", "title: Benchmark Partnership\nbase_url: https://bench.example/\ntimezone: Europe/London\n")
+    write(root, "content/procedures/manual/_index.md", "---\ntitle: Manual\norder: 1\n---\n\nThe manual.\n")
+
+
+def herald_page(root, kind, slug, title, date, topics, audience, extra, body):
+    write(root, f"content/{SECTIONS[kind]}/{slug}.md",
+          f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: {yaml_list(topics)}\n"
+          f"audience: {yaml_list(audience)}\npdf: false\n{extra}---\n\n{body}\n")
+
+
+def herald_commit(root, message, date, paths=("-A",)):
+    """Commits the named paths only (never a cache herald may keep in the repository)."""
+    env = dict(os.environ, **GIT_ENV, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    subprocess.run(["git", "add", *paths], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=root, check=True, env=env)
+
+
+# ---- Hugo -------------------------------------------------------------------
+
+def hugo_site(root):
+    write(root, "hugo.toml",
+          'baseURL = "https://bench.example/"\ntitle = "Benchmark Partnership"\n'
+          f'rssLimit = {FEED_ITEMS}\n'
+          'disableKinds = []\n[taxonomies]\n  topic = "topics"\n  audience = "audience"\n'
+          '[outputs]\n  home = ["HTML", "RSS"]\n  section = ["HTML", "RSS"]\n  taxonomy = ["HTML", "RSS"]\n  term = ["HTML", "RSS"]\n')
+    write(root, "layouts/_default/baseof.html",
+          '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+          '<body><a href="#main">Skip to main content</a><nav><a href="/">Home</a></nav><main id="main">'
+          '{{ block "main" . }}{{ end }}</main></body></html>')
+    write(root, "layouts/_default/single.html",
+          '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>'
+          '{{ with .Params.topics }}<ul>{{ range . }}<li><a href="/topics/{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}'
+          '{{ .TableOfContents }}{{ .Content }}{{ end }}')
+    write(root, "layouts/_default/list.html",
+          '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>'
+          ' {{ .Date.Format "2 January 2006" }} {{ .Summary }}</li>{{ end }}</ul>{{ end }}')
+
+
+def hugo_page(root, kind, slug, title, date, topics, audience, body):
+    write(root, f"content/{SECTIONS[kind].split('/')[0]}/{slug}.md",
+          f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: {yaml_list(topics)}\n"
+          f"audience: {yaml_list(audience)}\n---\n\n{body}\n")
+
+
+# ---- Jekyll (Debian's jekyll, no plugins: the feeds and sitemap are Liquid) --
+
+JEKYLL_BASE = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>'
+               '<body><a href="#main">Skip to main content</a><nav><a href="/">Home</a></nav><main id="main">'
+               '{{ content }}</main></body></html>\n')
+JEKYLL_LIST_ITEMS = ('<ul>{% for d in items %}<li><a href="{{ d.url }}">{{ d.title }}</a> {{ d.date | date: "%-d %B %Y" }} '
+                     '{{ d.content | strip_html | truncatewords: 70 }}</li>{% endfor %}</ul>')
+JEKYLL_RSS = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{{ page.title | xml_escape }}</title>'
+              '<link>{{ site.url }}{{ page.url }}</link><description>{{ page.title | xml_escape }}</description>'
+              '{% for d in include.items limit: ' + str(FEED_ITEMS) + ' %}<item><title>{{ d.title | xml_escape }}</title>'
+              '<link>{{ site.url }}{{ d.url }}</link><guid>{{ site.url }}{{ d.url }}</guid>'
+              '<pubDate>{{ d.date | date_to_rfc822 }}</pubDate>'
+              '<description>{{ d.content | strip_html | truncatewords: 70 | xml_escape }}</description></item>{% endfor %}'
+              '</channel></rss>\n')
+
+
+def jekyll_site(root):
+    collections = "".join(f"  {s}:\n    output: true\n    permalink: /{s}/:name/\n" for s in SECTION_TITLES)
+    defaults = "".join(f"  - scope: {{ path: \"\", type: {s} }}\n    values: {{ layout: single }}\n" for s in SECTION_TITLES)
+    write(root, "_config.yml",
+          "title: Benchmark Partnership\nurl: https://bench.example\nmarkdown: kramdown\n"
+          f"collections:\n{collections}defaults:\n{defaults}")
+    write(root, "_layouts/base.html", JEKYLL_BASE)
+    write(root, "_layouts/single.html",
+          '---\nlayout: base\n---\n<h1>{{ page.title }}</h1><p>{{ page.date | date: "%-d %B %Y" }}</p>'
+          '{% if page.topics %}<ul>{% for t in page.topics %}<li><a href="/topics/{{ t | slugify }}/">{{ t }}</a></li>{% endfor %}</ul>{% endif %}'
+          '{{ content }}\n')
+    write(root, "_layouts/section.html",
+          '---\nlayout: base\n---\n<h1>{{ page.title }}</h1>{% assign items = site[page.section] | sort: "date" | reverse %}'
+          + JEKYLL_LIST_ITEMS + '\n')
+    write(root, "_layouts/term.html",
+          '---\nlayout: base\n---\n<h1>{{ page.title }}</h1>'
+          '{% assign items = site.documents | where: page.taxonomy, page.term | sort: "date" | reverse %}'
+          + JEKYLL_LIST_ITEMS + '\n')
+    write(root, "_includes/rss.xml", JEKYLL_RSS)
+    write(root, "index.html", "---\nlayout: base\ntitle: Benchmark Partnership\n---\n<h1>{{ page.title }}</h1><ul>"
+          + "".join(f'<li><a href="/{s}/">{t}</a></li>' for s, t in SECTION_TITLES.items()) + "</ul>\n")
+    write(root, "index.xml", "---\ntitle: Benchmark Partnership\n---\n"
+          '{% assign items = site.documents | sort: "date" | reverse %}{% include rss.xml items=items %}')
+    for s, t in SECTION_TITLES.items():
+        write(root, f"{s}/index.html", f"---\nlayout: section\ntitle: {t}\nsection: {s}\n---\n")
+        write(root, f"{s}/index.xml", f"---\ntitle: {t}\n---\n"
+              f'{{% assign items = site.{s} | sort: "date" | reverse %}}{{% include rss.xml items=items %}}')
+    for taxonomy, terms in TAXONOMIES.items():
+        write(root, f"{taxonomy}/index.html", f"---\nlayout: base\ntitle: {taxonomy.capitalize()}\n---\n<h1>{{{{ page.title }}}}</h1><ul>"
+              + "".join(f'<li><a href="/{taxonomy}/{term}/">{term}</a></li>' for term in terms) + "</ul>\n")
+        for term in terms:
+            write(root, f"{taxonomy}/{term}/index.html",
+                  f"---\nlayout: term\ntitle: {term}\ntaxonomy: {taxonomy}\nterm: {term}\n---\n")
+            write(root, f"{taxonomy}/{term}/index.xml", f"---\ntitle: {term}\n---\n"
+                  f'{{% assign items = site.documents | where: "{taxonomy}", "{term}" | sort: "date" | reverse %}}'
+                  '{% include rss.xml items=items %}')
+    write(root, "sitemap.xml", '---\n---\n<?xml version="1.0" encoding="utf-8"?>\n'
+          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+          '{% for d in site.documents %}<url><loc>{{ site.url }}{{ d.url }}</loc><lastmod>{{ d.date | date_to_xmlschema }}</lastmod></url>{% endfor %}'
+          '{% for p in site.html_pages %}<url><loc>{{ site.url }}{{ p.url }}</loc></url>{% endfor %}</urlset>\n')
+
+
+def jekyll_page(root, kind, slug, title, date, topics, audience, body):
+    # kramdown's table of contents, as Hugo's layout has one.
+    write(root, f"_{SECTIONS[kind].split('/')[0]}/{slug}.md",
+          f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: {yaml_list(topics)}\n"
+          f"audience: {yaml_list(audience)}\n---\n\n* TOC\n{{:toc}}\n\n{body}\n")
+
+
+# ---- Eleventy (npm @11ty/eleventy from bench/package-lock.json) ----------------
+
+ELEVENTY_CONFIG = r"""// Eleventy's copy of the benchmark site: sections, two taxonomies, feeds, sitemap.
+const byDate = (a, b) => b.date - a.date || a.inputPath.localeCompare(b.inputPath);
+const TAXONOMIES = ["topics", "audience"];
+
+export default function (eleventyConfig) {
+  const slugify = eleventyConfig.getFilter("slugify");
+  eleventyConfig.addCollection("entries", (api) => api.getFilteredByGlob("src/{briefings,newsletters,procedures}/*.md").sort(byDate));
+  eleventyConfig.addCollection("terms", (api) => {
+    const terms = new Map();
+    for (const item of api.getFilteredByGlob("src/{briefings,newsletters,procedures}/*.md").sort(byDate)) {
+      for (const taxonomy of TAXONOMIES) {
+        for (const name of item.data[taxonomy] || []) {
+          const key = `${taxonomy}/${name}`;
+          if (!terms.has(key)) terms.set(key, { taxonomy, name, slug: slugify(name), pages: [] });
+          terms.get(key).pages.push(item);
+        }
+      }
+    }
+    return [...terms.values()].sort((a, b) => a.taxonomy.localeCompare(b.taxonomy) || a.name.localeCompare(b.name));
+  });
+  eleventyConfig.addFilter("summary", (html) => (html || "").replace(/<[^>]*>/g, " ").split(/\s+/).filter(Boolean).slice(0, 70).join(" "));
+  eleventyConfig.addFilter("longDate", (d) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+  eleventyConfig.addFilter("head", (items, n) => items.slice(0, n));
+  eleventyConfig.addFilter("rfc822", (d) => d.toUTCString());
+  eleventyConfig.addFilter("isoDate", (d) => d.toISOString());
+  return {
+    dir: { input: "src", includes: "_includes", data: "_data" },
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+}
+"""
+
+ELEVENTY_LIST_ITEMS = ('<ul>{% for d in items %}<li><a href="{{ d.url }}">{{ d.data.title }}</a> {{ d.date | longDate }} '
+                       '{{ d.templateContent | summary }}</li>{% endfor %}</ul>')
+ELEVENTY_RSS = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>{{ title }}</title>'
+                '<link>https://bench.example{{ page.url }}</link><description>{{ title }}</description>'
+                '{% for d in items | head(' + str(FEED_ITEMS) + ') %}<item><title>{{ d.data.title }}</title>'
+                '<link>https://bench.example{{ d.url }}</link><guid>https://bench.example{{ d.url }}</guid>'
+                '<pubDate>{{ d.date | rfc822 }}</pubDate><description>{{ d.templateContent | summary }}</description></item>{% endfor %}'
+                '</channel></rss>\n')
+
+
+def eleventy_site(root):
+    write(root, "package.json", '{"private": true, "type": "module"}\n')
+    write(root, "eleventy.config.js", ELEVENTY_CONFIG)
+    write(root, "src/_data/sections.json", json.dumps([{"key": k, "title": t} for k, t in SECTION_TITLES.items()]) + "\n")
+    write(root, "src/_data/taxonomies.json", json.dumps(list(TAXONOMIES)) + "\n")
+    write(root, "src/_includes/base.njk",
+          '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ title }}</title></head>'
+          '<body><a href="#main">Skip to main content</a><nav><a href="/">Home</a></nav><main id="main">'
+          '{{ content | safe }}</main></body></html>\n')
+    write(root, "src/_includes/single.njk",
+          '---\nlayout: base.njk\n---\n<h1>{{ title }}</h1><p>{{ page.date | longDate }}</p>'
+          '{% if topics %}<ul>{% for t in topics %}<li><a href="/topics/{{ t | slugify }}/">{{ t }}</a></li>{% endfor %}</ul>{% endif %}'
+          '{{ content | safe }}\n')
+    write(root, "src/_includes/rss.njk", ELEVENTY_RSS)
+    for s in SECTION_TITLES:
+        write(root, f"src/{s}/{s}.json", json.dumps({"tags": [s], "layout": "single.njk"}) + "\n")
+    write(root, "src/index.njk", "---\nlayout: base.njk\ntitle: Benchmark Partnership\n---\n<h1>{{ title }}</h1><ul>"
+          "{% for s in sections %}<li><a href=\"/{{ s.key }}/\">{{ s.title }}</a></li>{% endfor %}</ul>\n")
+    write(root, "src/index.xml.njk", "---\npermalink: /index.xml\neleventyExcludeFromCollections: true\ntitle: Benchmark Partnership\n---\n"
+          "{% set items = collections.entries %}{% include \"rss.njk\" %}")
+    write(root, "src/section.njk",
+          "---\npagination: { data: sections, size: 1, alias: section }\npermalink: \"/{{ section.key }}/\"\nlayout: base.njk\n"
+          "eleventyComputed: { title: \"{{ section.title }}\" }\n---\n"
+          "<h1>{{ section.title }}</h1>{% set items = collections[section.key] | reverse %}" + ELEVENTY_LIST_ITEMS + "\n")
+    write(root, "src/section.xml.njk",
+          "---\npagination: { data: sections, size: 1, alias: section }\npermalink: \"/{{ section.key }}/index.xml\"\n"
+          "eleventyExcludeFromCollections: true\neleventyComputed: { title: \"{{ section.title }}\" }\n---\n"
+          "{% set items = collections[section.key] | reverse %}{% include \"rss.njk\" %}")
+    write(root, "src/taxonomy.njk",
+          "---\npagination: { data: taxonomies, size: 1, alias: taxonomy }\npermalink: \"/{{ taxonomy }}/\"\nlayout: base.njk\n"
+          "eleventyComputed: { title: \"{{ taxonomy }}\" }\n---\n<h1>{{ taxonomy }}</h1><ul>"
+          "{% for t in collections.terms %}{% if t.taxonomy == taxonomy %}<li><a href=\"/{{ t.taxonomy }}/{{ t.slug }}/\">{{ t.name }}</a></li>"
+          "{% endif %}{% endfor %}</ul>\n")
+    write(root, "src/term.njk",
+          "---\npagination: { data: collections.terms, size: 1, alias: term }\npermalink: \"/{{ term.taxonomy }}/{{ term.slug }}/\"\n"
+          "layout: base.njk\neleventyComputed: { title: \"{{ term.name }}\" }\n---\n"
+          "<h1>{{ term.name }}</h1>{% set items = term.pages %}" + ELEVENTY_LIST_ITEMS + "\n")
+    write(root, "src/term.xml.njk",
+          "---\npagination: { data: collections.terms, size: 1, alias: term }\npermalink: \"/{{ term.taxonomy }}/{{ term.slug }}/index.xml\"\n"
+          "eleventyExcludeFromCollections: true\neleventyComputed: { title: \"{{ term.name }}\" }\n---\n"
+          "{% set items = term.pages %}{% include \"rss.njk\" %}")
+    write(root, "src/sitemap.xml.njk",
+          "---\npermalink: /sitemap.xml\neleventyExcludeFromCollections: true\n---\n"
+          '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+          "{% for p in collections.all %}<url><loc>https://bench.example{{ p.url }}</loc><lastmod>{{ p.date | isoDate }}</lastmod></url>"
+          "{% endfor %}{% for t in collections.terms %}<url><loc>https://bench.example/{{ t.taxonomy }}/{{ t.slug }}/</loc></url>{% endfor %}"
+          "{% for t in taxonomies %}<url><loc>https://bench.example/{{ t }}/</loc></url>{% endfor %}</urlset>\n")
+
+
+def eleventy_page(root, kind, slug, title, date, topics, audience, body):
+    section = SECTIONS[kind].split("/")[0]
+    write(root, f"src/{section}/{slug}.md",
+          f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: {yaml_list(topics)}\n"
+          f"audience: {yaml_list(audience)}\npermalink: /{section}/{slug}/\n---\n\n{body}\n")
+
+
+# ---- the corpus ---------------------------------------------------------------
+
+TOOLS = ("herald", "hugo", "jekyll", "eleventy")
+
+
+def edited_page(n):
+    """The page the warm rebuild changes: a briefing in the middle of the corpus."""
+    i = 3 * (n // 6)
+    return i, f"briefing-{i}"
+
+
+def edit(out, tool):
+    """Changes one sentence of one page (appends a numbered revision note)."""
+    n = int(open(os.path.join(out, "size")).read())
+    _, slug = edited_page(n)
+    rel = {"herald": f"content/briefings/{slug}.md", "hugo": f"content/briefings/{slug}.md",
+           "jekyll": f"_briefings/{slug}.md", "eleventy": f"src/briefings/{slug}.md"}[tool]
+    root = os.path.join(out, tool)
+    path = os.path.join(root, rel)
+    text = open(path).read()
+    count = text.count("Revision note") + 1
+    with open(path, "a") as f:
+        f.write(f"\nRevision note {count}: the contact details were checked.\n")
+    if tool == "herald":
+        herald_commit(root, f"{slug}: revision {count}", f"2026-02-01T10:{count // 60 % 60:02d}:{count % 60:02d}Z", [rel])
+
+
 def main():
+    if sys.argv[1] == "--edit":
+        edit(sys.argv[2], sys.argv[3])
+        return
     n, out = int(sys.argv[1]), sys.argv[2]
+    tools = sys.argv[3:] or list(TOOLS)
     rng = random.Random(42)
-    herald, hugo = os.path.join(out, "herald"), os.path.join(out, "hugo")
-    for d in (herald, hugo):
-        os.makedirs(d, exist_ok=True)
-    with open(os.path.join(herald, "herald.yaml"), "w") as f:
-        f.write("title: Benchmark Partnership\nbase_url: https://bench.example/\ntimezone: Europe/London\n")
-    os.makedirs(os.path.join(herald, "content/procedures/manual"), exist_ok=True)
-    with open(os.path.join(herald, "content/procedures/manual/_index.md"), "w") as f:
-        f.write("---\ntitle: Manual\norder: 1\n---\n\nThe manual.\n")
-    with open(os.path.join(hugo, "hugo.toml"), "w") as f:
-        f.write('baseURL = "https://bench.example/"\ntitle = "Benchmark Partnership"\n'
-                'disableKinds = []\n[taxonomies]\n  topic = "topics"\n  audience = "audience"\n'
-                '[outputs]\n  home = ["HTML", "RSS"]\n  section = ["HTML", "RSS"]\n  taxonomy = ["HTML", "RSS"]\n  term = ["HTML", "RSS"]\n')
-    layouts = os.path.join(hugo, "layouts/_default")
-    os.makedirs(layouts, exist_ok=True)
-    base = ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
-            '<body><a href="#main">Skip to main content</a><nav><a href="/">Home</a></nav><main id="main">'
-            '{{ block "main" . }}{{ end }}</main></body></html>')
-    with open(os.path.join(layouts, "baseof.html"), "w") as f:
-        f.write(base)
-    with open(os.path.join(layouts, "single.html"), "w") as f:
-        f.write('{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>'
-                '{{ with .Params.topics }}<ul>{{ range . }}<li><a href="/topics/{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>{{ end }}'
-                '{{ .TableOfContents }}{{ .Content }}{{ end }}')
-    with open(os.path.join(layouts, "list.html"), "w") as f:
-        f.write('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>'
-                ' {{ .Date.Format "2 January 2006" }} {{ .Summary }}</li>{{ end }}</ul>{{ end }}')
-    sections = {"briefing": "briefings", "newsletter": "newsletters", "chapter": "procedures/manual"}
+    roots = {t: os.path.join(out, t) for t in tools}
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "size"), "w") as f:
+        f.write(f"{n}\n")
+    setup = {"herald": herald_site, "hugo": hugo_site, "jekyll": jekyll_site, "eleventy": eleventy_site}
+    for t in tools:
+        setup[t](roots[t])
     for i in range(n):
         kind, title, date, topics, audience, extra, body = page(rng, i)
         slug = f"{kind}-{i}"
-        fm = (f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: [{', '.join(topics)}]\n"
-              f"audience: [{', '.join(audience)}]\npdf: false\n{extra}---\n\n{body}\n")
-        path = os.path.join(herald, "content", sections[kind], slug + ".md")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(fm)
-        hugo_fm = (f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: [{', '.join(topics)}]\n"
-                   f"audience: [{', '.join(audience)}]\n---\n\n{body}\n")
-        path = os.path.join(hugo, "content", sections[kind].split("/")[0], slug + ".md")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(hugo_fm)
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=herald, check=True)
-    subprocess.run(["git", "add", "-A"], cwd=herald, check=True)
-    env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@bench.example",
-               GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@bench.example",
-               GIT_AUTHOR_DATE="2026-01-01T10:00:00Z", GIT_COMMITTER_DATE="2026-01-01T10:00:00Z")
-    subprocess.run(["git", "commit", "-q", "-m", "corpus"], cwd=herald, check=True, env=env)
+        if "herald" in roots:
+            herald_page(roots["herald"], kind, slug, title, date, topics, audience, extra, body)
+        if "hugo" in roots:
+            hugo_page(roots["hugo"], kind, slug, title, date, topics, audience, body)
+        if "jekyll" in roots:
+            jekyll_page(roots["jekyll"], kind, slug, title, date, topics, audience, body)
+        if "eleventy" in roots:
+            eleventy_page(roots["eleventy"], kind, slug, title, date, topics, audience, body)
+    if "herald" in roots:
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=roots["herald"], check=True)
+        herald_commit(roots["herald"], "corpus", "2026-01-01T10:00:00Z")
 
 
 if __name__ == "__main__":

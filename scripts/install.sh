@@ -15,7 +15,7 @@ packages=(
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev fonts-dejavu-core
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
   chromium openjdk-17-jre-headless
-  clang libclang-rt-14-dev
+  clang clang-14 libclang-rt-14-dev
 )
 # Node.js runs the browser tests (playwright-core drives Debian's chromium).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -6,16 +6,16 @@
 namespace herald {
 namespace {
 
-struct ChangeCollector {
-  std::vector<std::string>* paths;
-};
-
-int on_file(const git_diff_delta* delta, float, void* payload) {
-  auto* collector = static_cast<ChangeCollector*>(payload);
-  if (delta->new_file.path) collector->paths->push_back(delta->new_file.path);
-  if (delta->status == GIT_DELTA_DELETED && delta->old_file.path)
-    collector->paths->back() = delta->old_file.path;
-  return 0;
+/// The paths a diff touches. The deltas are read directly: git_diff_foreach
+/// would make a patch of every file, reading both blobs, to tell us the names.
+void collect_paths(const git_diff* diff, std::vector<std::string>& paths) {
+  size_t n = git_diff_num_deltas(diff);
+  for (size_t i = 0; i < n; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    const char* path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
+    if (!path) path = delta->old_file.path;
+    if (path) paths.emplace_back(path);
+  }
 }
 
 bool wanted(const std::string& path, const std::vector<std::string>& prefixes) {
@@ -60,8 +60,7 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     git_diff* diff = nullptr;
     paths.clear();
     if (git_diff_tree_to_tree(&diff, raw, parent_tree, tree, &options) == 0) {
-      ChangeCollector collector{&paths};
-      git_diff_foreach(diff, on_file, nullptr, nullptr, nullptr, &collector);
+      collect_paths(diff, paths);
       git_diff_free(diff);
     }
     const git_signature* who = git_commit_committer(commit);

@@ -63,3 +63,36 @@ TEST_CASE("a broken template is reported against its file") {
   CHECK(all[0].where.path == "themes/t/templates/page.mustache");
   CHECK(all[0].message.rfind("template error: ", 0) == 0);
 }
+
+TEST_CASE("partials are inlined: nested, in lists, unknown ones render nothing, a self-including one stops") {
+  std::vector<SourceFile> files = {
+      {"themes/t/templates/layout.mustache", "{{{content}}}", "", SourceFile::Kind::file},
+      {"themes/t/templates/page.mustache", "<ul>{{#items}}{{>  card }}{{/items}}</ul>{{> missing}}{{> loop}}", "",
+       SourceFile::Kind::file},
+      {"themes/t/templates/partials/card.mustache", "<li>{{name}}{{> badge}}</li>", "", SourceFile::Kind::file},
+      {"themes/t/templates/partials/badge.mustache", "{{#new}}*{{/new}}", "", SourceFile::Kind::file},
+      {"themes/t/templates/partials/loop.mustache", "{{#deeper}}+{{> loop}}{{/deeper}}", "", SourceFile::Kind::file}};
+  Diagnostics diags;
+  Theme theme = Theme::load("t", files, diags);
+  Renderer renderer(theme, diags);
+  TemplateData data;
+  kainjow::mustache::list items;
+  for (const char* name : {"a", "b", "c"}) {
+    TemplateData item;
+    item.set("name", name);
+    item.set("new", TemplateData(std::string(name) == "b"));
+    items.push_back(item);
+  }
+  data.set("items", items);
+  // Twelve levels, each with `deeper` (the innermost false): deeper than
+  // partials are inlined, so the last levels are rendered as partial tags.
+  TemplateData nested(false);
+  for (int i = 0; i < 12; ++i) {
+    TemplateData outer;
+    outer.set("deeper", nested);
+    nested = std::move(outer);
+  }
+  data.set("deeper", nested);
+  CHECK(renderer.render_page("page", data) == "<ul><li>a</li><li>b*</li><li>c</li></ul>" + std::string(12, '+'));
+  CHECK_FALSE(diags.has_errors());
+}

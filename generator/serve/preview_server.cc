@@ -127,6 +127,13 @@ void serve_events(PreviewState& state, const httplib::Request& req, httplib::Res
 PreviewServer::PreviewServer(PreviewState& state) : state_(state), server_(std::make_unique<httplib::Server>()) {
   server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   server_->set_keep_alive_timeout(2);
+  // cpp-httplib's default is SO_REUSEPORT, with which a second preview on a
+  // port in use would start too and get some of the first one's requests.
+  // SO_REUSEADDR only allows a restart while old connections linger.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
     if (!starts_with(req.path, kPreviewPrefix)) return serve_site(state_, req, res);
     if (req.path == kEventsPath) return serve_events(state_, req, res);

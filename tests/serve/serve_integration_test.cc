@@ -1,0 +1,506 @@
+// Integration: the real `herald serve` on a temporary site, driven over HTTP by cpp-httplib's client.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::TempSite;
+using namespace std::chrono_literals;
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// How long any one thing may take before the test fails instead of hanging.
+constexpr auto kDeadline = 20s;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Polls `ready` until it holds or `limit` passes; returns whether it held.
+bool wait_until(const std::function<bool()>& ready, std::chrono::milliseconds limit = kDeadline) {
+  auto end = Clock::now() + limit;
+  for (;;) {
+    if (ready()) return true;
+    if (Clock::now() >= end) return false;
+    std::this_thread::sleep_for(25ms);
+  }
+}
+
+std::string temp_file(const char* what) {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/herald-serve-" + what + "-XXXXXX";
+  std::vector<char> buf(pattern.begin(), pattern.end());
+  buf.push_back('\0');
+  int fd = mkstemp(buf.data());
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  close(fd);
+  return buf.data();
+}
+
+/// `herald serve --repo DIR --port 0 ARGS…` as a child process, its output in
+/// temporary files. Killed, if still running, when the object dies.
+class ServeProcess {
+ public:
+  ServeProcess(const std::string& repo, std::vector<std::string> extra = {})
+      : out_path_(temp_file("out")), err_path_(temp_file("err")) {
+    std::vector<std::string> args{HERALD_BINARY, "serve", "--repo", repo, "--port", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path_.c_str(), O_WRONLY | O_TRUNC, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path_.c_str(), O_WRONLY | O_TRUNC, 0);
+    // The child starts with no signal blocked, whatever this thread has.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    int rc = posix_spawn(&pid_, argv[0], &actions, &attr, argv.data(), environ);
+    posix_spawnattr_destroy(&attr);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+  }
+
+  ~ServeProcess() {
+    if (!exited_) {
+      kill(pid_, SIGKILL);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+    }
+    unlink(out_path_.c_str());
+    unlink(err_path_.c_str());
+  }
+
+  std::string out() const { return slurp(out_path_); }
+  std::string err() const { return slurp(err_path_); }
+
+  /// The port from "herald: previewing … at http://127.0.0.1:PORT/ (Ctrl+C to stop)",
+  /// or 0 when the line does not come in time or the process ends first.
+  int wait_for_port() {
+    static const std::regex line(R"(^herald: previewing (.+) at http://127\.0\.0\.1:([0-9]+)/ \(Ctrl\+C to stop\)\n$)");
+    int port = 0;
+    wait_until([&] {
+      std::smatch m;
+      std::string text = out();
+      if (std::regex_match(text, m, line)) {
+        port = std::stoi(m[2]);
+        return true;
+      }
+      return wait_exit(0ms).has_value();
+    });
+    return port;
+  }
+
+  bool signal(int sig) const { return kill(pid_, sig) == 0; }
+
+  /// The wait status once the process has ended, waiting `limit` at most.
+  std::optional<int> wait_exit(std::chrono::milliseconds limit) {
+    if (exited_) return status_;
+    wait_until(
+        [&] {
+          pid_t r = waitpid(pid_, &status_, WNOHANG);
+          if (r == pid_) exited_ = true;
+          return exited_;
+        },
+        limit);
+    if (!exited_) return std::nullopt;
+    return status_;
+  }
+
+ private:
+  std::string out_path_, err_path_;
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  int status_ = 0;
+};
+
+httplib::Client client(int port) {
+  httplib::Client c("127.0.0.1", port);
+  c.set_connection_timeout(5, 0);
+  c.set_read_timeout(20, 0);
+  c.set_write_timeout(5, 0);
+  // Paths are sent exactly as written, so that traversal attempts reach the server.
+  c.set_url_encode(false);
+  return c;
+}
+
+struct Reply {
+  int status = 0;  ///< 0: no answer
+  std::string body;
+  std::string type;
+  std::string location;
+  std::string cache;
+};
+
+Reply get(int port, const std::string& path) {
+  auto c = client(port);
+  auto res = c.Get(path.c_str());
+  Reply r;
+  if (!res) return r;
+  r.status = res->status;
+  r.body = res->body;
+  r.type = res->get_header_value("Content-Type");
+  r.location = res->get_header_value("Location");
+  r.cache = res->get_header_value("Cache-Control");
+  return r;
+}
+
+/// The generation and "ok" of /__herald/status.
+struct Status {
+  long long generation = -1;
+  bool ok = false;
+  std::string json;
+};
+
+Status status(int port) {
+  Status s;
+  s.json = get(port, "/__herald/status").body;
+  std::smatch m;
+  if (std::regex_search(s.json, m, std::regex(R"("generation": ([0-9]+))"))) s.generation = std::stoll(m[1]);
+  s.ok = contains(s.json, "\"ok\": true");
+  return s;
+}
+
+/// Reads /__herald/events on its own thread, keeping everything it receives.
+class EventStream {
+ public:
+  EventStream(int port, uint64_t since) {
+    thread_ = std::thread([this, port, since] {
+      auto c = client(port);
+      c.Get(("/__herald/events?since=" + std::to_string(since)).c_str(), [this](const char* data, size_t size) {
+        std::lock_guard lock(mutex_);
+        text_.append(data, size);
+        return !quit_;
+      });
+      ended_ = true;
+    });
+  }
+  ~EventStream() {
+    quit_ = true;
+    thread_.join();
+  }
+  std::string text() const {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+  bool ended() const { return ended_; }
+
+ private:
+  mutable std::mutex mutex_;
+  std::string text_;
+  std::atomic<bool> quit_{false};
+  std::atomic<bool> ended_{false};
+  std::thread thread_;
+};
+
+const char* const kBanner = "<strong>Preview — not published.</strong>";
+const char* const kOverlay = "id=\"herald-error-overlay\"";
+
+std::string about(const std::string& text) { return "---\ntitle: About us\n---\n\n" + text + "\n"; }
+
+}  // namespace
+
+TEST_CASE("herald serve previews the working tree, reloads on save, shows errors over the last good build and stops") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  // Uncommitted: only the working tree has it.
+  site.write("content/pages/about.md", about("We are a partnership of the council, police and health."));
+
+  // Declared before the server, so it is ended after the server has gone.
+  std::optional<EventStream> events;
+  ServeProcess serve(site.dir());
+  int port = serve.wait_for_port();
+  INFO("stderr of herald serve: " << serve.err());
+  REQUIRE(port > 0);
+
+  // A page: the working tree's text, the theme's banner, the preview's script.
+  Reply page = get(port, "/about/");
+  REQUIRE(page.status == 200);
+  CHECK(page.type == "text/html; charset=utf-8");
+  CHECK(page.cache == "no-store");
+  CHECK(contains(page.body, "We are a partnership of the council, police and health."));
+  CHECK(contains(page.body, kBanner));
+  CHECK(contains(page.body, "<script src=\"/__herald/reload.js\" data-generation=\"1\" defer></script>"));
+  CHECK(contains(page.body, "<link rel=\"stylesheet\" href=\"/__herald/preview.css\">"));
+  CHECK(page.body.find("/__herald/reload.js") < page.body.find("</head>"));
+  CHECK_FALSE(contains(page.body, kOverlay));
+
+  Reply home = get(port, "/");
+  CHECK(home.status == 200);
+  CHECK(contains(home.body, "Welcome to the partnership."));
+  CHECK(contains(home.body, kBanner));
+  // A query string does not change which file is served.
+  Reply with_query = get(port, "/?utm_source=newsletter&x=../../etc/passwd");
+  CHECK(with_query.status == 200);
+  CHECK(with_query.body == home.body);
+  CHECK(get(port, "/index.html").body == home.body);
+
+  // Files that are not HTML are served as built, with nothing added.
+  Reply feed = get(port, "/feed.xml");
+  CHECK(feed.status == 200);
+  CHECK(feed.type == "application/xml; charset=utf-8");
+  CHECK(contains(feed.body, "<rss version=\"2.0\""));
+  CHECK_FALSE(contains(feed.body, "__herald"));
+  CHECK_FALSE(contains(feed.body, "Preview"));
+  Reply script = get(port, "/__herald/reload.js");
+  CHECK(script.status == 200);
+  CHECK(script.type == "text/javascript; charset=utf-8");
+  CHECK(contains(script.body, "new EventSource("));
+  Reply style = get(port, "/__herald/preview.css");
+  CHECK(style.status == 200);
+  CHECK(style.type == "text/css; charset=utf-8");
+  CHECK(get(port, "/__herald/nothing").status == 404);
+
+  // A folder without its slash is sent to the slash form.
+  Reply folder = get(port, "/about");
+  CHECK(folder.status == 301);
+  CHECK(folder.location == "/about/");
+  // Never to another site: "//host/…" is no folder of this one.
+  Reply elsewhere = get(port, "//evil.example/about");
+  CHECK(elsewhere.status == 404);
+  CHECK(elsewhere.location.empty());
+  Reply briefings = get(port, "/briefings");
+  CHECK(briefings.status == 301);
+  CHECK(briefings.location == "/briefings/");
+
+  // Unknown paths and every way out of the site are the site's 404 page.
+  site.write("secret.txt", "not for the web\n");
+  for (const char* path : {"/no-such-page/", "/no-such-file.html", "/../etc/passwd", "/../../../../etc/passwd",
+                           "/about/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                           "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/about/%2e%2e/%2e%2e/secret.txt",
+                           "/%252e%252e%252fsecret.txt", "/..%5c..%5csecret.txt", "/.git/config", "/.git/HEAD",
+                           "/%2egit/config", "//etc/passwd", "/./index.html", "/secret.txt", "/herald.yaml",
+                           "/content/pages/about.md", "/index.html%00.png"}) {
+    CAPTURE(path);
+    Reply r = get(port, path);
+    CHECK(r.status == 404);
+    CHECK_FALSE(contains(r.body, "root:"));
+    CHECK_FALSE(contains(r.body, "[core]"));
+    CHECK_FALSE(contains(r.body, "refs/heads"));
+    CHECK_FALSE(contains(r.body, "not for the web"));
+    CHECK_FALSE(contains(r.body, "title: Testshire"));
+  }
+  Reply missing = get(port, "/no-such-page/");
+  CHECK(missing.type == "text/html; charset=utf-8");
+  CHECK(contains(missing.body, kBanner));
+  CHECK(contains(missing.body, "/__herald/reload.js"));
+
+  Status first = status(port);
+  CHECK(first.generation == 1);
+  CHECK(first.ok);
+  CHECK(contains(first.json, "\"errors\": []"));
+
+  // An open page's event stream: greeted, then told to reload after a save.
+  events.emplace(port, 1);
+  REQUIRE(wait_until([&] { return contains(events->text(), "event: hello\ndata: 1\n\n"); }));
+  CHECK_FALSE(contains(events->text(), "event: reload"));
+
+  site.write("content/pages/about.md", about("We are a partnership of six organisations."));
+  REQUIRE(wait_until([&] { return contains(events->text(), "event: reload\ndata: "); }));
+  Status edited = status(port);
+  CHECK(edited.generation >= 2);
+  CHECK(edited.ok);
+  page = get(port, "/about/");
+  CHECK(page.status == 200);
+  CHECK(contains(page.body, "We are a partnership of six organisations."));
+  CHECK_FALSE(contains(page.body, "council, police and health"));
+  CHECK(contains(page.body, "data-generation=\"" + std::to_string(edited.generation) + "\""));
+  CHECK_FALSE(contains(page.body, kOverlay));
+  // A page served before the save connects and is told to reload at once.
+  {
+    auto c = client(port);
+    std::string got;
+    c.Get("/__herald/events?since=1", [&](const char* data, size_t size) {
+      got.append(data, size);
+      return !contains(got, "event: reload\n");
+    });
+    CHECK(contains(got, "event: hello\ndata: " + std::to_string(edited.generation) + "\n\n"));
+    CHECK(contains(got, "event: reload\ndata: " + std::to_string(edited.generation) + "\n"));
+  }
+
+  // Broken front matter: the overlay with place and message, over the last good page.
+  site.write("content/pages/about.md", "---\ntitle: About us\ntopics: [neglect\n---\n\nHalf-written.\n");
+  Status broken;
+  REQUIRE(wait_until([&] {
+    broken = status(port);
+    return !broken.ok && broken.generation > edited.generation;
+  }));
+  CHECK(contains(broken.json, "\"where\": \"content/pages/about.md:4:1\""));
+  CHECK(contains(broken.json, "\"message\": \"error: invalid front matter: end of sequence flow not found\""));
+  CHECK(contains(broken.json, "\"site\": true"));
+  REQUIRE(wait_until([&] { return contains(events->text(), "data: " + std::to_string(broken.generation) + "\n"); }));
+  page = get(port, "/about/");
+  CHECK(page.status == 200);
+  CHECK(contains(page.body, kOverlay));
+  CHECK(contains(page.body, "The preview could not be rebuilt: 1 error"));
+  CHECK(contains(page.body, "<code class=\"herald-error-overlay__where\">content/pages/about.md:4:1</code>"));
+  CHECK(contains(page.body,
+                 "<p class=\"herald-error-overlay__message\">error: invalid front matter: end of sequence flow not "
+                 "found</p>"));
+  CHECK(contains(page.body, "<pre class=\"herald-error-overlay__excerpt\">  ---\n  ^\n</pre>"));
+  CHECK(contains(page.body, "We are a partnership of six organisations."));
+  CHECK_FALSE(contains(page.body, "Half-written."));
+  CHECK(contains(page.body, kBanner));
+  // Every page shows it, not only the broken one.
+  home = get(port, "/");
+  CHECK(home.status == 200);
+  CHECK(contains(home.body, kOverlay));
+  CHECK(contains(home.body, "content/pages/about.md:4:1"));
+  // The terminal says so too.
+  CHECK(wait_until([&] {
+    return contains(serve.err(), "content/pages/about.md:4:1: error: invalid front matter: end of sequence flow not found");
+  }));
+
+  // Fixed: the overlay goes and the new text is there.
+  site.write("content/pages/about.md", about("We are a partnership of seven organisations."));
+  Status fixed;
+  REQUIRE(wait_until([&] {
+    fixed = status(port);
+    return fixed.ok && fixed.generation > broken.generation;
+  }));
+  CHECK(contains(fixed.json, "\"errors\": []"));
+  REQUIRE(wait_until([&] { return contains(events->text(), "data: " + std::to_string(fixed.generation) + "\n"); }));
+  page = get(port, "/about/");
+  CHECK(page.status == 200);
+  CHECK(contains(page.body, "We are a partnership of seven organisations."));
+  CHECK_FALSE(contains(page.body, kOverlay));
+  CHECK_FALSE(contains(get(port, "/").body, kOverlay));
+
+  // A new page appears; a removed one is gone.
+  site.write("content/pages/contact.md", "---\ntitle: Contact us\n---\n\nWrite to us.\n");
+  REQUIRE(wait_until([&] { return get(port, "/contact/").status == 200; }));
+  CHECK(contains(get(port, "/contact/").body, "Write to us."));
+  site.remove("content/pages/contact.md");
+  REQUIRE(wait_until([&] { return get(port, "/contact/").status == 404; }));
+
+  // The preview never writes public/.
+  CHECK_FALSE(site.exists("public"));
+
+  // SIGTERM with a page still open: a prompt, clean exit.
+  CHECK_FALSE(events->ended());
+  auto asked = Clock::now();
+  REQUIRE(serve.signal(SIGTERM));
+  std::optional<int> exit_status = serve.wait_exit(10s);
+  REQUIRE(exit_status.has_value());
+  CHECK(WIFEXITED(*exit_status));
+  CHECK(WEXITSTATUS(*exit_status) == 0);
+  CHECK(Clock::now() - asked < 5s);
+  CHECK(contains(serve.err(), "herald: terminated: stopping the preview\n"));
+  // The open event stream was ended by the server.
+  CHECK(wait_until([&] { return events->ended(); }, 10s));
+  CHECK(get(port, "/").status == 0);
+}
+
+TEST_CASE("herald serve before any good build: every page is the overlay until the error is fixed") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  site.write("content/pages/about.md", "---\ntitle: About us\ntopics: [neglect\n---\n\n<b>Half</b>-written.\n");
+  ServeProcess serve(site.dir());
+  int port = serve.wait_for_port();
+  INFO("stderr of herald serve: " << serve.err());
+  REQUIRE(port > 0);
+
+  for (const char* path : {"/", "/about/", "/no-such-page/"}) {
+    CAPTURE(path);
+    Reply r = get(port, path);
+    CHECK(r.status == 503);
+    CHECK(r.type == "text/html; charset=utf-8");
+    CHECK(contains(r.body, "<title>Preview – the site could not be built</title>"));
+    CHECK(contains(r.body, "<code class=\"herald-error-overlay__where\">content/pages/about.md:4:1</code>"));
+    CHECK(contains(r.body, "error: invalid front matter: end of sequence flow not found"));
+    CHECK(contains(r.body, "<script src=\"/__herald/reload.js\" data-generation=\"1\" defer></script>"));
+  }
+  Status before = status(port);
+  CHECK(before.generation == 1);
+  CHECK_FALSE(before.ok);
+  CHECK(contains(before.json, "\"site\": false"));
+
+  site.write("content/pages/about.md", about("Now complete."));
+  REQUIRE(wait_until([&] { return status(port).ok; }));
+  Reply page = get(port, "/about/");
+  CHECK(page.status == 200);
+  CHECK(contains(page.body, "Now complete."));
+  CHECK(contains(page.body, kBanner));
+  CHECK_FALSE(contains(page.body, kOverlay));
+
+  REQUIRE(serve.signal(SIGINT));
+  std::optional<int> exit_status = serve.wait_exit(10s);
+  REQUIRE(exit_status.has_value());
+  CHECK(WIFEXITED(*exit_status));
+  CHECK(WEXITSTATUS(*exit_status) == 0);
+  CHECK(contains(serve.err(), "herald: interrupted: stopping the preview\n"));
+}
+
+TEST_CASE("herald serve shows drafts only with --drafts, and says when its port is taken") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/pages/plans.md", "---\ntitle: Our plans\ndraft: true\n---\n\nNot yet agreed.\n");
+  site.commit("site");
+  {
+    ServeProcess serve(site.dir());
+    int port = serve.wait_for_port();
+    INFO(serve.err());
+    REQUIRE(port > 0);
+    CHECK(get(port, "/plans/").status == 404);
+    CHECK(get(port, "/about/").status == 200);
+    // A second preview on a port in use says so and ends.
+    auto taken = herald::test::run_command(std::string("timeout 20 '") + HERALD_BINARY + "' serve --repo '" +
+                                           site.dir() + "' --port " + std::to_string(port));
+    CHECK(taken.exit_code == 2);
+    CHECK(contains(taken.err, "error: cannot listen on 127.0.0.1:" + std::to_string(port) + " ("));
+    CHECK(taken.out.empty());
+  }
+  ServeProcess serve(site.dir(), {"--drafts"});
+  int port = serve.wait_for_port();
+  INFO(serve.err());
+  REQUIRE(port > 0);
+  Reply plans = get(port, "/plans/");
+  CHECK(plans.status == 200);
+  CHECK(contains(plans.body, "Not yet agreed."));
+}
+
+TEST_CASE("herald serve refuses what it cannot preview, with status 2") {
+  // Bounded by timeout(1), in case it started serving after all.
+  std::string herald = std::string("timeout 20 '") + HERALD_BINARY + "' serve";
+  auto not_repo = herald::test::run_command(herald + " --repo /nonexistent/herald-serve-test --port 0");
+  CHECK(not_repo.exit_code == 2);
+  CHECK(contains(not_repo.err, "error: "));
+  CHECK(not_repo.out.empty());
+  auto bad_port = herald::test::run_command(herald + " --port 70000");
+  CHECK(bad_port.exit_code == 2);
+  CHECK(bad_port.out.empty());
+}

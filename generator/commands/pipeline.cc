@@ -303,25 +303,39 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   watch.lap("assemble");
 
   // ---- Render -------------------------------------------------------------
-  Theme theme = Theme::load(config.theme, site.files, diags);
-  Renderer renderer(theme, diags);
-  OutputSet out;
-  std::vector<RenderTask> tasks;
-  if (!diags.has_errors()) {
-    add_html_tasks(lib, renderer, theme, out, diags, tasks);
-    add_extra_tasks(lib, renderer, out, diags, tasks);
-    run_tasks(tasks);
-  }
-  result.files = out.take_sorted(diags);
-  result.pages_rendered = result.files.size();
-  watch.lap("render");
-
-  // ---- Write --------------------------------------------------------------
   result.out_dir = options.out;
   if (result.out_dir.empty()) {
     std::string root = site.repo->workdir();
     result.out_dir = root.empty() ? "public" : root + "public";
   }
+  Theme theme = Theme::load(config.theme, site.files, diags);
+  Renderer renderer(theme, diags);
+  OutputSet out;
+  // A build writes each file into the temporary folder as it is rendered, so
+  // the rendered site is never all in memory; an error anywhere abandons the
+  // folder and the previous site stays.
+  StagedSite staged;
+  std::vector<RenderTask> tasks;
+  if (!diags.has_errors()) {
+    if (options.write) {
+      std::string why;
+      if (!staged.open(result.out_dir, &why)) {
+        diags.error({}, why);
+        result.status = BuildResult::Status::content_errors;
+        return result;
+      }
+      out.stream_to(&staged);
+    }
+    add_html_tasks(lib, renderer, theme, out, diags, tasks);
+    add_extra_tasks(lib, renderer, out, diags, tasks);
+    run_tasks(tasks);
+  }
+  result.files = out.take_sorted(diags);
+  if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
+  result.pages_rendered = result.files.size();
+  watch.lap("render");
+
+  // ---- Write --------------------------------------------------------------
   result.library = std::move(library);
   // The search index is made by Pagefind from the written pages; without it
   // the site still builds and /search/ offers the browsing pages.
@@ -343,7 +357,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (pagefind && !run_pagefind(*pagefind, dir, &failure))
         diags.warning({"herald.yaml", 1, 1}, "search index not built: " + failure);
     };
-    if (!write_site(result.out_dir, result.files, &why, index)) {
+    if (!staged.publish(index, &why)) {
       diags.error({}, why);
       result.status = BuildResult::Status::content_errors;
       return result;

@@ -5,11 +5,30 @@
 
 #include <fmt/format.h>
 
+#include "output/writer.h"
+
 namespace herald {
 
 void OutputSet::add(std::string path, std::string content, std::string source) {
+  if (site_) {
+    // Written now, outside the lock; an unsafe path is never written, and
+    // take_sorted reports it (and clashes) as before.
+    std::string error;
+    bool failed = is_safe_output_path(path) && !site_->write(path, content, &error);
+    content.clear();
+    content.shrink_to_fit();
+    std::lock_guard lock(mutex_);
+    if (failed && write_error_.empty()) write_error_ = std::move(error);
+    files_.push_back({std::move(path), std::move(content), std::move(source)});
+    return;
+  }
   std::lock_guard lock(mutex_);
   files_.push_back({std::move(path), std::move(content), std::move(source)});
+}
+
+std::string OutputSet::write_error() const {
+  std::lock_guard lock(mutex_);
+  return write_error_;
 }
 
 size_t OutputSet::size() const {

@@ -15,9 +15,17 @@ struct OutputFile {
   std::string source;   ///< what produced it, for clash messages
 };
 
+class StagedSite;
+
 /// Collects output files from many render threads.
 class OutputSet {
  public:
+  /// From now on each file is written to `site` as it is added and only its
+  /// path and source are kept (take_sorted gives them with empty contents).
+  void stream_to(StagedSite* site) { site_ = site; }
+  /// The first write that failed while streaming, else empty.
+  std::string write_error() const;
+
   void add(std::string path, std::string content, std::string source = "");
   /// Sorted by path; two files for one path are reported as errors.
   std::vector<OutputFile> take_sorted(Diagnostics& diags);
@@ -26,6 +34,8 @@ class OutputSet {
  private:
   mutable std::mutex mutex_;
   std::vector<OutputFile> files_;
+  StagedSite* site_ = nullptr;
+  std::string write_error_;
 };
 
 /// True when a relative output path stays inside the output folder.

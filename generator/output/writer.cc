@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -51,11 +52,20 @@ int exchange(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-bool write_site(const std::string& out_dir_in, const std::vector<OutputFile>& files, std::string* error,
-                const std::function<void(const std::string& dir)>& before_publish) {
-  std::string out_dir = out_dir_in;
-  while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
-  fs::path out(out_dir);
+StagedSite::~StagedSite() { abandon(); }
+
+void StagedSite::abandon() {
+  std::error_code ec;
+  if (!tmp_.empty()) fs::remove_all(tmp_, ec);
+  tmp_.clear();
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+  lock_fd_ = -1;
+}
+
+bool StagedSite::open(const std::string& out_dir_in, std::string* error) {
+  out_dir_ = out_dir_in;
+  while (out_dir_.size() > 1 && out_dir_.back() == '/') out_dir_.pop_back();
+  fs::path out(out_dir_);
   std::error_code ec;
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   fs::create_directories(parent, ec);
@@ -65,74 +75,88 @@ bool write_site(const std::string& out_dir_in, const std::vector<OutputFile>& fi
   }
   std::string base = out.filename().string();
   std::string lock_path = (parent / ("." + base + ".herald-lock")).string();
-  int lock_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock_fd < 0) {
+  lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) {
     *error = fmt::format("cannot write to '{}': {}", parent.string(), std::strerror(errno));
     return false;
   }
-  if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-    *error = fmt::format("another herald build is writing '{}': try again when it has finished", out_dir);
-    ::close(lock_fd);
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    *error = fmt::format("another herald build is writing '{}': try again when it has finished", out_dir_);
+    abandon();
     return false;
   }
-  auto unlock = [&] { ::close(lock_fd); };
-
   std::string tmp = (parent / ("." + base + ".herald-tmp")).string();
   fs::remove_all(tmp, ec);  // left over from a killed build
   if (!fs::create_directory(tmp, ec) || ec) {
     *error = fmt::format("cannot create '{}': {}", tmp, ec ? ec.message() : "it already exists");
-    unlock();
+    abandon();
     return false;
   }
-  // Directories first, in order, then the files in parallel.
-  std::set<std::string> dirs;
-  for (const auto& f : files) {
-    size_t slash = f.path.rfind('/');
-    while (slash != std::string::npos && slash > 0) {
-      if (!dirs.insert(f.path.substr(0, slash)).second) break;
-      slash = f.path.rfind('/', slash - 1);
-    }
+  tmp_ = tmp;
+  return true;
+}
+
+bool StagedSite::make_parents(const std::string& path, std::string* error) {
+  std::vector<std::string> missing;
+  std::lock_guard lock(dirs_mutex_);
+  for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+       slash = path.rfind('/', slash - 1)) {
+    std::string dir = path.substr(0, slash);
+    if (dirs_.count(dir)) break;
+    missing.push_back(std::move(dir));
   }
-  for (const auto& d : dirs) {
-    if (::mkdir((tmp + "/" + d).c_str(), 0755) != 0 && errno != EEXIST) {
-      *error = fmt::format("cannot create '{}/{}': {}", tmp, d, std::strerror(errno));
-      fs::remove_all(tmp, ec);
-      unlock();
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir((tmp_ + "/" + *it).c_str(), 0755) != 0 && errno != EEXIST) {
+      *error = fmt::format("cannot create '{}/{}': {}", tmp_, *it, std::strerror(errno));
       return false;
     }
+    dirs_.insert(*it);
   }
+  return true;
+}
+
+bool StagedSite::write(const std::string& path, const std::string& content, std::string* error) {
+  return make_parents(path, error) && write_all(tmp_ + "/" + path, content, error);
+}
+
+bool StagedSite::publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error) {
+  if (before_publish) before_publish(tmp_);
+  std::error_code ec;
+  fs::path out(out_dir_);
+  bool existed = fs::exists(out, ec);
+  if (existed && !fs::is_directory(out, ec)) {
+    *error = fmt::format("'{}' exists and is not a folder", out_dir_);
+    abandon();
+    return false;
+  }
+  if (existed ? exchange(tmp_, out_dir_) != 0 : ::rename(tmp_.c_str(), out_dir_.c_str()) != 0) {
+    *error = fmt::format("cannot replace '{}': {}", out_dir_, std::strerror(errno));
+    abandon();
+    return false;
+  }
+  if (!existed) tmp_.clear();  // nothing is left at the temporary name
+  abandon();                   // else the previous site, now at the temporary name, goes
+  return true;
+}
+
+bool write_site(const std::string& out_dir, const std::vector<OutputFile>& files, std::string* error,
+                const std::function<void(const std::string& dir)>& before_publish) {
+  StagedSite staged;
+  if (!staged.open(out_dir, error)) return false;
   std::mutex failure_mutex;
   std::string failure;
   parallel_for(files.size(), [&](size_t i) {
     std::string e;
-    if (!write_all(tmp + "/" + files[i].path, files[i].content, &e)) {
+    if (!staged.write(files[i].path, files[i].content, &e)) {
       std::lock_guard lock(failure_mutex);
       if (failure.empty()) failure = e;
     }
   });
   if (!failure.empty()) {
     *error = failure;
-    fs::remove_all(tmp, ec);
-    unlock();
     return false;
   }
-  if (before_publish) before_publish(tmp);
-  bool existed = fs::exists(out, ec);
-  if (existed && !fs::is_directory(out, ec)) {
-    *error = fmt::format("'{}' exists and is not a folder", out_dir);
-    fs::remove_all(tmp, ec);
-    unlock();
-    return false;
-  }
-  if (existed ? exchange(tmp, out_dir) != 0 : ::rename(tmp.c_str(), out_dir.c_str()) != 0) {
-    *error = fmt::format("cannot replace '{}': {}", out_dir, std::strerror(errno));
-    fs::remove_all(tmp, ec);
-    unlock();
-    return false;
-  }
-  if (existed) fs::remove_all(tmp, ec);  // the previous site, now at the temporary name
-  unlock();
-  return true;
+  return staged.publish(before_publish, error);
 }
 
 }  // namespace herald

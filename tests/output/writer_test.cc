@@ -69,3 +69,41 @@ TEST_CASE("two sources for one output file are an error naming both") {
   CHECK(all[0].message == "two sources write the same file '/about/index.html': content/pages/about.md and static/about/index.html");
   CHECK(all[1].message == "'../escape' would be written outside the output folder");
 }
+
+TEST_CASE("streamed output: files are written as they are added, a clash is still reported, and an "
+          "unpublished folder vanishes") {
+  TempSite scratch;
+  std::string out = scratch.dir() + "/public";
+  std::string error;
+  REQUIRE(write_site(out, {{"index.html", "old", ""}}, &error));
+  {
+    StagedSite staged;
+    REQUIRE(staged.open(out, &error));
+    OutputSet set;
+    set.stream_to(&staged);
+    set.add("a/b/page.html", "deep", "content/a.md");
+    set.add("a/b/page.html", "again", "content/b.md");
+    set.add("../escape.html", "x", "content/c.md");
+    Diagnostics diags;
+    auto files = set.take_sorted(diags);
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].content.empty());  // written, not held
+    CHECK(set.write_error().empty());
+    CHECK(diags.count(Severity::error) == 2);
+    CHECK(read_tree(scratch.dir() + "/.public.herald-tmp").size() == 1);
+    CHECK_FALSE(scratch.exists("escape.html"));
+    // Not published: the destructor removes the temporary folder.
+  }
+  CHECK_FALSE(scratch.exists(".public.herald-tmp"));
+  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "old"}});
+
+  StagedSite staged;
+  REQUIRE(staged.open(out, &error));
+  OutputSet set;
+  set.stream_to(&staged);
+  set.add("index.html", "new");
+  set.add("feeds/feed.xml", "<rss/>");
+  REQUIRE(staged.publish({}, &error));
+  CHECK(read_tree(out) == std::map<std::string, std::string>{{"feeds/feed.xml", "<rss/>"}, {"index.html", "new"}});
+  CHECK_FALSE(scratch.exists(".public.herald-tmp"));
+}

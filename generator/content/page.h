@@ -94,7 +94,7 @@ struct Page {
   bool toc = false;
 
   // Body.
-  std::string body_markdown;
+  std::string body_markdown;  ///< the Markdown while it is parsed; empty afterwards
   int body_line_offset = 0;
   std::shared_ptr<Document> doc;
   size_t word_count = 0;

@@ -101,6 +101,9 @@ class Document {
   /// other raw HTML node was removed. Do not modify it (the nodes' user data
   /// is herald's too).
   cmark_node* root() const { return root_.get(); }
+  /// Frees the tree (root() is null from then on) when nothing will walk it:
+  /// the HTML, headings and text are kept. Saves memory on large sites.
+  void release_tree() { root_.reset(); }
   /// The heading record of a HEADING node of `root()`, else null.
   const Heading* heading_at(cmark_node* node) const;
   /// The shortcode an HTML node of `root()` came from, else null.

@@ -190,7 +190,9 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
             ok = false;
           }
         } else if (k == "known_issues" && a->second.IsSequence()) {
-          for (const auto& issue : a->second) {
+          // A copy: a range-for over a->second would outlive the iterator's temporary.
+          const YAML::Node issues = a->second;
+          for (const auto& issue : issues) {
             std::string text = issue.as<std::string>("");
             if (!text.empty()) config.accessibility_known_issues.push_back(text);
           }

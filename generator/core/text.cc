@@ -172,11 +172,17 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = SIZE_MAX;
+  size_t limit = std::max<size_t>(1, word.size() / 3);
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length, so a candidate that
+    // far off could never be suggested: skip it. A field name of megabytes in
+    // a hostile file is then never compared (edit_distance takes memory and
+    // time of the product of the lengths).
+    size_t gap = word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (gap > limit) continue;
     size_t d = edit_distance(word, candidate);
     if (d < best_distance) { best_distance = d; best = candidate; }
   }
-  size_t limit = std::max<size_t>(1, word.size() / 3);
   return best_distance <= limit ? best : std::string();
 }
 

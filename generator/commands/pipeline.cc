@@ -341,7 +341,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // the site still builds and /search/ offers the browsing pages.
   bool search_disabled = false;
   std::optional<std::string> pagefind = find_pagefind(site.repo->workdir(), &search_disabled);
-  if (!pagefind && !search_disabled) {
+  if (!pagefind && !search_disabled && !options.worktree) {  // the preview has no search index anyway
     diags.warning({"herald.yaml", 1, 1},
                   "search index not built: Pagefind was not found (run `npm ci` in herald's folder, or set "
                   "HERALD_PAGEFIND to its path, or to `none` to build without search)");

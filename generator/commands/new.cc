@@ -14,8 +14,17 @@
 namespace herald {
 namespace fs = std::filesystem;
 
-int command_new(const std::string& repo_path, const std::string& kind, const std::string& title,
+int command_new(const std::string& repo_path, const std::string& kind, const std::string& title_in,
                 const std::string& today) {
+  // A chapter may name its manual first: "children/Allegations against staff".
+  std::string title = title_in, manual;
+  if (kind == "chapter") {
+    size_t slash = title.find('/');
+    if (slash != std::string::npos) {
+      manual = std::string(trim(std::string_view(title).substr(0, slash)));
+      title = std::string(trim(std::string_view(title).substr(slash + 1)));
+    }
+  }
   static const std::vector<std::pair<std::string, std::string>> kinds = {
       {"newsletter", "content/newsletters/"}, {"briefing", "content/briefings/"},
       {"chapter", "content/procedures/"}, {"event", "content/events/"}, {"page", "content/pages/"}};
@@ -47,12 +56,24 @@ int command_new(const std::string& repo_path, const std::string& kind, const std
     for (const auto& entry : fs::directory_iterator(root + folder, ec))
       if (entry.is_directory()) manuals.push_back(entry.path().filename().string());
     std::sort(manuals.begin(), manuals.end());
-    if (manuals.size() != 1) {
-      std::fprintf(stderr, "error: say which manual the chapter belongs to: put it in content/procedures/<manual>/ "
-                           "(there are %zu manuals)\n", manuals.size());
+    std::string names;
+    for (const auto& m : manuals) names += (names.empty() ? "" : ", ") + m;
+    if (!manual.empty()) {
+      if (std::find(manuals.begin(), manuals.end(), manual) == manuals.end()) {
+        std::fprintf(stderr, "error: there is no manual '%s' in content/procedures/ (%s)\n", manual.c_str(),
+                     manuals.empty() ? "there are none yet: make its folder first" : ("manuals: " + names).c_str());
+        return 2;
+      }
+    } else if (manuals.size() == 1) {
+      manual = manuals.front();
+    } else {
+      std::fprintf(stderr, "error: say which manual the chapter belongs to, as in herald new chapter \"%s/%s\" (%s)\n",
+                   manuals.empty() ? "children" : manuals.front().c_str(), title.c_str(),
+                   manuals.empty() ? "there are no manuals yet: make a folder in content/procedures/ first"
+                                   : ("manuals: " + names).c_str());
       return 2;
     }
-    rel = folder + manuals.front() + "/" + slug + ".md";
+    rel = folder + manual + "/" + slug + ".md";
   } else {
     rel = folder + slug + ".md";
   }

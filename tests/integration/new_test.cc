@@ -35,3 +35,24 @@ TEST_CASE("herald new makes each kind from its archetype, never overwriting") {
   CHECK(site.read("public/briefings/neglect-and-young-carers-briefing/index.html").find("id=\"section-7\"") !=
         std::string::npos);
 }
+
+TEST_CASE("herald new chapter on a site with several manuals: the manual is named first") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/procedures/adults/_index.md", "---\ntitle: Adults\n---\n");
+  site.write("content/procedures/children/_index.md", "---\ntitle: Children\n---\n");
+  site.commit("two manuals");
+  auto unnamed = site.herald("new chapter \"Allegations against staff\"");
+  CHECK(unnamed.exit_code == 2);
+  CHECK(unnamed.err == "error: say which manual the chapter belongs to, as in herald new chapter "
+                       "\"adults/Allegations against staff\" (manuals: adults, children)\n");
+  auto unknown = site.herald("new chapter \"schools/Allegations against staff\"");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "error: there is no manual 'schools' in content/procedures/ (manuals: adults, children)\n");
+  auto made = site.herald("new chapter \"children / Allegations against staff\" --date 2024-06-01");
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  CHECK(made.out == "content/procedures/children/allegations-against-staff.md\n");
+  CHECK(site.read("content/procedures/children/allegations-against-staff.md").find(
+            "title: \"Allegations against staff\"") != std::string::npos);
+}

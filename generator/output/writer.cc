@@ -50,13 +50,30 @@ int exchange(const std::string& a, const std::string& b) {
   return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE));
 }
 
+/// Removes a folder tree, unlinking its files from several threads: the
+/// previous site of a large build is thousands of files, and removing them
+/// one by one took as long as writing the new ones.
+void remove_tree(const std::string& dir) {
+  std::vector<std::string> files, dirs;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec))
+      dirs.push_back(it->path().string());
+    else
+      files.push_back(it->path().string());
+  }
+  parallel_for(files.size(), [&](size_t i) { ::unlink(files[i].c_str()); });
+  for (auto d = dirs.rbegin(); d != dirs.rend(); ++d) ::rmdir(d->c_str());
+  fs::remove_all(dir, ec);  // whatever is left, and the folder itself
+}
+
 }  // namespace
 
 StagedSite::~StagedSite() { abandon(); }
 
 void StagedSite::abandon() {
-  std::error_code ec;
-  if (!tmp_.empty()) fs::remove_all(tmp_, ec);
+  if (!tmp_.empty()) remove_tree(tmp_);
   tmp_.clear();
   if (lock_fd_ >= 0) ::close(lock_fd_);
   lock_fd_ = -1;
@@ -86,7 +103,7 @@ bool StagedSite::open(const std::string& out_dir_in, std::string* error) {
     return false;
   }
   std::string tmp = (parent / ("." + base + ".herald-tmp")).string();
-  fs::remove_all(tmp, ec);  // left over from a killed build
+  remove_tree(tmp);  // left over from a killed build
   if (!fs::create_directory(tmp, ec) || ec) {
     *error = fmt::format("cannot create '{}': {}", tmp, ec ? ec.message() : "it already exists");
     abandon();

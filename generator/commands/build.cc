@@ -1,5 +1,6 @@
 // `herald build` and `herald check`.
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -41,9 +42,10 @@ int command_build(const BuildOptions& options) {
   }
   if (code == 0)
     std::fprintf(stderr, "herald: published %zu files to %s\n", result.files.size(), result.out_dir.c_str());
+  else if (std::string out = result.out_dir.empty() ? "public/" : result.out_dir; std::filesystem::exists(out))
+    std::fprintf(stderr, "herald: nothing was written: the previous site in %s is unchanged\n", out.c_str());
   else
-    std::fprintf(stderr, "herald: nothing was written: the previous site in %s is unchanged\n",
-                 result.out_dir.empty() ? "public/" : result.out_dir.c_str());
+    std::fprintf(stderr, "herald: nothing was written (%s does not exist yet)\n", out.c_str());
   return code;
 }
 

@@ -113,8 +113,13 @@ TEST_CASE("a failed build leaves the previous site exactly as it was") {
   site.commit("bad");
   auto r = site.herald(std::string("build ") + kNow);
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, "nothing was written"));
+  CHECK(contains(r.err, "herald: nothing was written: the previous site in " + site.dir() + "/public is unchanged\n"));
   CHECK(read_tree(site.dir() + "/public") == before);
+  // With no previous site, the message does not speak of one.
+  auto first = site.herald(std::string("build --out never-built ") + kNow);
+  CHECK(first.exit_code == 1);
+  CHECK(contains(first.err, "herald: nothing was written (never-built does not exist yet)\n"));
+  CHECK_FALSE(site.exists("never-built"));
 }
 
 TEST_CASE("bundles publish their files beside the page; static files at the same path") {

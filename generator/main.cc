@@ -1,4 +1,5 @@
 // herald's command line: parses the arguments and calls one command.
+#include <algorithm>
 #include <ctime>
 #include <cstdio>
 
@@ -6,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands/commands.h"
+#include "core/text.h"
 #include "core/thread_pool.h"
 
 namespace {
@@ -72,6 +74,16 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1, this computer only)");
   serve_cmd->add_flag("--drafts", serve_drafts, "include drafts");
 
+  // A mistyped command would otherwise be "A subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names = {"build", "check", "changes", "new", "serve"};
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string guess = herald::closest_match(argv[1], names);
+      std::fprintf(stderr, "error: unknown command '%s'%s: herald build, check, changes, new or serve\n", argv[1],
+                   guess.empty() ? "" : (" (did you mean " + guess + "?)").c_str());
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

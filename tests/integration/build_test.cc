@@ -190,3 +190,13 @@ TEST_CASE("the accessibility statement says fully compliant, or lists the known 
   CHECK(contains(partial, "<h2 class=\"govuk-heading-l\">Non-accessible content</h2>"));
   CHECK(contains(partial, "<li>Briefing PDFs before 2024 are not tagged &lt;for now&gt;.</li>"));
 }
+
+TEST_CASE("a mistyped command is named, with the nearest real one") {
+  TempSite site;
+  auto r = site.herald("bulid");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "error: unknown command 'bulid' (did you mean build?): herald build, check, changes, new or serve\n");
+  auto far = site.herald("publish");
+  CHECK(far.exit_code == 2);
+  CHECK(far.err == "error: unknown command 'publish': herald build, check, changes, new or serve\n");
+}

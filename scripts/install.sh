@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: the build toolchain, the libraries herald links, and the
 # tools the tests use to check its output with real clients (chromium for the
-# browser tests, Java for the Nu HTML Checker, clang for libFuzzer and the
-# sanitizer build).
+# browser tests, Java for the Nu HTML Checker, clang for the libFuzzer
+# harnesses; the sanitizer build uses g++), and tcmalloc, herald's allocator.
 packages=(
   g++ cmake ninja-build pkg-config git tzdata ca-certificates
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libtinyxml2-dev

@@ -129,7 +129,7 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
       error(entry["email"], fmt::format("contact '{}' has an invalid email address '{}'", c.id, c.email));
     c.url = scalar(entry["url"]);
     if (!c.url.empty() && !starts_with(c.url, "https://") && !starts_with(c.url, "http://"))
-      error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https://", c.id, c.url));
+      error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https:// or http://", c.id, c.url));
     if (c.phones.empty() && c.email.empty() && c.url.empty() && ok)
       error(entry, fmt::format("contact '{}' needs at least one of 'phones', 'email' or 'url'", c.id));
     if (YAML::Node replaces = entry["replaces"]) {

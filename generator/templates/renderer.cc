@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/text.h"
+#include "templates/template_data.h"
 
 namespace herald {
 namespace {
@@ -100,8 +101,7 @@ std::string Renderer::render_page(const std::string& name, TemplateData data) co
     data.set(partial_name, kainjow::mustache::partial([body] { return *body; }));
   }
   // Set without a second copy of the page's HTML (kainjow's set copies).
-  data.set("content", TemplateData(false));
-  const_cast<TemplateData&>(*data.get("content")) = TemplateData(render(name, data));
+  put(data, "content", TemplateData(render(name, data)));
   return render("layout", data);
 }
 

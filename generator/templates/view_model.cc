@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "markdown/document.h"
 #include "output/feeds.h"
+#include "templates/template_data.h"
 
 namespace herald {
 namespace {
@@ -18,19 +19,8 @@ using kainjow::mustache::list;
 
 data text(const std::string& s) { return data(s); }
 
-// kainjow's data::set and push_back copy what they are given, a whole tree
-// for a list of cards; these move it in instead (a third of the render time
-// went on copying and freeing template data). The const_cast is sound: the
-// value belongs to `d`, which is not const.
-data as_data(list&& items) {
-  data d(data::type::list);
-  const_cast<list&>(d.list_value()).swap(items);
-  return d;
-}
-void put(data& d, const std::string& key, data&& value) {
-  d.set(key, data(false));
-  const_cast<data&>(*d.get(key)) = std::move(value);
-}
+// More put()s beside those of templates/template_data.h: a list, and text.
+using herald::put;
 void put(data& d, const std::string& key, list&& items) { put(d, key, as_data(std::move(items))); }
 void put(data& d, const std::string& key, const std::string& value) { put(d, key, data(value)); }
 void put(data& d, const std::string& key, const char* value) { put(d, key, data(value)); }

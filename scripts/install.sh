@@ -14,7 +14,7 @@ packages=(
   libyaml-cpp-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev fonts-dejavu-core
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
-  libgoogle-perftools-dev chromium openjdk-17-jre-headless
+  libgoogle-perftools-dev libxxhash-dev chromium openjdk-17-jre-headless
   clang clang-14 libclang-rt-14-dev
 )
 # Node.js runs the browser tests (playwright-core drives Debian's chromium).

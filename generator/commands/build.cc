@@ -37,6 +37,8 @@ int command_build(const BuildOptions& options) {
       for (const auto& p : result.library->pages) withheld += !p.published;
       std::fprintf(stderr, "herald: %zu pages (%zu withheld: drafts, scheduled or expired), %zu files\n",
                    result.library->pages.size(), withheld, result.files.size());
+      std::fprintf(stderr, "herald: from the build cache: %zu sources not parsed again, %zu pages not rendered again\n",
+                   result.sources_reused, result.files_reused);
     }
     print_timings(result);
   }

@@ -2,6 +2,7 @@
 #include "commands/pipeline.h"
 
 #include <git2.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <ctime>
@@ -21,6 +22,7 @@
 #include "core/thread_pool.h"
 #include "markdown/document.h"
 #include "output/extra_outputs.h"
+#include "output/output_memo.h"
 #include "output/site_renderer.h"
 #include "output/search_index.h"
 #include "output/writer.h"
@@ -65,7 +67,7 @@ std::vector<SourceFile> read_worktree(const Repository& repo) {
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     std::string rel = fs::relative(it->path(), root, ec).generic_string();
-    if (rel == ".git" || starts_with(rel, ".git/")) {
+    if (rel == ".git" || rel == ".herald-cache" || starts_with(rel, ".git/")) {
       it.disable_recursion_pending();
       continue;
     }
@@ -101,6 +103,21 @@ bool front_matter_says_draft(std::string_view text) {
   if (pos == std::string_view::npos) return false;
   std::string_view value = trim(head.substr(pos + 7, head.find('\n', pos + 1) - pos - 7));
   return value == "true" || value == "yes";
+}
+
+/// herald's version and which build of it this is (the executable's size and
+/// time): a cache written by another build of herald is not used.
+std::string herald_identity() {
+  struct stat st;
+  if (::stat("/proc/self/exe", &st) != 0) return std::string("herald ") + HERALD_VERSION;
+  return fmt::format("herald {} {} {}.{}", HERALD_VERSION, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+/// The build cache's folder: .herald-cache/ at the root of the working tree
+/// (in the git folder for a bare repository), never inside the output.
+std::string cache_dir(const Repository& repo) {
+  std::string root = repo.workdir();
+  return root.empty() ? std::string(git_repository_path(repo.raw())) + "herald-cache" : root + ".herald-cache";
 }
 
 const SourceFile* find_file(const std::vector<SourceFile>& files, const std::string& path) {
@@ -315,6 +332,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // the rendered site is never all in memory; an error anywhere abandons the
   // folder and the previous site stays.
   StagedSite staged;
+  // What the previous build into this folder rendered, from what: a page
+  // whose template and data are unchanged is linked from it, not rendered.
+  OutputMemo memo;
+  std::string memo_file, memo_stamp;
   std::vector<RenderTask> tasks;
   if (!diags.has_errors()) {
     if (options.write) {
@@ -325,6 +346,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
         return result;
       }
       out.stream_to(&staged);
+      std::error_code ec;
+      memo_file = cache_dir(*site.repo) + "/outputs";
+      memo_stamp = fmt::format("{}\ntheme {}\nout {}", herald_identity(), theme.fingerprint(),
+                               fs::absolute(result.out_dir, ec).lexically_normal().string());
+      memo.load(memo_file, memo_stamp);
+      out.remember_in(&memo);
     }
     add_html_tasks(lib, renderer, theme, out, diags, tasks);
     add_extra_tasks(lib, renderer, out, diags, tasks);
@@ -333,6 +360,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   result.files = out.take_sorted(diags);
   if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
   result.pages_rendered = result.files.size();
+  result.files_reused = memo.reused();
   watch.lap("render");
 
   // ---- Write --------------------------------------------------------------
@@ -362,6 +390,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       result.status = BuildResult::Status::content_errors;
       return result;
     }
+    // Saved only once the site is in place, so the records describe it; a
+    // cache that cannot be written costs the next build time, nothing else.
+    std::error_code ec;
+    fs::create_directories(cache_dir(*site.repo), ec);
+    memo.save(memo_file, memo_stamp, &why);
   }
   watch.lap("write");
   return result;

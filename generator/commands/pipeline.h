@@ -58,6 +58,8 @@ struct BuildResult {
   std::vector<StageTiming> timings;
   std::string out_dir;
   size_t pages_rendered = 0;
+  size_t files_reused = 0;   ///< unchanged pages linked from the previous build
+  size_t sources_reused = 0; ///< unchanged sources taken from the parse cache
 };
 
 /// The loaded site: the tree at a commit (or the working tree) and its history.

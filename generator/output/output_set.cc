@@ -9,12 +9,18 @@
 
 namespace herald {
 
-void OutputSet::add(std::string path, std::string content, std::string source) {
+void OutputSet::add(std::string path, std::string content, std::string source, const Hash128* key) {
   if (site_) {
     // Written now, outside the lock; an unsafe path is never written, and
     // take_sorted reports it (and clashes) as before.
     std::string error;
-    bool failed = is_safe_output_path(path) && !site_->write(path, content, &error);
+    OutputRecord written;
+    bool safe = is_safe_output_path(path);
+    bool failed = safe && !site_->write(path, content, &error, key && memo_ ? &written : nullptr);
+    if (safe && !failed && key && memo_) {
+      written.key = *key;
+      memo_->record(path, written);
+    }
     content.clear();
     content.shrink_to_fit();
     std::lock_guard lock(mutex_);
@@ -24,6 +30,18 @@ void OutputSet::add(std::string path, std::string content, std::string source) {
   }
   std::lock_guard lock(mutex_);
   files_.push_back({std::move(path), std::move(content), std::move(source)});
+}
+
+bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::string& source) {
+  if (!site_ || !memo_ || !is_safe_output_path(path)) return false;
+  const OutputRecord* previous = memo_->previous(path);
+  if (!previous || previous->key != key || !site_->link_previous(path, previous->size, previous->mtime_ns))
+    return false;
+  memo_->record(path, *previous);
+  memo_->count_reused();
+  std::lock_guard lock(mutex_);
+  files_.push_back({path, "", source});
+  return true;
 }
 
 std::string OutputSet::write_error() const {

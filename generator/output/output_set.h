@@ -16,6 +16,8 @@ struct OutputFile {
 };
 
 class StagedSite;
+class OutputMemo;
+struct Hash128;
 
 /// Collects output files from many render threads.
 class OutputSet {
@@ -26,7 +28,15 @@ class OutputSet {
   /// The first write that failed while streaming, else empty.
   std::string write_error() const;
 
-  void add(std::string path, std::string content, std::string source = "");
+  /// With `memo` (while streaming), files added with a key are recorded, and
+  /// reuse() can link the previous build's copy instead of rendering again.
+  void remember_in(OutputMemo* memo) { memo_ = memo; }
+  bool remembers() const { return memo_ && site_; }
+
+  void add(std::string path, std::string content, std::string source = "", const Hash128* key = nullptr);
+  /// True when the previous build wrote `path` from the same `key` and its
+  /// file is unchanged: it is linked into this build, as if added.
+  bool reuse(const std::string& path, const Hash128& key, const std::string& source);
   /// Sorted by path; two files for one path are reported as errors.
   std::vector<OutputFile> take_sorted(Diagnostics& diags);
   size_t size() const;
@@ -35,6 +45,7 @@ class OutputSet {
   mutable std::mutex mutex_;
   std::vector<OutputFile> files_;
   StagedSite* site_ = nullptr;
+  OutputMemo* memo_ = nullptr;
   std::string write_error_;
 };
 

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "output/vcard.h"
+#include "templates/data_hash.h"
 #include "templates/view_model.h"
 
 namespace herald {
@@ -24,6 +25,16 @@ const char* template_for(Kind kind) {
     case Kind::event: return "event";
     default: return "page";
   }
+}
+
+/// Renders a page into `out`, or links the previous build's copy when its
+/// template and data are unchanged.
+void render_or_reuse(const Renderer& renderer, OutputSet& out, const std::string& path, const std::string& tmpl,
+                     TemplateData data, const std::string& source) {
+  std::optional<Hash128> key;
+  if (out.remembers()) key = hash_template_data(tmpl, data);
+  if (key && out.reuse(path, *key, source)) return;
+  out.add(path, renderer.render_page(tmpl, std::move(data)), source, key ? &*key : nullptr);
 }
 
 }  // namespace
@@ -49,7 +60,7 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   auto page_task = [&, vm](std::string path, std::string tmpl,
                            std::function<TemplateData()> data) {
     tasks.push_back({path, [&renderer, &out, vm, path, tmpl, data] {
-                       out.add(path, renderer.render_page(tmpl, data()), "built-in page /" + path);
+                       render_or_reuse(renderer, out, path, tmpl, data(), "built-in page /" + path);
                      }});
   };
   // Content pages, in batches so that thousands of pages share few tasks.
@@ -62,15 +73,15 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
     tasks.push_back({"pages", [&renderer, &out, vm, pages, start, batch] {
                        for (size_t i = start; i < std::min(pages.size(), start + batch); ++i) {
                          const Page& p = *pages[i];
-                         out.add(index_path(p.url), renderer.render_page(template_for(p.kind), vm->page(p)),
-                                 p.source_path);
+                         render_or_reuse(renderer, out, index_path(p.url), template_for(p.kind), vm->page(p),
+                                         p.source_path);
                        }
                      }});
   }
   for (const Manual& m : lib.manuals)
     tasks.push_back({m.slug, [&renderer, &out, vm, &m] {
-                       out.add(index_path(m.index->url), renderer.render_page("manual", vm->manual(m)),
-                               m.index->source_path);
+                       render_or_reuse(renderer, out, index_path(m.index->url), "manual", vm->manual(m),
+                                       m.index->source_path);
                      }});
   page_task("index.html", "home", [vm] { return vm->home(); });
   page_task("newsletters/index.html", "newsletters", [vm] { return vm->newsletters(); });

@@ -22,8 +22,17 @@ namespace herald {
 namespace fs = std::filesystem;
 namespace {
 
-bool write_all(const std::string& path, const std::string& content, std::string* error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+int64_t mtime_ns(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+bool write_all(const std::string& path, const std::string& content, std::string* error,
+               OutputRecord* written) {
+  // Never written through: the file may be a hard link to the previous site's
+  // (two sources writing one path, an error reported later), which must stay.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == EEXIST && ::unlink(path.c_str()) == 0)
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
     return false;
@@ -39,6 +48,11 @@ bool write_all(const std::string& path, const std::string& content, std::string*
     }
     done += static_cast<size_t>(n);
   }
+  struct stat st;
+  if (written && ::fstat(fd, &st) == 0) {
+    written->size = static_cast<uint64_t>(st.st_size);
+    written->mtime_ns = mtime_ns(st);
+  }
   if (::close(fd) != 0) {
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
     return false;
@@ -46,7 +60,7 @@ bool write_all(const std::string& path, const std::string& content, std::string*
   return true;
 }
 
-int exchange(const std::string& a, const std::string& b) {
+int exchange_paths(const std::string& a, const std::string& b) {
   return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE));
 }
 
@@ -132,8 +146,19 @@ bool StagedSite::make_parents(const std::string& path, std::string* error) {
   return true;
 }
 
-bool StagedSite::write(const std::string& path, const std::string& content, std::string* error) {
-  return make_parents(path, error) && write_all(tmp_ + "/" + path, content, error);
+bool StagedSite::write(const std::string& path, const std::string& content, std::string* error,
+                       OutputRecord* written) {
+  return make_parents(path, error) && write_all(tmp_ + "/" + path, content, error, written);
+}
+
+bool StagedSite::link_previous(const std::string& path, uint64_t size, int64_t mtime) {
+  std::string previous = out_dir_ + "/" + path;
+  struct stat st;
+  if (::lstat(previous.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) != size ||
+      mtime_ns(st) != mtime)
+    return false;
+  std::string ignored;
+  return make_parents(path, &ignored) && ::link(previous.c_str(), (tmp_ + "/" + path).c_str()) == 0;
 }
 
 bool StagedSite::publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error) {
@@ -146,7 +171,7 @@ bool StagedSite::publish(const std::function<void(const std::string& dir)>& befo
     abandon();
     return false;
   }
-  if (existed ? exchange(tmp_, out_dir_) != 0 : ::rename(tmp_.c_str(), out_dir_.c_str()) != 0) {
+  if (existed ? exchange_paths(tmp_, out_dir_) != 0 : ::rename(tmp_.c_str(), out_dir_.c_str()) != 0) {
     *error = fmt::format("cannot replace '{}': {}", out_dir_, std::strerror(errno));
     abandon();
     return false;

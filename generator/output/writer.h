@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "output/output_memo.h"
 #include "output/output_set.h"
 
 namespace herald {
@@ -26,8 +27,14 @@ class StagedSite {
   /// Takes the lock and makes the empty temporary folder; false and `error`
   /// when another build holds the lock or the place cannot be written.
   bool open(const std::string& out_dir, std::string* error);
-  /// Writes one file, making its folders. Safe from many threads.
-  bool write(const std::string& path, const std::string& content, std::string* error);
+  /// Writes one file, making its folders. Safe from many threads. With
+  /// `written`, gives the file's size and modification time.
+  bool write(const std::string& path, const std::string& content, std::string* error,
+             OutputRecord* written = nullptr);
+  /// Puts the previous site's `path` into the new one as a hard link, when it
+  /// is still the regular file of `size` and `mtime_ns` that a build wrote.
+  /// False (and nothing done) otherwise: the caller writes it instead.
+  bool link_previous(const std::string& path, uint64_t size, int64_t mtime_ns);
   /// Runs `before_publish` on the complete temporary folder (the search index
   /// is made there), then swaps it into place.
   bool publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error);

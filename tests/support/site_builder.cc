@@ -100,7 +100,7 @@ void TempSite::commit(const std::string& message, const std::string& date) {
 void TempSite::tag(const std::string& name) { git("tag " + quote(name)); }
 
 void TempSite::write_minimal_site() {
-  write(".gitignore", "/public/\n/reference/\n/out*/\n/with-drafts/\n");
+  write(".gitignore", "/public/\n/reference/\n/out*/\n/with-drafts/\n/.herald-cache/\n");
   write("herald.yaml",
         "title: Testshire Safeguarding Partnership\n"
         "base_url: https://safeguarding.testshire.example/\n"

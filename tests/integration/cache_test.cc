@@ -1,0 +1,157 @@
+// Integration: the build cache (.herald-cache/) makes rebuilds faster and never changes what is published.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::read_tree;
+using herald::test::TempSite;
+
+namespace {
+const char* kNow = " --now 2024-07-01T12:00:00";
+
+ino_t inode(const TempSite& site, const std::string& path) {
+  struct stat st {};
+  REQUIRE(::stat((site.dir() + "/" + path).c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+/// Builds the site's HEAD into `folder` with the cache put aside (and then
+/// back): what a build with the cache must equal.
+std::map<std::string, std::string> cold_build(TempSite& site, const std::string& folder) {
+  std::string cache = site.dir() + "/.herald-cache", aside = site.dir() + "/cache-aside";
+  bool had = std::rename(cache.c_str(), aside.c_str()) == 0;
+  auto r = site.herald("build --out " + folder + kNow);
+  if (had) {
+    std::system(("rm -rf " + cache).c_str());
+    std::rename(aside.c_str(), cache.c_str());
+  }
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return read_tree(site.dir() + "/" + folder);
+}
+
+std::string verbose_cache_line(const std::string& err) {
+  size_t at = err.find("from the build cache:");
+  return at == std::string::npos ? "" : err.substr(at, err.find('\n', at) - at);
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild after a one-page commit renders that page again and links the rest") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  auto first = site.herald(std::string("build --verbose") + kNow);
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK(contains(first.err, "0 pages not rendered again"));
+  ino_t about = inode(site, "public/about/index.html");
+  ino_t briefing = inode(site, "public/briefings/neglect/index.html");
+
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where to find us.\n");
+  site.commit("about: where to find us");
+  auto second = site.herald(std::string("build --verbose") + kNow);
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+  CHECK(contains(site.read("public/about/index.html"), "where to find us"));
+  // The changed page is a new file; an unchanged one is the same file, linked.
+  CHECK(inode(site, "public/about/index.html") != about);
+  CHECK(inode(site, "public/briefings/neglect/index.html") == briefing);
+  CHECK_FALSE(contains(verbose_cache_line(second.err), " 0 pages not rendered again"));
+
+  // Exactly what a build without any cache publishes.
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+}
+
+TEST_CASE("a change that every page shows (the site title) renders every page again") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string yaml = site.read("herald.yaml");
+  site.write("herald.yaml", "title: Testshire Safeguarding Children Partnership\n" + yaml.substr(yaml.find('\n') + 1));
+  site.commit("config: the new name");
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, " 0 pages not rendered again"));
+  for (const auto& [path, content] : read_tree(site.dir() + "/public")) {
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".html" || contains(content, "http-equiv=\"refresh\""))
+      continue;
+    CAPTURE(path);
+    CHECK(contains(content, "Testshire Safeguarding Children Partnership"));
+  }
+}
+
+TEST_CASE("a damaged, stale or deleted build cache costs time, never correctness") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string records = site.dir() + "/.herald-cache/outputs";
+  std::string good = site.read(".herald-cache/outputs");
+  REQUIRE(contains(good, "about/index.html"));
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and what we do.\n");
+  site.commit("about: what we do");
+  auto expected = cold_build(site, "out-cold");
+
+  SUBCASE("deleted") { std::remove(records.c_str()); }
+  SUBCASE("truncated") { write_file(records, good.substr(0, good.size() / 2)); }
+  SUBCASE("garbage") { write_file(records, "\x01\x02 not a cache at all \xff\n"); }
+  SUBCASE("a byte changed") {
+    std::string bad = good;
+    bad[bad.size() / 3] ^= 0x20;
+    write_file(records, bad);
+  }
+  SUBCASE("a page edited by hand in the output") {
+    site.write("public/briefings/neglect/index.html", "edited by hand\n");
+  }
+  SUBCASE("an empty folder in its place") {
+    std::remove(records.c_str());
+    REQUIRE(::mkdir(records.c_str(), 0755) == 0);
+  }
+  auto r = site.herald(std::string("build") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_tree(site.dir() + "/public") == expected);
+}
+
+TEST_CASE("a cache made for one output folder is not used for another") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build --out out-a") + kNow).exit_code == 0);
+  // out-b holds a copy of out-a, but the records are for out-a.
+  REQUIRE(std::system(("cp -a " + site.dir() + "/out-a " + site.dir() + "/out-b").c_str()) == 0);
+  auto r = site.herald(std::string("build --verbose --out out-b") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, " 0 pages not rendered again"));
+}
+
+TEST_CASE("a failed build leaves the cache describing the site that is still published") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string before = site.read(".herald-cache/outputs");
+  site.write("content/pages/about.md", "---\ntitle: About us\ndate: not a date\n---\n\nWho we are.\n");
+  site.commit("about: a broken date");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 1);
+  CHECK(site.read(".herald-cache/outputs") == before);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, mended.\n");
+  site.commit("about: mended");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+}

@@ -26,12 +26,10 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
-  // magic \n stamp \n body... checksum line "end <xxh64 of everything before it>\n"
+  // The magic line, the stamp, a line per file, and last "end <xxh64 of all before it>".
   size_t end_line = text.rfind("end ", text.size() >= 4 ? text.size() - 4 : 0);
   if (end_line == std::string::npos || text.empty() || text.back() != '\n') return false;
-  uint64_t sum = 0;
-  if (std::sscanf(text.c_str() + end_line, "end %" SCNx64 "\n", &sum) != 1 ||
-      XXH3_64bits(text.data(), end_line) != sum)
+  if (text.compare(end_line, std::string::npos, fmt::format("end {:x}\n", XXH3_64bits(text.data(), end_line))) != 0)
     return false;
   std::string expected_head = std::string(kMagic) + "\n" + stamp + "\n";
   if (text.compare(0, expected_head.size(), expected_head) != 0) return false;

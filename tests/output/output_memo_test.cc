@@ -1,0 +1,87 @@
+// Unit: the output records of the build cache — saved, read back, and refused when stale or damaged.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "output/output_memo.h"
+
+using herald::Hash128;
+using herald::OutputMemo;
+using herald::OutputRecord;
+
+namespace {
+
+std::string temp_file() {
+  char name[] = "/tmp/herald-memo-XXXXXX";
+  int fd = ::mkstemp(name);
+  REQUIRE(fd >= 0);
+  ::close(fd);
+  return name;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+void save_memo(const std::string& file) {
+  OutputMemo memo;
+  memo.record("briefings/neglect/index.html", {Hash128{0x0123456789abcdefull, 42}, 5120, 1700000000123456789});
+  memo.record("index.html", {Hash128{7, 0xfedcba9876543210ull}, 300, 1700000001000000000});
+  std::string error;
+  REQUIRE(memo.save(file, "herald 1\ntheme x\nout /site/public", &error));
+}
+
+}  // namespace
+
+TEST_CASE("output_memo: what one build records, the next reads back exactly") {
+  std::string file = temp_file();
+  save_memo(file);
+  OutputMemo next;
+  REQUIRE(next.load(file, "herald 1\ntheme x\nout /site/public"));
+  const OutputRecord* r = next.previous("briefings/neglect/index.html");
+  REQUIRE(r);
+  CHECK(r->key == Hash128{0x0123456789abcdefull, 42});
+  CHECK(r->size == 5120);
+  CHECK(r->mtime_ns == 1700000000123456789);
+  REQUIRE(next.previous("index.html"));
+  CHECK(next.previous("index.html")->key == Hash128{7, 0xfedcba9876543210ull});
+  CHECK_FALSE(next.previous("about/index.html"));
+  std::remove(file.c_str());
+}
+
+TEST_CASE("output_memo: another stamp, a missing file or any damage gives no records") {
+  std::string file = temp_file();
+  save_memo(file);
+  std::string good = slurp(file);
+  OutputMemo memo;
+  CHECK_FALSE(memo.load(file, "herald 2\ntheme x\nout /site/public"));
+  CHECK_FALSE(memo.previous("index.html"));
+  CHECK_FALSE(memo.load(file + ".missing", "herald 1\ntheme x\nout /site/public"));
+  // Every truncation and every single changed byte is refused.
+  for (size_t cut = 0; cut < good.size(); ++cut) {
+    spit(file, good.substr(0, cut));
+    CAPTURE(cut);
+    CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
+    CHECK_FALSE(memo.previous("index.html"));
+  }
+  for (size_t at = 0; at < good.size(); ++at) {
+    std::string bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x01);
+    spit(file, bad);
+    CAPTURE(at);
+    CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
+  }
+  spit(file, good + "garbage\n");
+  CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
+  std::remove(file.c_str());
+}

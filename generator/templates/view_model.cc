@@ -424,6 +424,7 @@ TemplateData ViewModel::home() const {
   put(d, "latest_briefings", std::move(briefings));
   put(d, "has_briefings", data(!lib_.briefings.empty()));
   list events;
+  events.reserve(lib_.events.size());
   for (const Page* e : lib_.events) {
     bool upcoming = false;
     for (const auto& s : e->sessions) upcoming = upcoming || s.end.utc_seconds >= lib_.now;
@@ -457,7 +458,11 @@ data grouped_by_year(const std::vector<const Page*>& pages, const std::function<
   list years;
   int current = 0;
   data group;
+  // Lists are reserved throughout: kainjow's data has no noexcept move, so a
+  // vector that grows copies every card it holds.
   list items;
+  size_t left = pages.size();
+  items.reserve(left);
   auto flush = [&] {
     if (current == 0) return;
     put(group, "year", std::to_string(current));
@@ -465,6 +470,7 @@ data grouped_by_year(const std::vector<const Page*>& pages, const std::function<
     years.push_back(std::move(group));
     group = data();
     items = list();
+    items.reserve(left);
   };
   for (const Page* p : pages) {
     int year = p->date ? civil_time(*p->date).year : civil_time(DateTime{p->first_commit, 0, false}).year;
@@ -473,6 +479,7 @@ data grouped_by_year(const std::vector<const Page*>& pages, const std::function<
       current = year;
     }
     items.push_back(card(*p));
+    --left;
   }
   flush();
   return as_data(std::move(years));
@@ -496,6 +503,7 @@ TemplateData ViewModel::briefings() const {
   auto it = lib_.section_intros.find("briefings");
   if (it != lib_.section_intros.end() && it->second->doc) put(d, "intro", opt(it->second->doc->html()));
   list items;
+  items.reserve(lib_.briefings.size());
   for (const Page* p : lib_.briefings) items.push_back(card(*p, root));
   put(d, "items", std::move(items));
   put(d, "empty", data(lib_.briefings.empty()));
@@ -539,6 +547,7 @@ TemplateData ViewModel::manual(const Manual& m) const {
   data d = page(*m.index);
   std::string root = root_from(m.index->url);
   list chapters;
+  chapters.reserve(m.chapters.size());
   for (const Page* c : m.chapters) {
     data item = card(*c, root);
     put(item, "owner", opt(c->owner));
@@ -558,6 +567,7 @@ TemplateData ViewModel::release(const Release& r, const std::string& root) const
   put(d, "from_tag", data(r.from_tag));
   auto changes = [&](const std::vector<ChapterChange>& v) {
     list out;
+    out.reserve(v.size());
     for (const auto& c : v) {
       data item;
       put(item, "title", c.title.empty() ? c.slug : c.title);
@@ -586,6 +596,7 @@ TemplateData ViewModel::changes() const {
   data d = base("/procedures/changes/", "Changes to the procedures", "procedures");
   std::string root = root_from("/procedures/changes/");
   list releases;
+  releases.reserve(lib_.releases.size());
   for (const auto& r : lib_.releases) releases.push_back(release(r, root));
   put(d, "releases", std::move(releases));
   put(d, "empty", data(lib_.releases.empty()));
@@ -682,6 +693,7 @@ TemplateData ViewModel::term(const Term& t, const std::string& kind) const {
   data d = base(url, title, kind == "review-type" ? "briefings" : "");
   std::string root = root_from(url);
   list items;
+  items.reserve(t.pages.size());
   for (const Page* p : t.pages) items.push_back(card(*p, root));
   put(d, "items", std::move(items));
   put(d, "term", t.name);

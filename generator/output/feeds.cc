@@ -51,7 +51,7 @@ FeedItem page_item(const Page& p, const Library& lib) {
               " to " + format_human_time(s.end);
     item.summary = when + (p.summary.empty() ? "" : ". " + p.summary);
   }
-  if (lib.config.feed_full_content) item.content_html = absolute_html(p, lib);
+  item.page = &p;  // its content is filled in by make_feed, if it is kept
   item.categories = p.topics;
   return item;
 }
@@ -101,6 +101,11 @@ Feed make_feed(const Library& lib, std::string path, std::string title, std::str
                std::vector<FeedItem> items) {
   std::stable_sort(items.begin(), items.end(), newest_first);
   if (items.size() > static_cast<size_t>(lib.config.feed_items)) items.resize(lib.config.feed_items);
+  // The content only of the items kept: a topic's feed may be cut from thousands of pages.
+  for (FeedItem& item : items) {
+    if (item.page && lib.config.feed_full_content) item.content_html = absolute_html(*item.page, lib);
+    item.page = nullptr;
+  }
   return {std::move(path), std::move(title), lib.config.absolute_url(page), std::move(items)};
 }
 

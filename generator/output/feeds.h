@@ -18,6 +18,7 @@ struct FeedItem {
   std::string summary;  ///< plain text
   std::string content_html;  ///< absolute URLs; empty when feeds carry summaries only
   std::vector<std::string> categories;
+  const Page* page = nullptr;  ///< the page it is made from, until its content is filled in
 };
 
 /// A feed: where it is published and what it carries, newest first.

@@ -15,6 +15,8 @@
 
 namespace herald {
 
+class ParseCacheCodec;
+
 /// A heading of the body.
 struct Heading {
   int level = 0;       ///< as written: 2 for `##`
@@ -118,6 +120,8 @@ class Document {
   }
 
  private:
+  friend class ParseCacheCodec;  // stores the document without its tree (cache/parse_cache.cc)
+
   Document() = default;
 
   CmarkNodePtr root_;

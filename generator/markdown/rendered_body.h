@@ -11,6 +11,7 @@
 namespace herald {
 
 struct Heading;
+class ParseCacheCodec;
 
 /// The body's HTML, rendered once when the document is parsed, plus where
 /// each relative link or image URL and each top-level heading sits in it.
@@ -49,6 +50,8 @@ class RenderedBody {
                           const UrlMap* map_url) const;
 
  private:
+  friend class ParseCacheCodec;  // stores and checks the recorded places (cache/parse_cache.cc)
+
   struct UrlSite {
     size_t begin = 0, end = 0;  ///< the escaped URL in html_
     std::string url;            ///< as the author wrote it (after entity decoding)

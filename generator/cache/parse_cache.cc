@@ -1,0 +1,403 @@
+// The parse cache on disk: a checked header, then each file's page and diagnostics, in a binary encoding.
+#include "cache/parse_cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cerrno>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <initializer_list>
+#include <string_view>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+#include "markdown/document.h"
+
+namespace herald {
+
+// The file, every number little-endian:
+//   "herald-parse-cache 1\n"  what it is, and the version of the encoding
+//   u64 checksum              XXH3_64bits of everything after it
+//   string stamp, u64 count, then count × (string key, BuildCache::Parsed)
+// A string is a u64 length and its bytes; a bool one byte, 0 or 1; an int 4
+// bytes, an int64_t or size_t 8; an enum one byte; an optional (or a
+// shared_ptr) a bool then the value if any; a vector a u64 count then its
+// items; a struct its members as ParseCacheCodec::fields lists them.
+namespace {
+
+/// Change the version with the encoding (a member added to Page, say), so
+/// that an older file is not misread but simply not used.
+constexpr std::string_view kMagic = "herald-parse-cache 1\n";
+constexpr size_t kChecksumSize = 8;
+
+template <class T, class U>
+concept Is = std::same_as<std::remove_const_t<T>, U>;
+
+}  // namespace
+
+/// Lists the members of each stored type once, for both directions: `io` is
+/// an Encoder (and `T` const) or a Decoder. Each structured binding must name
+/// every member of its type, so a member added to Page (or to any type here)
+/// and forgotten here stops the build. A static_assert on sizeof would not:
+/// a bool can fit in padding, and sizes differ between standard libraries.
+class ParseCacheCodec {
+ public:
+  template <class Io, Is<Page> T>
+  static void fields(Io& io, T& page) {
+    auto& [kind, source_path, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
+           topics, audience, aliases, pdf, first_commit, last_commit, issue, series, review_type, source,
+           lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
+           reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
+           published, withheld_reason] = page;
+    io(kind, source_path, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
+       topics, audience, aliases, pdf, first_commit, last_commit, issue, series, review_type, source,
+       lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
+       reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
+       published, withheld_reason);
+  }
+  template <class Io, Is<BuildCache::Parsed> T>
+  static void fields(Io& io, T& parsed) {
+    auto& [page, diagnostics] = parsed;
+    io(page, diagnostics);
+  }
+  template <class Io, Is<Diagnostic> T>
+  static void fields(Io& io, T& diagnostic) {
+    auto& [severity, where, message] = diagnostic;
+    io(severity, where, message);
+  }
+  template <class Io, Is<SourceLocation> T>
+  static void fields(Io& io, T& location) {
+    auto& [path, line, column] = location;
+    io(path, line, column);
+  }
+  template <class Io, Is<DateTime> T>
+  static void fields(Io& io, T& time) {
+    auto& [utc_seconds, offset_seconds, has_time] = time;
+    io(utc_seconds, offset_seconds, has_time);
+  }
+  template <class Io, Is<EventSession> T>
+  static void fields(Io& io, T& session) {
+    auto& [start, end] = session;
+    io(start, end);
+  }
+  template <class Io, Is<BriefingSource> T>
+  static void fields(Io& io, T& source) {
+    auto& [title, url, published] = source;
+    io(title, url, published);
+  }
+  template <class Io, Is<BriefingSection> T>
+  static void fields(Io& io, T& section) {
+    auto& [number, title, anchor, html, line] = section;
+    io(number, title, anchor, html, line);
+  }
+  template <class Io, Is<Document> T>
+  static void fields(Io& io, T& doc) {
+    // Not the tree (root): a decoded document is as after release_tree().
+    auto& [root, body, headings, shortcodes, first_paragraph, word_count] = doc;
+    io(body, headings, shortcodes, first_paragraph, word_count);
+  }
+  template <class Io, Is<Heading> T>
+  static void fields(Io& io, T& heading) {
+    auto& [level, text, anchor, line] = heading;
+    io(level, text, anchor, line);
+  }
+  template <class Io, Is<ShortcodeUse> T>
+  static void fields(Io& io, T& use) {
+    auto& [name, id, block, line, column, html] = use;
+    io(name, id, block, line, column, html);
+  }
+  template <class Io, Is<RenderedBody> T>
+  static void fields(Io& io, T& body) {
+    auto& [html, urls, headings] = body;
+    io(html, urls, headings);
+  }
+  template <class Io, Is<RenderedBody::UrlSite> T>
+  static void fields(Io& io, T& site) {
+    auto& [begin, end, url] = site;
+    io(begin, end, url);
+  }
+  template <class Io, Is<RenderedBody::HeadingSite> T>
+  static void fields(Io& io, T& site) {
+    auto& [begin, end, heading] = site;
+    io(begin, end, heading);
+  }
+
+  /// An empty document to decode into (the constructor is private).
+  static Document blank_document() { return Document(); }
+
+  /// Do the places the body recorded lie inside its HTML, each after the
+  /// one before? Cutting sections and mapping URLs rely on it.
+  static bool places_in_order(const Document& doc) {
+    const RenderedBody& body = doc.body_;
+    size_t after = 0;
+    for (const RenderedBody::UrlSite& site : body.urls_) {
+      if (site.begin < after || site.end < site.begin || site.end > body.html_.size()) return false;
+      after = site.end;
+    }
+    after = 0;
+    for (const RenderedBody::HeadingSite& site : body.headings_) {
+      if (site.begin < after || site.end < site.begin || site.end > body.html_.size()) return false;
+      after = site.end;
+    }
+    return true;
+  }
+};
+
+namespace {
+
+/// Appends values as the file stores them.
+class Encoder {
+ public:
+  template <class... T>
+  void operator()(const T&... values) {
+    (put(values), ...);
+  }
+  const std::string& bytes() const { return out_; }
+
+ private:
+  void put(bool value) { out_ += value ? '\1' : '\0'; }
+  void put(int value) { put_fixed(static_cast<uint32_t>(value), 4); }
+  void put(int64_t value) { put_fixed(static_cast<uint64_t>(value), 8); }
+  void put(uint64_t value) { put_fixed(value, 8); }
+  void put(Kind kind) { put_fixed(static_cast<uint8_t>(kind), 1); }
+  void put(Severity severity) { put_fixed(static_cast<uint8_t>(severity), 1); }
+  void put(const std::string& text) {
+    put(uint64_t{text.size()});
+    out_ += text;
+  }
+  template <class T>
+  void put(const std::optional<T>& value) {
+    put(value.has_value());
+    if (value) put(*value);
+  }
+  template <class T>
+  void put(const std::vector<T>& items) {
+    put(uint64_t{items.size()});
+    for (const T& item : items) put(item);
+  }
+  void put(const std::shared_ptr<Document>& doc) {
+    put(doc != nullptr);
+    if (doc) put(*doc);
+  }
+  template <class T>
+    requires std::is_class_v<T>
+  void put(const T& value) {
+    ParseCacheCodec::fields(*this, value);
+  }
+
+  void put_fixed(uint64_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i) out_ += static_cast<char>(value >> (8 * i));
+  }
+
+  std::string out_;
+};
+
+/// Reads values back, never past the end: the first one missing or out of
+/// range fails the decoder, and from then on it reads nothing.
+class Decoder {
+ public:
+  explicit Decoder(std::string_view in) : in_(in) {}
+
+  template <class... T>
+  void operator()(T&... values) {
+    (get(values), ...);
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return ok_ && at_ == in_.size(); }
+  void fail() { ok_ = false; }
+
+ private:
+  void get(bool& value) {
+    uint64_t byte = get_fixed(1);
+    if (byte > 1) fail();
+    value = byte == 1;
+  }
+  void get(int& value) { value = static_cast<int>(static_cast<uint32_t>(get_fixed(4))); }
+  void get(int64_t& value) { value = static_cast<int64_t>(get_fixed(8)); }
+  void get(uint64_t& value) { value = get_fixed(8); }
+  // Kind::page and Severity::error are the last values of their enums.
+  void get(Kind& kind) { kind = static_cast<Kind>(get_enum(static_cast<uint64_t>(Kind::page))); }
+  void get(Severity& severity) {
+    severity = static_cast<Severity>(get_enum(static_cast<uint64_t>(Severity::error)));
+  }
+  void get(std::string& text) {
+    uint64_t size = get_length();
+    text.assign(in_.substr(at_, size));
+    at_ += size;
+  }
+  template <class T>
+  void get(std::optional<T>& value) {
+    bool present = false;
+    get(present);
+    value.reset();
+    if (present) get(value.emplace());
+  }
+  template <class T>
+  void get(std::vector<T>& items) {
+    uint64_t count = get_length();
+    items.clear();
+    for (uint64_t i = 0; i < count && ok_; ++i) get(items.emplace_back());
+  }
+  void get(std::shared_ptr<Document>& doc) {
+    bool present = false;
+    get(present);
+    doc.reset();
+    if (!present) return;
+    Document decoded = ParseCacheCodec::blank_document();
+    get(decoded);
+    if (!ParseCacheCodec::places_in_order(decoded)) fail();
+    if (ok_) doc = std::make_shared<Document>(std::move(decoded));
+  }
+  template <class T>
+    requires std::is_class_v<T>
+  void get(T& value) {
+    ParseCacheCodec::fields(*this, value);
+  }
+
+  /// The next `bytes` bytes as a number; 0 once failed.
+  uint64_t get_fixed(size_t bytes) {
+    if (!ok_ || in_.size() - at_ < bytes) {
+      fail();
+      return 0;
+    }
+    uint64_t value = 0;
+    for (size_t i = 0; i < bytes; ++i)
+      value |= uint64_t{static_cast<unsigned char>(in_[at_ + i])} << (8 * i);
+    at_ += bytes;
+    return value;
+  }
+  /// One byte that must be at most `last`, the enum's last value.
+  uint64_t get_enum(uint64_t last) {
+    uint64_t value = get_fixed(1);
+    if (value > last) fail();
+    return ok_ ? value : 0;
+  }
+  /// A string's length or a vector's count. Each byte or item takes at least
+  /// a byte of what is left, so a larger number is damage, caught before
+  /// anything is allocated for it.
+  uint64_t get_length() {
+    uint64_t length = get_fixed(8);
+    if (length > in_.size() - at_) fail();
+    return ok_ ? length : 0;
+  }
+
+  std::string_view in_;
+  size_t at_ = 0;
+  bool ok_ = true;
+};
+
+/// Writes `pieces` to a new file at `path`; false with `error` set when it cannot.
+bool write_file(const std::string& path, std::initializer_list<std::string_view> pieces, std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0;
+  for (std::string_view piece : pieces) {
+    while (ok && !piece.empty()) {
+      ssize_t n = ::write(fd, piece.data(), piece.size());
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) piece.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+  if (!ok) *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
+    *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    ok = false;
+  }
+  return ok;
+}
+
+/// The whole of a regular file; false when there is none or it cannot be read.
+bool read_file(const std::string& path, std::string* out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) out->resize(static_cast<size_t>(st.st_size));
+  size_t done = 0;
+  while (ok && done < out->size()) {
+    ssize_t n = ::read(fd, out->data() + done, out->size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;  // an error, or the file shrank while being read
+    else done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return ok;
+}
+
+/// A page still holding its tree is a page that will make a PDF: the tree
+/// cannot be stored, and a page without it could not make one.
+bool storable(const BuildCache::Parsed& parsed) {
+  return !(parsed.page && parsed.page->doc && parsed.page->doc->root());
+}
+
+}  // namespace
+
+bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
+                      std::string* error) {
+  uint64_t count = 0;
+  for (const auto& [key, parsed] : cache.parsed) count += storable(parsed);
+  Encoder body;
+  body(stamp, count);
+  for (const auto& [key, parsed] : cache.parsed)
+    if (storable(parsed)) body(key, parsed);
+  Encoder checksum;
+  checksum(uint64_t{XXH3_64bits(body.bytes().data(), body.bytes().size())});
+
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  if (ec) {
+    *error = fmt::format("cannot create '{}': {}", folder.string(), ec.message());
+    return false;
+  }
+  // No fsync: after a power cut a torn file fails its checksum, and the
+  // cache is only a cache.
+  const std::string tmp = path + ".tmp";
+  if (!write_file(tmp, {kMagic, checksum.bytes(), body.bytes()}, error)) {
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = fmt::format("cannot replace '{}': {}", path, std::strerror(errno));
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp) {
+  cache.parsed.clear();
+  cache.context = stamp;
+  std::string file;
+  if (!read_file(path, &file) || !file.starts_with(kMagic)) return false;
+  std::string_view rest = std::string_view(file).substr(kMagic.size());
+  Decoder in(rest);
+  uint64_t checksum = 0;
+  std::string written_stamp;
+  in(checksum, written_stamp);
+  if (!in.ok() || written_stamp != stamp) return false;
+  std::string_view checked = rest.substr(kChecksumSize);
+  if (XXH3_64bits(checked.data(), checked.size()) != checksum) return false;
+
+  uint64_t count = 0;
+  in(count);
+  decltype(cache.parsed) parsed;
+  for (uint64_t i = 0; i < count && in.ok(); ++i) {
+    std::string key;
+    BuildCache::Parsed entry;
+    in(key, entry);
+    if (!parsed.empty() && key <= parsed.rbegin()->first) in.fail();  // the map wrote them sorted, once each
+    if (in.ok()) parsed.emplace_hint(parsed.end(), std::move(key), std::move(entry));
+  }
+  if (!in.at_end()) return false;
+  cache.parsed = std::move(parsed);
+  return true;
+}
+
+}  // namespace herald

@@ -1,0 +1,28 @@
+// The parse cache on disk (.herald-cache/): what parsing each file gave, kept between builds.
+#pragma once
+
+#include <string>
+
+#include "commands/pipeline.h"
+
+namespace herald {
+
+/// Writes `cache` to `path` (to `path + ".tmp"`, then renamed, so a killed
+/// build never leaves half a file), making its folder if needed. `stamp`
+/// identifies everything the parse depends on besides each file's bytes
+/// (herald's version, the blob ids of herald.yaml and the contacts,
+/// --strict); it is stored in the header. An entry whose page still holds
+/// its cmark tree (a page that will make a PDF) cannot be stored and is
+/// skipped. Returns false with `*error` set when the file cannot be written.
+bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
+                      std::string* error);
+
+/// Reads the file into `cache`, replacing its entries, and sets
+/// `cache.context` to `stamp`. Returns false, with `cache.parsed` empty, when
+/// the file is missing, was written with another stamp or format version, or
+/// is damaged in any way: the whole file is checked by a checksum, and
+/// decoding never reads past the end or trusts a length it cannot hold.
+/// Documents come back without their tree (`root()` is null).
+bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp);
+
+}  // namespace herald

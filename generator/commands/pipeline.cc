@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "cache/parse_cache.h"
 #include "config/config.h"
 #include "content/amendments.h"
 #include "content/contacts.h"
@@ -252,14 +253,28 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<std::optional<Page>> parsed(jobs.size());
   // With a cache (herald serve), a file parsed before with the same bytes,
   // herald.yaml and contact directory is taken from it instead.
+  // `herald build` and `check` keep the same in .herald-cache/parse.
+  BuildCache disk_cache;
   BuildCache* cache = options.cache;
+  std::string disk_file, disk_stamp;
+  if (!cache && !options.worktree) {
+    cache = &disk_cache;
+    disk_file = cache_dir(*site.repo) + "/parse";
+  }
   std::vector<BuildCache::Parsed*> hits(jobs.size(), nullptr);
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
+  size_t cached_before = 0;
   if (cache) {
     const SourceFile* contacts = find_file(site.files, "data/contacts.yaml");
     std::string context = config_file->blob_id + ' ' + (contacts ? contacts->blob_id : "") +
                           (options.strict ? " strict" : "");
+    if (!disk_file.empty()) {
+      disk_stamp = herald_identity() + "\n" + context;
+      load_parse_cache(disk_cache, disk_file, disk_stamp);
+      disk_cache.context = context;
+      cached_before = disk_cache.parsed.size();
+    }
     if (cache->context != context) cache->parsed.clear();
     cache->context = context;
     for (size_t i = 0; i < jobs.size(); ++i) {
@@ -275,7 +290,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     local.set_strict(options.strict);
     if (hits[i]) {
       parsed[i] = hits[i]->page;
-      local.add_source(jobs[i].file->path, jobs[i].file->content);
+      if (!hits[i]->diagnostics.empty()) local.add_source(jobs[i].file->path, jobs[i].file->content);
       for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
     } else {
       parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);
@@ -295,6 +310,17 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
           hits[i] ? std::move(*hits[i]) : BuildCache::Parsed{parsed[i], std::move(reported[i])};
     }
     cache->parsed = std::move(next);
+    result.sources_reused = cache->reused;
+    // Saved when anything was parsed or left out; a cache that cannot be
+    // written costs the next build time, nothing else.
+    size_t storable = 0;  // parsed now, and with no tree kept for a PDF
+    for (size_t i = 0; i < jobs.size(); ++i)
+      storable += !hits[i] && !(parsed[i] && parsed[i]->doc && parsed[i]->doc->root());
+    if (!disk_file.empty() && (storable > 0 || cache->reused != cached_before)) {
+      std::string why;
+      save_parse_cache(disk_cache, disk_file, disk_stamp, &why);
+    }
+    disk_cache.parsed.clear();  // the pages have their own copies
   }
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));

@@ -127,6 +127,53 @@ TEST_CASE("a damaged, stale or deleted build cache costs time, never correctness
   CHECK(read_tree(site.dir() + "/public") == expected);
 }
 
+TEST_CASE("a damaged parse cache costs time, never correctness") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string parse = site.dir() + "/.herald-cache/parse";
+  std::string good = site.read(".herald-cache/parse");
+  REQUIRE(good.size() > 100);
+  site.write("content/briefings/neglect.md",
+             site.read("content/briefings/neglect.md") + "\nA new closing line for the briefing.\n");
+  site.commit("briefing: a closing line");
+  auto expected = cold_build(site, "out-cold");
+  REQUIRE(contains(expected["briefings/neglect/index.html"], "A new closing line"));
+
+  SUBCASE("truncated") { write_file(parse, good.substr(0, good.size() / 2)); }
+  SUBCASE("a byte changed") {
+    std::string bad = good;
+    bad[bad.size() / 2] ^= 0x01;
+    write_file(parse, bad);
+  }
+  SUBCASE("empty") { write_file(parse, ""); }
+  SUBCASE("deleted") { std::remove(parse.c_str()); }
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
+  CHECK(read_tree(site.dir() + "/public") == expected);
+}
+
+TEST_CASE("a page taken from the parse cache gives the same messages as when it was parsed") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/pages/links.md", "---\ntitle: Links\n---\n\n[click here](https://example.org/)\n");
+  site.commit("the site");
+  auto first = site.herald(std::string("build --verbose") + kNow);
+  auto second = site.herald(std::string("build --verbose") + kNow);
+  INFO(first.err);
+  INFO(second.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(second.exit_code == 0);
+  CHECK(contains(first.err, "content/pages/links.md:5:1: warning:"));
+  CHECK(contains(second.err, "sources not parsed again"));
+  CHECK_FALSE(contains(second.err, " 0 sources not parsed again"));
+  auto messages = [](const std::string& err) { return err.substr(0, err.find("herald: ")); };
+  CHECK(messages(first.err) == messages(second.err));
+}
+
 TEST_CASE("a cache made for one output folder is not used for another") {
   TempSite site;
   site.write_minimal_site();

@@ -358,7 +358,8 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
   }
   // No fsync: after a power cut a torn file fails its checksum, and the
   // cache is only a cache.
-  const std::string tmp = path + ".tmp";
+  // A name of this process only: two builds saving at once each rename a whole file.
+  const std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
   if (!write_file(tmp, {kMagic, checksum.bytes(), body.bytes()}, error)) {
     ::unlink(tmp.c_str());
     return false;

@@ -1,6 +1,7 @@
 // The output records file: a header, a line per file, and a checksum of them.
 #include "output/output_memo.h"
 
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <cerrno>
@@ -60,7 +61,7 @@ bool OutputMemo::save(const std::string& file, const std::string& stamp, std::st
       text += fmt::format("{:x} {:x} {} {} {}\n", r.key.high, r.key.low, r.size, r.mtime_ns, path);
   }
   text += fmt::format("end {:x}\n", XXH3_64bits(text.data(), text.size()));
-  std::string tmp = file + ".tmp";
+  std::string tmp = file + "." + std::to_string(::getpid()) + ".tmp";  // two builds may save at once
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;

@@ -87,6 +87,10 @@ ViewModel::ViewModel(const Library& library) : lib_(library) {
   if (lib_.contacts)
     for (const Contact* c : lib_.contacts->urgent()) urgent.push_back(contact(*c, ""));
   urgent_ = as_data(std::move(urgent));
+  for (const Release& r : lib_.releases) {
+    for (const ChapterChange& c : r.added) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "New chapter"});
+    for (const ChapterChange& c : r.updated) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "Updated"});
+  }
 }
 
 TemplateData ViewModel::contact(const Contact& c, const std::string& root) const {
@@ -363,21 +367,19 @@ TemplateData ViewModel::page(const Page& p) const {
     put(pg, "reread", data(p.reread));
     // The chapter's own history: every release that touched it.
     list history;
-    for (const Release& r : lib_.releases) {
-      auto mentions = [&](const std::vector<ChapterChange>& v, const char* what) {
-        for (const auto& c : v) {
-          if (c.manual != p.manual || c.slug != p.slug) continue;
-          data h;
-          put(h, "release", r.name);
-          put(h, "date", date_data(r.date));
-          put(h, "what", what);
-          put(h, "amendment", opt(c.type == ChapterChange::Type::moved ? "Moved from " + c.old_path : c.amendment));
-          put(h, "url", root + "procedures/changes/#" + r.id);
-          history.push_back(std::move(h));
-        }
-      };
-      mentions(r.added, "New chapter");
-      mentions(r.updated, "Updated");
+    if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
+      history.reserve(found->second.size());
+      for (const Mention& m : found->second) {
+        const Release& r = *m.release;
+        const ChapterChange& c = *m.change;
+        data h;
+        put(h, "release", r.name);
+        put(h, "date", date_data(r.date));
+        put(h, "what", m.what);
+        put(h, "amendment", opt(c.type == ChapterChange::Type::moved ? "Moved from " + c.old_path : c.amendment));
+        put(h, "url", root + "procedures/changes/#" + r.id);
+        history.push_back(std::move(h));
+      }
     }
     put(pg, "history", std::move(history));
     if (m) {

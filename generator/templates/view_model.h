@@ -1,6 +1,7 @@
 // The ONLY place where pages, contacts and releases become template data.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "content/library.h"
@@ -56,8 +57,18 @@ class ViewModel {
   TemplateData contact(const Contact& c, const std::string& root) const;
   TemplateData terms_of(const Page& page, const std::string& root) const;
 
+  /// One release's mention of a chapter, for the chapter's history.
+  struct Mention {
+    const Release* release;
+    const ChapterChange* change;
+    const char* what;
+  };
+
   const Library& lib_;
   TemplateData urgent_;
+  /// By "manual/slug", in release order: found once, not by every chapter
+  /// walking every release.
+  std::map<std::string, std::vector<Mention>> mentions_;
 };
 
 }  // namespace herald

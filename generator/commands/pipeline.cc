@@ -3,6 +3,7 @@
 
 #include <git2.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include <chrono>
 #include <ctime>
@@ -373,9 +374,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       }
       out.stream_to(&staged);
       std::error_code ec;
-      memo_file = cache_dir(*site.repo) + "/outputs";
-      memo_stamp = fmt::format("{}\ntheme {}\nout {}", herald_identity(), theme.fingerprint(),
-                               fs::absolute(result.out_dir, ec).lexically_normal().string());
+      // One file for each output folder, so that builds into public/ and,
+      // say, with-drafts/ do not undo each other's records.
+      std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
+      memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), XXH3_64bits(out_path.data(), out_path.size()));
+      memo_stamp = fmt::format("{}\ntheme {}\nout {}", herald_identity(), theme.fingerprint(), out_path);
       memo.load(memo_file, memo_stamp);
       out.remember_in(&memo);
     }

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "support/site_builder.h"
@@ -40,6 +41,16 @@ std::map<std::string, std::string> cold_build(TempSite& site, const std::string&
 std::string verbose_cache_line(const std::string& err) {
   size_t at = err.find("from the build cache:");
   return at == std::string::npos ? "" : err.substr(at, err.find('\n', at) - at);
+}
+
+/// The output records of the one output folder built so far (relative path).
+std::string records_of(const TempSite& site) {
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::directory_iterator(site.dir() + "/.herald-cache"))
+    if (entry.path().filename().string().rfind("outputs-", 0) == 0)
+      found.push_back(".herald-cache/" + entry.path().filename().string());
+  REQUIRE(found.size() == 1);
+  return found[0];
 }
 
 void write_file(const std::string& path, const std::string& content) {
@@ -99,8 +110,8 @@ TEST_CASE("a damaged, stale or deleted build cache costs time, never correctness
   site.write_minimal_site();
   site.commit("the site");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  std::string records = site.dir() + "/.herald-cache/outputs";
-  std::string good = site.read(".herald-cache/outputs");
+  std::string records = site.dir() + "/" + records_of(site);
+  std::string good = site.read(records_of(site));
   REQUIRE(contains(good, "about/index.html"));
   site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and what we do.\n");
   site.commit("about: what we do");
@@ -174,13 +185,34 @@ TEST_CASE("a page taken from the parse cache gives the same messages as when it 
   CHECK(messages(first.err) == messages(second.err));
 }
 
+TEST_CASE("builds into two output folders keep their own records") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  REQUIRE(site.herald(std::string("build --drafts --out with-drafts") + kNow).exit_code == 0);
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(contains(r.err, " 0 pages not rendered again"));
+}
+
 TEST_CASE("a cache made for one output folder is not used for another") {
   TempSite site;
   site.write_minimal_site();
   site.commit("the site");
   REQUIRE(site.herald(std::string("build --out out-a") + kNow).exit_code == 0);
-  // out-b holds a copy of out-a, but the records are for out-a.
-  REQUIRE(std::system(("cp -a " + site.dir() + "/out-a " + site.dir() + "/out-b").c_str()) == 0);
+  std::string records_a = records_of(site);
+  REQUIRE(site.herald(std::string("build --out out-b") + kNow).exit_code == 0);
+  std::string records_b;
+  for (const auto& entry : std::filesystem::directory_iterator(site.dir() + "/.herald-cache"))
+    if (entry.path().filename().string().rfind("outputs-", 0) == 0 && ".herald-cache/" + entry.path().filename().string() != records_a)
+      records_b = entry.path().string();
+  REQUIRE_FALSE(records_b.empty());
+  // out-b is made a copy of out-a (sizes and times kept), and out-a's records
+  // are put in the place of out-b's: they name another folder, so are refused.
+  REQUIRE(std::system(("rm -rf " + site.dir() + "/out-b && cp -a " + site.dir() + "/out-a " + site.dir() +
+                       "/out-b && cp " + site.dir() + "/" + records_a + " " + records_b).c_str()) == 0);
   auto r = site.herald(std::string("build --verbose --out out-b") + kNow);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -192,11 +224,12 @@ TEST_CASE("a failed build leaves the cache describing the site that is still pub
   site.write_minimal_site();
   site.commit("the site");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  std::string before = site.read(".herald-cache/outputs");
+  std::string records = records_of(site);
+  std::string before = site.read(records);
   site.write("content/pages/about.md", "---\ntitle: About us\ndate: not a date\n---\n\nWho we are.\n");
   site.commit("about: a broken date");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 1);
-  CHECK(site.read(".herald-cache/outputs") == before);
+  CHECK(site.read(records) == before);
   site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, mended.\n");
   site.commit("about: mended");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);

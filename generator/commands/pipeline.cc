@@ -156,6 +156,19 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
 
   // ---- Load -------------------------------------------------------------
   LoadedSite site;
+  // Diagnostics are printed after the build, quoting lines of the build's
+  // files: when the build ends, the files go to the sink, not copied one by one.
+  struct FilesToDiagnostics {
+    LoadedSite& site;
+    Diagnostics& diags;
+    ~FilesToDiagnostics() {
+      auto files = std::make_shared<const std::vector<SourceFile>>(std::move(site.files));
+      diags.set_source_lookup([files](const std::string& path) -> std::optional<std::string> {
+        const SourceFile* f = find_file(*files, path);
+        return f ? std::optional<std::string>(f->content) : std::nullopt;
+      });
+    }
+  } files_to_diagnostics{site, diags};
   std::string error;
   site.repo = Repository::open(options.repo, &error);
   if (!site.repo) return unusable(error);
@@ -291,7 +304,6 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     local.set_strict(options.strict);
     if (hits[i]) {
       parsed[i] = hits[i]->page;
-      if (!hits[i]->diagnostics.empty()) local.add_source(jobs[i].file->path, jobs[i].file->content);
       for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
     } else {
       parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);

@@ -61,7 +61,10 @@ std::string Diagnostics::format_all(size_t repeat_limit) const {
 
 void Diagnostics::forward(Diagnostics& target, bool errors_as_warnings, const std::string& note) const {
   std::lock_guard lock(mutex_);
-  for (const auto& [path, text] : sources_) target.add_source(path, text);
+  for (const auto& [path, text] : sources_) {
+    bool quoted = std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.where.path == path; });
+    if (quoted) target.add_source(path, text);
+  }
   for (const auto& d : items_) {
     if (errors_as_warnings && d.severity == Severity::error)
       target.report(Severity::warning, d.where, d.message + note);
@@ -126,6 +129,10 @@ std::string Diagnostics::format_text(const Diagnostic& d) const {
   if (d.where.line <= 0) return out;
   std::lock_guard lock(mutex_);
   auto it = sources_.find(d.where.path);
+  if (it == sources_.end() && lookup_) {
+    if (std::optional<std::string> found = lookup_(d.where.path))
+      it = sources_.emplace(d.where.path, std::move(*found)).first;
+  }
   if (it == sources_.end()) return out;
   const std::string& text = it->second;
   const std::vector<size_t>& starts = line_starts(d.where.path, text);

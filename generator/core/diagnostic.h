@@ -1,8 +1,10 @@
 // Compiler-style diagnostics: where, how bad, what; collected by a thread-safe sink.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +42,19 @@ class Diagnostics {
 
   /// Remembers a file's text so that printed diagnostics can quote the line.
   void add_source(const std::string& path, std::string text);
+  /// Where the text of a file not remembered is found, when a diagnostic in
+  /// it is printed (the build's files, read once), so that thousands of
+  /// files need not be copied in case one has a problem.
+  void set_source_lookup(std::function<std::optional<std::string>(const std::string& path)> lookup) {
+    std::lock_guard lock(mutex_);
+    lookup_ = std::move(lookup);
+  }
 
   /// With `strict`, warnings count as errors.
   void set_strict(bool strict) { strict_ = strict; }
   bool strict() const { return strict_; }
 
-  /// Moves every diagnostic (and remembered source) into `target`. With
+  /// Moves every diagnostic (and the remembered source of its file) into `target`. With
   /// `errors_as_warnings`, errors arrive as warnings with `note` appended.
   void forward(Diagnostics& target, bool errors_as_warnings = false, const std::string& note = "") const;
 
@@ -73,7 +82,8 @@ class Diagnostics {
   mutable std::map<std::string, std::vector<size_t>> line_starts_;
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
-  std::map<std::string, std::string> sources_;
+  mutable std::map<std::string, std::string> sources_;
+  std::function<std::optional<std::string>(const std::string& path)> lookup_;
   bool strict_ = false;
 };
 

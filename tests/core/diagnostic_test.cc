@@ -58,3 +58,39 @@ TEST_CASE("a message repeated many times in one file is shown five times, then c
   CHECK(all.find("other.md:1:1: warning: link text") != std::string::npos);
   CHECK(diags.count(Severity::warning) == 2002);
 }
+
+TEST_CASE("a file not remembered is quoted from the lookup, asked once per file") {
+  Diagnostics diags;
+  int asked = 0;
+  diags.set_source_lookup([&](const std::string& path) -> std::optional<std::string> {
+    ++asked;
+    if (path == "content/a.md") return std::string("---\ntitle: A\n---\n\nclick here\n");
+    return std::nullopt;
+  });
+  diags.warning({"content/a.md", 5, 1}, "vague link text");
+  diags.warning({"content/a.md", 2, 8}, "another");
+  diags.error({"content/missing.md", 1, 1}, "no such file");
+  std::string out = diags.format_all();
+  CHECK(out.find("content/a.md:5:1: warning: vague link text\n  click here\n  ^\n") != std::string::npos);
+  CHECK(out.find("content/a.md:2:8: warning: another\n  title: A\n         ^\n") != std::string::npos);
+  CHECK(out.find("content/missing.md:1:1: error: no such file\n") != std::string::npos);
+  CHECK(out.find("content/missing.md:1:1: error: no such file\n  ") == std::string::npos);
+  CHECK(asked == 2);  // a.md once, missing.md once
+}
+
+TEST_CASE("forwarding passes on the sources of files that have diagnostics only") {
+  Diagnostics local, target;
+  local.add_source("content/a.md", "line one\nline two\n");
+  local.add_source("content/b.md", "other\n");
+  local.warning({"content/a.md", 2, 1}, "something");
+  local.forward(target);
+  Diagnostics b_only;
+  b_only.add_source("content/b.md", "other\n");
+  b_only.forward(target);
+  target.warning({"content/b.md", 1, 1}, "reported later");
+  std::string out = target.format_all();
+  CHECK(out.find("content/a.md:2:1: warning: something\n  line two\n") != std::string::npos);
+  // b.md had no diagnostic when forwarded, so its text did not travel.
+  CHECK(out.find("content/b.md:1:1: warning: reported later\n") != std::string::npos);
+  CHECK(out.find("reported later\n  other") == std::string::npos);
+}

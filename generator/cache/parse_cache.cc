@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <concepts>
 #include <cstdint>
@@ -399,6 +400,44 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
   if (!in.at_end()) return false;
   cache.parsed = std::move(parsed);
   return true;
+}
+
+void ParseCacheFolder::load(BuildCache& cache) {
+  base_ok_ = load_parse_cache(cache, base_, stamp_);
+  base_entries_ = cache.parsed.size();
+  BuildCache journal;
+  if (!load_parse_cache(journal, journal_, stamp_)) return;
+  for (auto& [key, entry] : journal.parsed) {
+    journal_keys_.insert(key);
+    cache.parsed[key] = std::move(entry);
+  }
+}
+
+void ParseCacheFolder::save(const BuildCache& cache, const std::vector<std::string>& fresh) {
+  auto storable = [](const BuildCache::Parsed& p) { return !(p.page && p.page->doc && p.page->doc->root()); };
+  size_t fresh_storable = 0;
+  for (const std::string& key : fresh) {
+    auto it = cache.parsed.find(key);
+    fresh_storable += it != cache.parsed.end() && storable(it->second);
+  }
+  // Entries loaded but not of this build: files changed or deleted since.
+  size_t loaded = base_entries_ + journal_keys_.size();
+  size_t unused = loaded > cache.reused ? loaded - cache.reused : 0;
+  size_t limit = std::max<size_t>(100, base_entries_ / 10);
+  std::string error;
+  if (!base_ok_ || journal_keys_.size() + fresh_storable > limit || unused > limit) {
+    if (save_parse_cache(cache, base_, stamp_, &error)) ::unlink(journal_.c_str());
+    return;
+  }
+  if (fresh_storable == 0) return;
+  std::set<std::string> wanted(fresh.begin(), fresh.end());
+  wanted.insert(journal_keys_.begin(), journal_keys_.end());
+  BuildCache journal;
+  for (const std::string& key : wanted) {
+    auto it = cache.parsed.find(key);
+    if (it != cache.parsed.end() && storable(it->second)) journal.parsed.emplace(key, it->second);
+  }
+  save_parse_cache(journal, journal_, stamp_, &error);
 }
 
 }  // namespace herald

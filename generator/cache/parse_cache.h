@@ -1,7 +1,9 @@
 // The parse cache on disk (.herald-cache/): what parsing each file gave, kept between builds.
 #pragma once
 
+#include <set>
 #include <string>
+#include <vector>
 
 #include "commands/pipeline.h"
 
@@ -24,5 +26,26 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
 /// decoding never reads past the end or trusts a length it cannot hold.
 /// Documents come back without their tree (`root()` is null).
 bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp);
+
+/// The parse cache in its folder: a base file, and a journal of what later
+/// builds parsed, so that a build that parsed a few files writes only those.
+/// The base is written whole again when it is missing or stale, or when the
+/// journal, or the entries no build uses any more, pass a tenth of it.
+class ParseCacheFolder {
+ public:
+  ParseCacheFolder(const std::string& dir, std::string stamp)
+      : base_(dir + "/parse"), journal_(dir + "/parse-journal"), stamp_(std::move(stamp)) {}
+  /// Fills `cache` from the base and the journal (empty when both are missing or damaged).
+  void load(BuildCache& cache);
+  /// Keeps `cache`, which holds exactly this build's files; `fresh` are the
+  /// keys this build parsed. Errors are ignored: the cache is only a cache.
+  void save(const BuildCache& cache, const std::vector<std::string>& fresh);
+
+ private:
+  std::string base_, journal_, stamp_;
+  bool base_ok_ = false;
+  size_t base_entries_ = 0;
+  std::set<std::string> journal_keys_;
+};
 
 }  // namespace herald

@@ -270,24 +270,19 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // `herald build` and `check` keep the same in .herald-cache/parse.
   BuildCache disk_cache;
   BuildCache* cache = options.cache;
-  std::string disk_file, disk_stamp;
-  if (!cache && !options.worktree) {
-    cache = &disk_cache;
-    disk_file = cache_dir(*site.repo) + "/parse";
-  }
+  std::optional<ParseCacheFolder> disk;
+  if (!cache && !options.worktree) cache = &disk_cache;
   std::vector<BuildCache::Parsed*> hits(jobs.size(), nullptr);
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
-  size_t cached_before = 0;
   if (cache) {
     const SourceFile* contacts = find_file(site.files, "data/contacts.yaml");
     std::string context = config_file->blob_id + ' ' + (contacts ? contacts->blob_id : "") +
                           (options.strict ? " strict" : "");
-    if (!disk_file.empty()) {
-      disk_stamp = herald_identity() + "\n" + context;
-      load_parse_cache(disk_cache, disk_file, disk_stamp);
+    if (cache == &disk_cache) {
+      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + context);
+      disk->load(disk_cache);
       disk_cache.context = context;
-      cached_before = disk_cache.parsed.size();
     }
     if (cache->context != context) cache->parsed.clear();
     cache->context = context;
@@ -324,16 +319,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     cache->parsed = std::move(next);
     result.sources_reused = cache->reused;
-    // Saved when anything was parsed or left out; a cache that cannot be
-    // written costs the next build time, nothing else.
-    size_t storable = 0;  // parsed now, and with no tree kept for a PDF
-    for (size_t i = 0; i < jobs.size(); ++i)
-      storable += !hits[i] && !(parsed[i] && parsed[i]->doc && parsed[i]->doc->root());
-    if (!disk_file.empty() && (storable > 0 || cache->reused != cached_before)) {
-      std::string why;
-      save_parse_cache(disk_cache, disk_file, disk_stamp, &why);
+    if (disk) {
+      std::vector<std::string> fresh;
+      for (size_t i = 0; i < jobs.size(); ++i)
+        if (!hits[i]) fresh.push_back(cache_key(*jobs[i].file));
+      disk->save(disk_cache, fresh);
+      disk_cache.parsed.clear();  // the pages have their own copies
     }
-    disk_cache.parsed.clear();  // the pages have their own copies
   }
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));

@@ -167,6 +167,54 @@ TEST_CASE("a damaged parse cache costs time, never correctness") {
   CHECK(read_tree(site.dir() + "/public") == expected);
 }
 
+TEST_CASE("a build that parsed a few files writes them to the journal, not the whole parse cache again") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string base = site.read(".herald-cache/parse");
+  REQUIRE_FALSE(base.empty());
+  CHECK_FALSE(site.exists(".herald-cache/parse-journal"));
+
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, in the journal.\n");
+  site.commit("about: the journal");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK(site.read(".herald-cache/parse") == base);
+  REQUIRE(site.exists(".herald-cache/parse-journal"));
+  CHECK(contains(site.read(".herald-cache/parse-journal"), "in the journal"));
+
+  // The next build takes every file it can from the base and the journal
+  // together: all but the three that make a PDF (their Markdown tree is not kept).
+  auto again = site.herald(std::string("build --verbose") + kNow);
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(contains(again.err, "from the build cache: 4 sources not parsed again"));
+  auto expected = cold_build(site, "out-cold");
+  CHECK(read_tree(site.dir() + "/public") == expected);
+
+  SUBCASE("a damaged journal is refused") {
+    std::string journal = site.read(".herald-cache/parse-journal");
+    journal[journal.size() / 2] ^= 0x01;
+    write_file(site.dir() + "/.herald-cache/parse-journal", journal);
+    auto r = site.herald(std::string("build --verbose") + kNow);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.err, "from the build cache: 3 sources not parsed again"));
+    CHECK(read_tree(site.dir() + "/public") == expected);
+  }
+  SUBCASE("a changed herald.yaml makes both stale: the base is written whole") {
+    std::string yaml = site.read("herald.yaml");
+    site.write("herald.yaml", yaml + "feed_items: 15\n");
+    site.commit("config: more feed items");
+    auto r = site.herald(std::string("build --verbose") + kNow);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
+    CHECK_FALSE(site.exists(".herald-cache/parse-journal"));
+    CHECK(site.read(".herald-cache/parse") != base);
+  }
+}
+
 TEST_CASE("a page taken from the parse cache gives the same messages as when it was parsed") {
   TempSite site;
   site.write_minimal_site();

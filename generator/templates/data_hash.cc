@@ -29,6 +29,12 @@ enum Tag : uint64_t { object = 1, string, list, yes, no };
 
 XXH128_hash_t tagged(Tag tag, const void* bytes, size_t size) { return XXH3_128bits_withSeed(bytes, size, tag); }
 
+/// Two hashes hashed together, with no allocation.
+XXH128_hash_t combine(XXH128_hash_t a, XXH128_hash_t b, Tag tag) {
+  uint64_t parts[4] = {a.low64, a.high64, b.low64, b.high64};
+  return tagged(tag, parts, sizeof parts);
+}
+
 bool hash_node(const TemplateData& d, XXH128_hash_t& out) {
   if (d.is_string()) {
     out = tagged(string, d.string_value().data(), d.string_value().size());
@@ -39,14 +45,14 @@ bool hash_node(const TemplateData& d, XXH128_hash_t& out) {
     return true;
   }
   if (d.is_list()) {
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
-    XXH3_128bits_reset_withSeed(state.get(), list);
+    // A chain: each item's hash folded into the hash so far, so order counts.
+    XXH128_hash_t h = tagged(list, nullptr, 0);
     for (const TemplateData& item : d.list_value()) {
-      XXH128_hash_t h;
-      if (!hash_node(item, h)) return false;
-      XXH3_128bits_update(state.get(), &h, sizeof h);
+      XXH128_hash_t v;
+      if (!hash_node(item, v)) return false;
+      h = combine(h, v, list);
     }
-    out = XXH3_128bits_digest(state.get());
+    out = h;
     return true;
   }
   if (d.is_object()) {
@@ -56,9 +62,7 @@ bool hash_node(const TemplateData& d, XXH128_hash_t& out) {
     for (const auto& [key, value] : object_of(d)) {
       XXH128_hash_t v;
       if (!hash_node(value, v)) return false;
-      std::string entry = key;
-      entry.append(reinterpret_cast<const char*>(&v), sizeof v);
-      XXH128_hash_t e = tagged(object, entry.data(), entry.size());
+      XXH128_hash_t e = combine(tagged(object, key.data(), key.size()), v, object);
       sum.low64 += e.low64;
       sum.high64 += e.high64;
     }
@@ -74,10 +78,7 @@ bool hash_node(const TemplateData& d, XXH128_hash_t& out) {
 std::optional<Hash128> hash_template_data(const std::string& name, const TemplateData& data) {
   XXH128_hash_t h;
   if (!hash_node(data, h)) return std::nullopt;
-  std::string both = name;
-  both.push_back('\0');
-  both.append(reinterpret_cast<const char*>(&h), sizeof h);
-  XXH128_hash_t all = XXH3_128bits(both.data(), both.size());
+  XXH128_hash_t all = combine(tagged(string, name.data(), name.size()), h, object);
   return Hash128{all.high64, all.low64};
 }
 

@@ -18,6 +18,7 @@
 #include "content/page_parser.h"
 #include "content/source_path.h"
 #include "markdown/document.h"
+#include "support/site_builder.h"
 
 using namespace herald;
 namespace fs = std::filesystem;
@@ -29,14 +30,7 @@ const std::string kStamp = "herald 0.1.0\nherald.yaml 1f2e3d\ndata/contacts.yaml
 /// A temporary folder, removed with everything in it.
 class TempDir {
  public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/herald-cache-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = buf.data();
-  }
+  TempDir() : dir_(herald::test::make_temp_dir("herald-cache-")) {}
   ~TempDir() {
     std::error_code ec;
     fs::remove_all(dir_, ec);

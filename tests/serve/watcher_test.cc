@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "serve/watcher.h"
+#include "support/site_builder.h"
 
 using namespace herald;
 using namespace std::chrono_literals;
@@ -23,14 +24,7 @@ namespace {
 /// A temporary folder laid out as a site's working tree.
 class Tree {
  public:
-  Tree() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/herald-watch-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = buf.data();
-  }
+  Tree() : dir_(herald::test::make_temp_dir("herald-watch-")) {}
   ~Tree() {
     std::error_code ec;
     fs::remove_all(dir_, ec);

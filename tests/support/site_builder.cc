@@ -50,13 +50,17 @@ RunResult run_command(const std::string& command) {
   return r;
 }
 
-TempSite::TempSite() {
+std::string make_temp_dir(const std::string& prefix) {
   const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base && *base ? base : "/tmp") + "/herald-site-XXXXXX";
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/" + prefix + "XXXXXX";
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
   if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
-  dir_ = buf.data();
+  return buf.data();
+}
+
+TempSite::TempSite() {
+  dir_ = make_temp_dir("herald-site-");
   git("init -q -b main");
   git("config user.name 'Test Author'");
   git("config user.email 'author@test.example'");

@@ -46,6 +46,10 @@ class TempSite {
   std::string dir_;
 };
 
+/// Makes a new empty folder below $TMPDIR (or /tmp) named `prefix` and six
+/// random characters, and returns its path.
+std::string make_temp_dir(const std::string& prefix);
+
 /// True when `needle` occurs in `haystack`.
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "cache/chapter_memo.h"
 #include "cache/parse_cache.h"
 #include "config/config.h"
 #include "content/amendments.h"
@@ -344,8 +345,18 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     decide_publication(page, now, options.drafts);
   }
   std::vector<Release> releases;
-  if (site.commit && site.history)
-    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts}, diags);
+  if (site.commit && site.history) {
+    ChapterMemo chapters;
+    std::string chapters_file = cache_dir(*site.repo) + "/chapters", why;
+    if (!options.worktree) chapters.load(chapters_file, herald_identity());
+    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts}, diags,
+                                &chapters);
+    if (!options.worktree) {
+      std::error_code ec;
+      fs::create_directories(cache_dir(*site.repo), ec);
+      chapters.save(chapters_file, herald_identity(), &why);  // failing costs the next build time only
+    }
+  }
   AssembleInput input{&site.files, &releases};
   assemble(lib, input, diags);
   watch.lap("assemble");

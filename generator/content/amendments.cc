@@ -7,6 +7,7 @@
 #include <git2.h>
 #include <fmt/format.h>
 
+#include "cache/chapter_memo.h"
 #include "content/front_matter.h"
 #include "content/page.h"
 #include "core/text.h"
@@ -28,6 +29,7 @@ struct CompareContext {
   const Repository& repo;
   TimeZone zone;
   Publication publication;
+  ChapterMemo* memo = nullptr;
 };
 
 bool is_chapter(const std::string& path) {
@@ -48,31 +50,51 @@ void split_chapter_path(const std::string& path, std::string* manual, std::strin
   else *slug = name.substr(0, name.size() - 3);
 }
 
-ChapterInfo read_chapter(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
-  ChapterInfo info;
+ChapterFacts read_facts(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
+  ChapterFacts facts;
   auto text = ctx.repo.read_blob(blob_id);
-  if (!text) return info;
+  if (!text) return facts;
   Diagnostics quiet;  // problems in old revisions are not the author's to fix now
   auto split = split_front_matter(*text, path, quiet);
-  if (!split) return info;
+  if (!split) return facts;
   auto fm = FrontMatter::parse(*split, path, quiet);
-  if (!fm) return info;
+  if (!fm) return facts;
   auto str = [&](const char* key) {
     const YAML::Node* n = fm->get(key);
     return n && n->IsScalar() ? std::string(trim(n->Scalar())) : std::string();
   };
-  info.title = str("title");
-  info.amendment = str("amendment");
+  facts.readable = true;
+  facts.title = str("title");
+  facts.amendment = str("amendment");
   std::string reread = str("reread");
-  info.reread = reread == "true" || reread == "yes";
-  info.amendment_line = fm->where("amendment").line;
-  auto date = [&](const char* key) -> std::optional<DateTime> {
-    std::string value = str(key), error;
+  facts.reread = reread == "true" || reread == "yes";
+  facts.amendment_line = fm->where("amendment").line;
+  facts.draft = str("draft");
+  facts.date = str("date");
+  facts.expires = str("expires");
+  return facts;
+}
+
+ChapterInfo read_chapter(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
+  ChapterFacts facts;
+  if (const ChapterFacts* known = ctx.memo ? ctx.memo->find(blob_id) : nullptr) {
+    facts = *known;
+  } else {
+    facts = read_facts(ctx, blob_id, path);
+    if (ctx.memo) ctx.memo->add(blob_id, facts);
+  }
+  ChapterInfo info;
+  if (!facts.readable) return info;
+  info.title = facts.title;
+  info.amendment = facts.amendment;
+  info.reread = facts.reread;
+  info.amendment_line = facts.amendment_line;
+  auto date = [&](const std::string& value) -> std::optional<DateTime> {
+    std::string error;
     return value.empty() ? std::nullopt : parse_datetime(value, ctx.zone, &error);
   };
-  std::string draft = str("draft");
-  info.shown = withheld_reason(draft == "true" || draft == "yes", date("date"), date("expires"),
-                               ctx.publication.now, ctx.publication.drafts)
+  info.shown = withheld_reason(facts.draft == "true" || facts.draft == "yes", date(facts.date),
+                               date(facts.expires), ctx.publication.now, ctx.publication.drafts)
                    .empty();
   return info;
 }
@@ -159,8 +181,8 @@ std::vector<Release> from_tags(const CompareContext& ctx, const std::vector<Tag>
 
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,
-                                      const Publication& publication, Diagnostics& diags) {
-  CompareContext ctx{repo, config.zone(), publication};
+                                      const Publication& publication, Diagnostics& diags, ChapterMemo* memo) {
+  CompareContext ctx{repo, config.zone(), publication, memo};
   std::vector<Tag> tags;
   for (Tag& tag : repo.tags_matching(config.release_tags))
     if (reachable(repo, tag.commit.id, commit_id)) tags.push_back(std::move(tag));

@@ -12,6 +12,8 @@
 
 namespace herald {
 
+class ChapterMemo;
+
 struct ChapterChange {
   enum class Type { added, updated, moved, removed } type = Type::added;
   std::string manual;       ///< manual slug
@@ -44,9 +46,11 @@ struct Release {
 /// tags matching config.release_tags, each tag is compared with the previous
 /// one; without any, the commits are grouped by calendar month. Warns about
 /// an updated chapter whose `amendment` did not change in the newest release.
+/// With `memo`, a chapter blob read by an earlier build is not read again.
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,
-                                      const Publication& publication, Diagnostics& diags);
+                                      const Publication& publication, Diagnostics& diags,
+                                      ChapterMemo* memo = nullptr);
 
 /// Releases between two commits (for `herald changes --from --to`): the tags
 /// in between, or a single comparison when there are none.

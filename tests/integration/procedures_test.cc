@@ -1,6 +1,8 @@
 // Integration: procedure releases from tags (new, updated, moved, removed), months without tags, `herald changes`.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "support/site_builder.h"
 
 using herald::test::contains;
@@ -191,4 +193,57 @@ TEST_CASE("a draft or scheduled chapter is in no release until it is shown; with
   std::string release = third.substr(withdrawn, before - withdrawn);
   CHECK(contains(release, "Removed chapters"));
   CHECK(contains(release, "Secret chapter"));
+}
+
+TEST_CASE("releases worked out from the build cache's chapter facts are the releases read from git") {
+  TempSite site;
+  write_history(site);
+  auto first = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(site.exists(".herald-cache/chapters"));
+  std::string changes = site.read("public/procedures/changes/index.html");
+  std::string feed = site.read("public/procedures/changes/feed.xml");
+  std::string referral = site.read("public/procedures/children/referrals/index.html");
+
+  // A third release: the facts of the first two come from the cache, and the
+  // amendment warning (which needs the line of `amendment`) still points at it.
+  SUBCASE("a new release") {
+    site.write("content/procedures/children/referrals.md",
+               chapter("Making a referral", 1, "Adds the new online referral form.", kLong + "Changed again."));
+    site.commit("procedures: third release", "2024-05-10T10:00:00+01:00");
+    site.tag("procedures-2024-05");
+    auto warm = site.herald("build --now 2024-07-01T12:00:00");
+    std::string chapters = site.read(".herald-cache/chapters");
+    std::system(("rm -rf " + site.dir() + "/.herald-cache").c_str());
+    auto cold = site.herald("build --out out-cold --now 2024-07-01T12:00:00");
+    REQUIRE(warm.exit_code == 0);
+    REQUIRE(cold.exit_code == 0);
+    CHECK(contains(warm.err, "content/procedures/children/referrals.md:5:1: warning: the chapter changed in release "
+                             "'procedures-2024-05'"));
+    auto messages = [](const std::string& err) { return err.substr(0, err.find("herald: published")); };
+    CHECK(messages(warm.err) == messages(cold.err));
+    CHECK(site.read("public/procedures/changes/index.html") == site.read("out-cold/procedures/changes/index.html"));
+    CHECK(site.read("public/procedures/changes/feed.xml") == site.read("out-cold/procedures/changes/feed.xml"));
+    CHECK(contains(chapters, "Adds the new online referral form."));
+  }
+  // A chapter's draft flag is kept as written, so the same facts give another
+  // answer when `now` or --drafts changes.
+  SUBCASE("with --drafts, from the cache") {
+    auto r = site.herald("build --drafts --out with-drafts --now 2024-07-01T12:00:00");
+    REQUIRE(r.exit_code == 0);
+    CHECK(site.read("with-drafts/procedures/changes/index.html") == changes);
+  }
+  SUBCASE("a damaged chapter cache is refused") {
+    std::string chapters = site.read(".herald-cache/chapters");
+    size_t at = chapters.find("Making a referral");
+    REQUIRE(at != std::string::npos);
+    chapters.replace(at, 6, "Taking");
+    site.write(".herald-cache/chapters", chapters);
+    auto r = site.herald("build --now 2024-07-01T12:00:00");
+    REQUIRE(r.exit_code == 0);
+    CHECK(site.read("public/procedures/changes/index.html") == changes);
+    CHECK(site.read("public/procedures/changes/feed.xml") == feed);
+    CHECK(site.read("public/procedures/children/referrals/index.html") == referral);
+  }
 }

@@ -61,9 +61,10 @@ std::string Diagnostics::format_all(size_t repeat_limit) const {
 
 void Diagnostics::forward(Diagnostics& target, bool errors_as_warnings, const std::string& note) const {
   std::lock_guard lock(mutex_);
-  for (const auto& [path, text] : sources_) {
+  for (const auto& source : sources_) {  // not a structured binding: clang 14 cannot capture one
+    const std::string& path = source.first;
     bool quoted = std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.where.path == path; });
-    if (quoted) target.add_source(path, text);
+    if (quoted) target.add_source(path, source.second);
   }
   for (const auto& d : items_) {
     if (errors_as_warnings && d.severity == Severity::error)

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -272,6 +273,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   BuildCache disk_cache;
   BuildCache* cache = options.cache;
   std::optional<ParseCacheFolder> disk;
+  std::jthread saving_parse_cache;  // declared after what it uses, so joined before they go
   if (!cache && !options.worktree) cache = &disk_cache;
   std::vector<BuildCache::Parsed*> hits(jobs.size(), nullptr);
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
@@ -324,8 +326,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       std::vector<std::string> fresh;
       for (size_t i = 0; i < jobs.size(); ++i)
         if (!hits[i]) fresh.push_back(cache_key(*jobs[i].file));
-      disk->save(disk_cache, fresh);
-      disk_cache.parsed.clear();  // the pages have their own copies
+      // Written while Assemble runs on one core (the other is idle); nothing
+      // touches disk_cache again, and the thread is joined when the build
+      // returns. The pages have their own copies, so the cache then goes.
+      saving_parse_cache = std::jthread([&disk, &disk_cache, fresh = std::move(fresh)] {
+        disk->save(disk_cache, fresh);
+        disk_cache.parsed.clear();
+      });
     }
   }
   for (auto& p : parsed)

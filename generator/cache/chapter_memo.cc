@@ -1,15 +1,11 @@
-// The chapter facts file: tab-separated lines, escaped, and a checksum of them.
+// The chapter facts file: tab-separated lines, escaped, in a checked file.
 #include "cache/chapter_memo.h"
 
-#include <unistd.h>
-#include <xxhash.h>
-
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "core/checked_file.h"
 
 namespace herald {
 namespace {
@@ -71,23 +67,12 @@ bool parse_flag(const std::string& s, bool* out) {
 bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
   std::lock_guard lock(mutex_);
   facts_.clear();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  // The magic line, the stamp, a line per blob, and last "end <xxh64 of all before it>".
-  size_t end_line = text.rfind("end ");
-  if (end_line == std::string::npos ||
-      text.compare(end_line, std::string::npos, fmt::format("end {:x}\n", XXH3_64bits(text.data(), end_line))) != 0)
-    return false;
-  std::string head = std::string(kMagic) + "\n" + stamp + "\n";
-  if (text.compare(0, head.size(), head) != 0) return false;
+  std::optional<std::string> body = read_checked_file(file, kMagic, stamp);
+  if (!body) return false;
   std::map<std::string, ChapterFacts> facts;
-  for (size_t pos = head.size(); pos < end_line;) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos || nl > end_line) return false;
-    std::vector<std::string> f = split_tabs(text.substr(pos, nl - pos));
+  for (size_t pos = 0; pos < body->size();) {
+    size_t nl = body->find('\n', pos);  // the body is whole lines
+    std::vector<std::string> f = split_tabs(body->substr(pos, nl - pos));
     pos = nl + 1;
     ChapterFacts c;
     if (f.size() != 9 || f[0].size() != 40 || !parse_flag(f[1], &c.readable) || !parse_flag(f[2], &c.reread) ||
@@ -105,30 +90,14 @@ bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
 bool ChapterMemo::save(const std::string& file, const std::string& stamp, std::string* error) const {
   std::lock_guard lock(mutex_);
   if (!added_ && used_.size() == facts_.size()) return true;  // the file already says exactly this
-  std::string text = std::string(kMagic) + "\n" + stamp + "\n";
+  std::string body;
   for (const auto& [blob, c] : facts_) {
     if (!used_.count(blob)) continue;  // a blob no release reads any more
-    text += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", blob, c.readable ? 1 : 0, c.reread ? 1 : 0,
+    body += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", blob, c.readable ? 1 : 0, c.reread ? 1 : 0,
                         c.amendment_line, escape(c.title), escape(c.amendment), escape(c.draft), escape(c.date),
                         escape(c.expires));
   }
-  text += fmt::format("end {:x}\n", XXH3_64bits(text.data(), text.size()));
-  std::string tmp = file + "." + std::to_string(::getpid()) + ".tmp";  // two builds may save at once
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      *error = fmt::format("cannot write '{}'", tmp);
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), file.c_str()) != 0) {
-    *error = fmt::format("cannot write '{}'", file);
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  return write_checked_file(file, kMagic, stamp, body, error);
 }
 
 const ChapterFacts* ChapterMemo::find(const std::string& blob_id) const {

@@ -1,0 +1,62 @@
+// Checked text files: a header, the body, and a checksum line.
+#include "core/checked_file.h"
+
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace herald {
+namespace {
+
+std::string end_line(const std::string& text, size_t length) {
+  return fmt::format("end {:x}\n", XXH3_64bits(text.data(), length));
+}
+
+}  // namespace
+
+std::optional<std::string> read_checked_file(const std::string& path, const std::string& magic,
+                                             const std::string& stamp) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  size_t end = text.rfind("end ");
+  if (end == std::string::npos || (end > 0 && text[end - 1] != '\n') ||
+      text.compare(end, std::string::npos, end_line(text, end)) != 0)
+    return std::nullopt;
+  std::string head = magic + "\n" + stamp + "\n";
+  if (end < head.size() || text.compare(0, head.size(), head) != 0) return std::nullopt;
+  return text.substr(head.size(), end - head.size());
+}
+
+bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
+                        const std::string& body, std::string* error) {
+  std::string text = magic + "\n" + stamp + "\n" + body;
+  text += end_line(text, text.size());
+  std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) {
+      *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace herald

@@ -1,0 +1,21 @@
+// A small text file of herald's own (the build cache), refused whole if anything in it changed.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace herald {
+
+/// The body of `path` when it holds exactly: the line `magic`, the line
+/// `stamp`, the body (whole lines), and last `end <xxh64 of all before it>`.
+/// nullopt when the file is missing, another stamp, truncated or changed.
+/// A body given back is empty or ends with a newline.
+std::optional<std::string> read_checked_file(const std::string& path, const std::string& magic,
+                                             const std::string& stamp);
+
+/// Writes such a file through a temporary name of this process (two builds
+/// may save at once), renamed into place. False with `error` on failure.
+bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
+                        const std::string& body, std::string* error);
+
+}  // namespace herald

@@ -1,0 +1,55 @@
+// Unit: checked files — the body comes back only from the file exactly as written.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/checked_file.h"
+#include "support/site_builder.h"
+
+using herald::read_checked_file;
+using herald::write_checked_file;
+
+using herald::test::read_file;
+using herald::test::write_file;
+
+TEST_CASE("checked_file: the body comes back, and nothing but the file is left in its folder") {
+  std::string dir = herald::test::make_temp_dir("herald-checked-");
+  std::string file = dir + "/f";
+  std::string error;
+  REQUIRE(write_checked_file(file, "magic 1", "stamp a", "line one\nend of line two\n", &error));
+  CHECK(read_checked_file(file, "magic 1", "stamp a") == "line one\nend of line two\n");
+  REQUIRE(write_checked_file(file, "magic 1", "stamp a", "", &error));
+  CHECK(read_checked_file(file, "magic 1", "stamp a") == "");
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++entries;
+  CHECK(entries == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("checked_file: another magic or stamp, any cut, changed or added byte is refused") {
+  std::string dir = herald::test::make_temp_dir("herald-checked-");
+  std::string file = dir + "/f";
+  std::string error;
+  REQUIRE(write_checked_file(file, "magic 1", "stamp a", "x\ty\n", &error));
+  std::string good = read_file(file);
+  CHECK_FALSE(read_checked_file(file, "magic 2", "stamp a"));
+  CHECK_FALSE(read_checked_file(file, "magic 1", "stamp b"));
+  CHECK_FALSE(read_checked_file(dir + "/missing", "magic 1", "stamp a"));
+  for (size_t cut = 0; cut < good.size(); ++cut) {
+    write_file(file, good.substr(0, cut));
+    CAPTURE(cut);
+    CHECK_FALSE(read_checked_file(file, "magic 1", "stamp a"));
+  }
+  for (size_t at = 0; at < good.size(); ++at) {
+    std::string bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x01);
+    write_file(file, bad);
+    CAPTURE(at);
+    CHECK_FALSE(read_checked_file(file, "magic 1", "stamp a"));
+  }
+  write_file(file, good + "x");
+  CHECK_FALSE(read_checked_file(file, "magic 1", "stamp a"));
+  std::filesystem::remove_all(dir);
+}

@@ -13,20 +13,14 @@ using herald::ChapterFacts;
 using herald::ChapterMemo;
 namespace fs = std::filesystem;
 
+using herald::test::read_file;
+using herald::test::write_file;
+
 namespace {
 
 const std::string kBlobA = "0123456789abcdef0123456789abcdef01234567";
 const std::string kBlobB = "fedcba9876543210fedcba9876543210fedcba98";
 const std::string kStamp = "herald 0.1.0 123 456.789";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 ChapterFacts tricky() {
   ChapterFacts f;
@@ -83,23 +77,23 @@ TEST_CASE("chapter_memo: another stamp, a truncation, a changed byte or trailing
   memo.add(kBlobA, tricky());
   std::string error;
   REQUIRE(memo.save(file, kStamp, &error));
-  std::string good = slurp(file);
+  std::string good = read_file(file);
   ChapterMemo loaded;
   CHECK_FALSE(loaded.load(file, kStamp + " other"));
   CHECK_FALSE(loaded.find(kBlobA));
   for (size_t cut = 0; cut < good.size(); ++cut) {
-    spit(file, good.substr(0, cut));
+    write_file(file, good.substr(0, cut));
     CAPTURE(cut);
     CHECK_FALSE(loaded.load(file, kStamp));
   }
   for (size_t at = 0; at < good.size(); ++at) {
     std::string bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x01);
-    spit(file, bad);
+    write_file(file, bad);
     CAPTURE(at);
     CHECK_FALSE(loaded.load(file, kStamp));
   }
-  spit(file, good + "x");
+  write_file(file, good + "x");
   CHECK_FALSE(loaded.load(file, kStamp));
   CHECK_FALSE(loaded.find(kBlobA));
   fs::remove_all(dir);

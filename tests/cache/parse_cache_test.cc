@@ -23,6 +23,9 @@
 using namespace herald;
 namespace fs = std::filesystem;
 
+using herald::test::read_file;
+using herald::test::write_file;
+
 namespace {
 
 const std::string kStamp = "herald 0.1.0\nherald.yaml 1f2e3d\ndata/contacts.yaml 4c5b6a\nstrict 0";
@@ -40,17 +43,6 @@ class TempDir {
  private:
   std::string dir_;
 };
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 /// Parses one file as the Parse stage does, with a small contact directory.
 /// The tree is released, as for a page without a PDF, unless `keep_tree`.
@@ -393,7 +385,7 @@ struct Loaded {
 Loaded load_bytes(const std::string& path, const std::string& bytes) {
   // A new file each time: ext4 flushes a file truncated and written again to disk, five times slower here.
   fs::remove(path);
-  write_bytes(path, bytes);
+  write_file(path, bytes);
   BuildCache cache;
   cache.parsed["content/pages/stale.md\n0"] = {};
   Loaded out;
@@ -410,7 +402,7 @@ Loaded load_bytes(const std::string& path, const std::string& bytes) {
   }
   std::string error;
   fs::remove(path + ".again");  // not replaced by the rename: ext4 would flush it too
-  if (!save_parse_cache(cache, path + ".again", kStamp, &error) || read_bytes(path + ".again") != bytes)
+  if (!save_parse_cache(cache, path + ".again", kStamp, &error) || read_file(path + ".again") != bytes)
     out.valid = false;
   return out;
 }
@@ -507,7 +499,7 @@ TEST_CASE("cache: every field of real pages and their diagnostics comes back") {
   // Written again, the loaded cache gives the same bytes: nothing stored was
   // lost, including anything the comparisons above do not name.
   REQUIRE(save_parse_cache(loaded, dir.path("again"), kStamp, &error));
-  CHECK(read_bytes(dir.path("again")) == read_bytes(path));
+  CHECK(read_file(dir.path("again")) == read_file(path));
 }
 
 TEST_CASE("cache: a file written for another stamp or format version is not used") {
@@ -523,11 +515,11 @@ TEST_CASE("cache: a file written for another stamp or format version is not used
   CHECK(cache.context == kStamp + "x");
   CHECK_FALSE(load_parse_cache(cache, path, ""));
 
-  std::string bytes = read_bytes(path);
+  std::string bytes = read_file(path);
   size_t newline = bytes.find('\n');
   REQUIRE(newline != std::string::npos);
   bytes[newline - 1] = bytes[newline - 1] == '9' ? '8' : static_cast<char>(bytes[newline - 1] + 1);
-  write_bytes(path, bytes);
+  write_file(path, bytes);
   CHECK_FALSE(load_parse_cache(cache, path, kStamp));
   CHECK(cache.parsed.empty());
 }
@@ -554,7 +546,7 @@ TEST_CASE("cache: a small file damaged at every byte is refused") {
   const std::string path = dir.path("parse");
   std::string error;
   REQUIRE(save_parse_cache(small, path, kStamp, &error));
-  check_damage_refused(dir.path("damaged"), read_bytes(path), 1);
+  check_damage_refused(dir.path("damaged"), read_file(path), 1);
 }
 
 TEST_CASE("cache: a large file damaged in many places is refused") {
@@ -562,7 +554,7 @@ TEST_CASE("cache: a large file damaged in many places is refused") {
   const std::string path = dir.path("parse");
   std::string error;
   REQUIRE(save_parse_cache(sample_cache(), path, kStamp, &error));
-  check_damage_refused(dir.path("damaged"), read_bytes(path), 37);
+  check_damage_refused(dir.path("damaged"), read_file(path), 37);
 }
 
 TEST_CASE("cache: a page still holding its tree is not stored") {
@@ -585,7 +577,7 @@ TEST_CASE("cache: a page still holding its tree is not stored") {
 
 TEST_CASE("cache: a file that cannot be written is reported") {
   TempDir dir;
-  write_bytes(dir.path("file"), "x");
+  write_file(dir.path("file"), "x");
   std::string error;
   CHECK_FALSE(save_parse_cache(sample_cache(), dir.path("file/parse"), kStamp, &error));
   CHECK(error.find(dir.path("file")) != std::string::npos);

@@ -14,6 +14,8 @@ using herald::test::contains;
 using herald::test::read_tree;
 using herald::test::TempSite;
 
+using herald::test::write_file;
+
 namespace {
 const char* kNow = " --now 2024-07-01T12:00:00";
 
@@ -51,10 +53,6 @@ std::string records_of(const TempSite& site) {
       found.push_back(".herald-cache/" + entry.path().filename().string());
   REQUIRE(found.size() == 1);
   return found[0];
-}
-
-void write_file(const std::string& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
 }
 
 }  // namespace

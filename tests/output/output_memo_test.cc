@@ -9,10 +9,14 @@
 #include <string>
 
 #include "output/output_memo.h"
+#include "support/site_builder.h"
 
 using herald::Hash128;
 using herald::OutputMemo;
 using herald::OutputRecord;
+
+using herald::test::read_file;
+using herald::test::write_file;
 
 namespace {
 
@@ -23,15 +27,6 @@ std::string temp_file() {
   ::close(fd);
   return name;
 }
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 void save_memo(const std::string& file) {
   OutputMemo memo;
@@ -62,14 +57,14 @@ TEST_CASE("output_memo: what one build records, the next reads back exactly") {
 TEST_CASE("output_memo: another stamp, a missing file or any damage gives no records") {
   std::string file = temp_file();
   save_memo(file);
-  std::string good = slurp(file);
+  std::string good = read_file(file);
   OutputMemo memo;
   CHECK_FALSE(memo.load(file, "herald 2\ntheme x\nout /site/public"));
   CHECK_FALSE(memo.previous("index.html"));
   CHECK_FALSE(memo.load(file + ".missing", "herald 1\ntheme x\nout /site/public"));
   // Every truncation and every single changed byte is refused.
   for (size_t cut = 0; cut < good.size(); ++cut) {
-    spit(file, good.substr(0, cut));
+    write_file(file, good.substr(0, cut));
     CAPTURE(cut);
     CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
     CHECK_FALSE(memo.previous("index.html"));
@@ -77,11 +72,11 @@ TEST_CASE("output_memo: another stamp, a missing file or any damage gives no rec
   for (size_t at = 0; at < good.size(); ++at) {
     std::string bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x01);
-    spit(file, bad);
+    write_file(file, bad);
     CAPTURE(at);
     CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
   }
-  spit(file, good + "garbage\n");
+  write_file(file, good + "garbage\n");
   CHECK_FALSE(memo.load(file, "herald 1\ntheme x\nout /site/public"));
   std::remove(file.c_str());
 }

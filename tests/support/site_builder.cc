@@ -13,14 +13,18 @@
 namespace herald::test {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string slurp(const std::string& path) {
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+namespace {
 
 std::string quote(const std::string& s) {
   std::string out = "'";
@@ -43,8 +47,8 @@ RunResult run_command(const std::string& command) {
   int status = std::system(full.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
   unlink(out_path);
   unlink(err_path);
   return r;
@@ -145,7 +149,7 @@ RunResult TempSite::herald(const std::string& args) const {
   return run_command("cd " + quote(dir_) + " && " + quote(HERALD_BINARY) + " " + args);
 }
 
-std::string TempSite::read(const std::string& path) const { return slurp((fs::path(dir_) / path).string()); }
+std::string TempSite::read(const std::string& path) const { return read_file((fs::path(dir_) / path).string()); }
 
 bool TempSite::exists(const std::string& path) const { return fs::exists(fs::path(dir_) / path); }
 
@@ -154,7 +158,7 @@ std::map<std::string, std::string> read_tree(const std::string& dir) {
   if (!fs::exists(dir)) return out;
   for (const auto& entry : fs::recursive_directory_iterator(dir))
     if (entry.is_regular_file())
-      out[fs::relative(entry.path(), dir).generic_string()] = slurp(entry.path().string());
+      out[fs::relative(entry.path(), dir).generic_string()] = read_file(entry.path().string());
   return out;
 }
 

@@ -50,6 +50,11 @@ class TempSite {
 /// random characters, and returns its path.
 std::string make_temp_dir(const std::string& prefix);
 
+/// A file's bytes (empty when it cannot be read).
+std::string read_file(const std::string& path);
+/// Replaces a file's bytes.
+void write_file(const std::string& path, const std::string& bytes);
+
 /// True when `needle` occurs in `haystack`.
 inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

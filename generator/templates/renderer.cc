@@ -54,6 +54,26 @@ std::string inline_partials(const std::string& text,
 
 }  // namespace
 
+std::string escape_for_template(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t plain = 0;  // start of the text not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* entity;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default: continue;
+    }
+    out.append(text, plain, i - plain).append(entity);
+    plain = i + 1;
+  }
+  return out.append(text, plain);
+}
+
 Renderer::Renderer(const Theme& theme, Diagnostics& diags)
     : theme_(theme), diags_(diags), generation_(next_generation++) {
   for (const auto& [path, text] : theme_.files_under("templates/partials/")) {
@@ -82,12 +102,16 @@ std::string Renderer::render(const std::string& name, const TemplateData& data) 
       return "";
     }
     auto compiled = std::make_unique<kainjow::mustache::mustache>(inline_partials(*text, partials_, 0));
+    compiled->set_custom_escape(escape_for_template);
     if (!compiled->is_valid())
       diags_.error({theme_.origin(path), 0, 0}, "template error: " + compiled->error_message());
     it = cache.compiled.emplace(name, std::move(compiled)).first;
   }
   // The per-thread copy of the template is rendered: kainjow's render is not const.
-  std::string out = it->second->render(data);
+  // Appended straight to the string: kainjow's own render(data) goes through
+  // an ostringstream (its locale lookups, then a copy of the whole page).
+  std::string out;
+  it->second->render(data, [&out](const std::string& text) { out += text; });
   if (!it->second->is_valid())
     diags_.error({theme_.origin("templates/" + name + ".mustache"), 0, 0},
                  "template error: " + it->second->error_message());

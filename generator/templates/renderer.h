@@ -14,6 +14,11 @@ namespace herald {
 
 using TemplateData = kainjow::mustache::data;
 
+/// `{{value}}` as kainjow escapes it (& < > " ' as &amp; &lt; &gt; &quot;
+/// &apos;), copying the plain text between them in runs, not a character at
+/// a time.
+std::string escape_for_template(const std::string& text);
+
 class Renderer {
  public:
   /// Checks that every template compiles; reports problems against the

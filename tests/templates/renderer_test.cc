@@ -52,6 +52,15 @@ TEST_CASE("values are escaped; mustache in content is never evaluated") {
   CHECK_FALSE(diags.has_errors());
 }
 
+TEST_CASE("values are escaped exactly as kainjow's own escaping does, runs of plain text included") {
+  for (std::string text : {std::string(), std::string("plain words"), std::string("&"), std::string("<>\"'&"),
+                           std::string("a & b < c > d \" e ' f"), std::string("ends with &amp;"),
+                           std::string("caf\xc3\xa9 & \0nul", 12), std::string("''''"), std::string(300, '<')}) {
+    CAPTURE(text);
+    CHECK(escape_for_template(text) == kainjow::mustache::html_escape(text));
+  }
+}
+
 TEST_CASE("a broken template is reported against its file") {
   std::vector<SourceFile> files = {{"themes/t/templates/page.mustache", "{{#open}} never closed", "", SourceFile::Kind::file}};
   Diagnostics diags;

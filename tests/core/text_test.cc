@@ -59,6 +59,7 @@ TEST_CASE("closest_match suggests likely typos only") {
 
 TEST_CASE("count_words and split_lines") {
   CHECK(count_words("  one two\tthree\nfour ") == 4);
+  CHECK(count_words("a\vb\fc\rd\x85" "e \xc2\xa0 f") == 6);  // the C locale's spaces only
   auto lines = split_lines("a\r\nb\n\nc");
   REQUIRE(lines.size() == 4);
   CHECK(lines[0] == "a");

@@ -67,6 +67,7 @@ bool parse_flag(const std::string& s, bool* out) {
 bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
   std::lock_guard lock(mutex_);
   facts_.clear();
+  loaded_.clear();
   std::optional<std::string> body = read_checked_file(file, kMagic, stamp);
   if (!body) return false;
   std::map<std::string, ChapterFacts> facts;
@@ -84,12 +85,13 @@ bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
     facts[f[0]] = std::move(c);
   }
   facts_ = std::move(facts);
+  for (const auto& [blob, c] : facts_) loaded_.insert(blob);
   return true;
 }
 
 bool ChapterMemo::save(const std::string& file, const std::string& stamp, std::string* error) const {
   std::lock_guard lock(mutex_);
-  if (!added_ && used_.size() == facts_.size()) return true;  // the file already says exactly this
+  if (used_ == loaded_) return true;  // the file already says exactly this
   std::string body;
   for (const auto& [blob, c] : facts_) {
     if (!used_.count(blob)) continue;  // a blob no release reads any more
@@ -104,15 +106,19 @@ const ChapterFacts* ChapterMemo::find(const std::string& blob_id) const {
   std::lock_guard lock(mutex_);
   auto it = facts_.find(blob_id);
   if (it == facts_.end()) return nullptr;
-  used_[blob_id] = true;
+  used_.insert(blob_id);
   return &it->second;
 }
 
 void ChapterMemo::add(const std::string& blob_id, ChapterFacts facts) {
   std::lock_guard lock(mutex_);
   facts_[blob_id] = std::move(facts);
-  used_[blob_id] = true;
-  added_ = true;
+  used_.insert(blob_id);
+}
+
+void ChapterMemo::offer(const std::string& blob_id, ChapterFacts facts) {
+  std::lock_guard lock(mutex_);
+  facts_.try_emplace(blob_id, std::move(facts));
 }
 
 }  // namespace herald

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 namespace herald {
@@ -29,12 +30,15 @@ class ChapterMemo {
   /// The facts of `blob_id`, if known; they are then kept by save().
   const ChapterFacts* find(const std::string& blob_id) const;
   void add(const std::string& blob_id, ChapterFacts facts);
+  /// Facts learnt elsewhere (the build parsed the chapter anyway), unless
+  /// already known; kept by save() only if a release then asks for them.
+  void offer(const std::string& blob_id, ChapterFacts facts);
 
  private:
   mutable std::mutex mutex_;
   std::map<std::string, ChapterFacts> facts_;
-  mutable std::map<std::string, bool> used_;  ///< blob ids asked for
-  bool added_ = false;
+  std::set<std::string> loaded_;        ///< blob ids the file had
+  mutable std::set<std::string> used_;  ///< blob ids asked for or added
 };
 
 }  // namespace herald

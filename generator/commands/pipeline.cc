@@ -294,6 +294,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (it != cache->parsed.end()) hits[i] = &it->second;
     }
   }
+  // Chapters parsed here give the releases what they need of them (Assemble
+  // would otherwise read and parse every chapter of the site again).
+  ChapterMemo chapters;
+  std::string chapters_file = cache_dir(*site.repo) + "/chapters";
+  if (!options.worktree) chapters.load(chapters_file, herald_identity());
+  std::vector<ChapterFacts> facts(jobs.size());
   ParseContext context{&lib.config, &resolver};
   parallel_for(jobs.size(), [&](size_t i) {
     // Each file reports into its own sink first: problems in a draft that
@@ -304,7 +310,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       parsed[i] = hits[i]->page;
       for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
     } else {
-      parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local);
+      parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local,
+                             jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
       if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
       if (cache) reported[i] = local.sorted();
     }
@@ -335,6 +342,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       });
     }
   }
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (facts[i].readable) chapters.offer(jobs[i].file->blob_id, std::move(facts[i]));
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));
   watch.lap("parse");
@@ -353,9 +362,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   std::vector<Release> releases;
   if (site.commit && site.history) {
-    ChapterMemo chapters;
-    std::string chapters_file = cache_dir(*site.repo) + "/chapters", why;
-    if (!options.worktree) chapters.load(chapters_file, herald_identity());
+    std::string why;
     releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts}, diags,
                                 &chapters);
     if (!options.worktree) {

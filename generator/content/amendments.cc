@@ -51,28 +51,14 @@ void split_chapter_path(const std::string& path, std::string* manual, std::strin
 }
 
 ChapterFacts read_facts(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
-  ChapterFacts facts;
   auto text = ctx.repo.read_blob(blob_id);
-  if (!text) return facts;
+  if (!text) return {};
   Diagnostics quiet;  // problems in old revisions are not the author's to fix now
   auto split = split_front_matter(*text, path, quiet);
-  if (!split) return facts;
+  if (!split) return {};
   auto fm = FrontMatter::parse(*split, path, quiet);
-  if (!fm) return facts;
-  auto str = [&](const char* key) {
-    const YAML::Node* n = fm->get(key);
-    return n && n->IsScalar() ? std::string(trim(n->Scalar())) : std::string();
-  };
-  facts.readable = true;
-  facts.title = str("title");
-  facts.amendment = str("amendment");
-  std::string reread = str("reread");
-  facts.reread = reread == "true" || reread == "yes";
-  facts.amendment_line = fm->where("amendment").line;
-  facts.draft = str("draft");
-  facts.date = str("date");
-  facts.expires = str("expires");
-  return facts;
+  if (!fm) return {};
+  return chapter_facts(*fm);
 }
 
 ChapterInfo read_chapter(const CompareContext& ctx, const std::string& blob_id, const std::string& path) {
@@ -178,6 +164,24 @@ std::vector<Release> from_tags(const CompareContext& ctx, const std::vector<Tag>
 }
 
 }  // namespace
+
+ChapterFacts chapter_facts(const FrontMatter& fm) {
+  ChapterFacts facts;
+  auto str = [&](const char* key) {
+    const YAML::Node* n = fm.get(key);
+    return n && n->IsScalar() ? std::string(trim(n->Scalar())) : std::string();
+  };
+  facts.readable = true;
+  facts.title = str("title");
+  facts.amendment = str("amendment");
+  std::string reread = str("reread");
+  facts.reread = reread == "true" || reread == "yes";
+  facts.amendment_line = fm.where("amendment").line;
+  facts.draft = str("draft");
+  facts.date = str("date");
+  facts.expires = str("expires");
+  return facts;
+}
 
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,

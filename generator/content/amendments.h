@@ -13,6 +13,12 @@
 namespace herald {
 
 class ChapterMemo;
+class FrontMatter;
+struct ChapterFacts;
+
+/// What the releases need of a chapter's front matter: the same for the
+/// chapter parsed for its page as for an old revision read from git.
+ChapterFacts chapter_facts(const FrontMatter& fm);
 
 struct ChapterChange {
   enum class Type { added, updated, moved, removed } type = Type::added;

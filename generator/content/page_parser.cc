@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "cache/chapter_memo.h"
+#include "content/amendments.h"
 #include "content/briefing.h"
 #include "content/front_matter.h"
 #include "core/text.h"
@@ -194,7 +196,7 @@ void read_event(Fields& f, Page& page) {
 
 std::optional<Page> parse_page(const std::string& path, std::string_view text,
                                const ContentPath& where, const ParseContext& context,
-                               Diagnostics& diags) {
+                               Diagnostics& diags, ChapterFacts* facts) {
   size_t bad = 0;
   if (!is_valid_utf8(text, &bad)) {
     int line, column;
@@ -208,6 +210,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   if (!split) return std::nullopt;
   auto fm = FrontMatter::parse(*split, path, diags);
   if (!fm) return std::nullopt;
+  if (facts) *facts = chapter_facts(*fm);
   const Config& config = *context.config;
   Fields f(*fm, config, diags);
 

@@ -13,15 +13,19 @@ namespace herald {
 
 struct ShortcodeResolver;
 
+struct ChapterFacts;
+
 struct ParseContext {
   const Config* config = nullptr;
   const ShortcodeResolver* shortcodes = nullptr;
 };
 
 /// Reads the front matter and the Markdown body of one content file. Reports
-/// every problem; returns nullopt when the page cannot be built at all.
+/// every problem; returns nullopt when the page cannot be built at all. With
+/// `facts`, a chapter whose front matter could be read also gives what the
+/// procedure releases need of it, so that they need not parse it again.
 std::optional<Page> parse_page(const std::string& path, std::string_view text,
                                const ContentPath& where, const ParseContext& context,
-                               Diagnostics& diags);
+                               Diagnostics& diags, ChapterFacts* facts = nullptr);
 
 }  // namespace herald

@@ -34,9 +34,11 @@ std::string resolve(const std::string& url, const std::string& page_url, const C
   return config.absolute_url(base + rest);
 }
 
+int64_t published_of(const Page& p) { return p.date ? p.date->utc_seconds : p.first_commit; }
+
 FeedItem page_item(const Page& p, const Library& lib) {
   FeedItem item;
-  int64_t published = p.date ? p.date->utc_seconds : p.first_commit;
+  int64_t published = published_of(p);
   DateTime first = in_zone(published, lib.config.zone(), false);
   item.id = fmt::format("tag:{},{}:{}", lib.config.host(), format_iso_date(first), p.url);
   item.title = p.title;
@@ -109,10 +111,23 @@ Feed make_feed(const Library& lib, std::string path, std::string title, std::str
   return {std::move(path), std::move(title), lib.config.absolute_url(page), std::move(items)};
 }
 
+/// The items of the newest `feed_items` pages: a feed keeps no more, and a
+/// topic may have thousands. The order is make_feed's: newest first, then by
+/// id, which for one date is by URL.
 std::vector<FeedItem> items_of(const std::vector<const Page*>& pages, const Library& lib) {
+  std::vector<const Page*> newest = pages;
+  size_t keep = static_cast<size_t>(std::max(lib.config.feed_items, 0));
+  if (newest.size() > keep) {
+    std::partial_sort(newest.begin(), newest.begin() + static_cast<std::ptrdiff_t>(keep), newest.end(),
+                      [](const Page* a, const Page* b) {
+                        int64_t pa = published_of(*a), pb = published_of(*b);
+                        return pa != pb ? pa > pb : a->url < b->url;
+                      });
+    newest.resize(keep);
+  }
   std::vector<FeedItem> out;
-  out.reserve(pages.size());
-  for (const Page* p : pages) out.push_back(page_item(*p, lib));
+  out.reserve(newest.size());
+  for (const Page* p : newest) out.push_back(page_item(*p, lib));
   return out;
 }
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/thread_pool.h"
+
 namespace herald {
 namespace {
 
@@ -56,42 +58,26 @@ git_tree* tree_of(git_repository* repo, const std::string& commit_id) {
   return tree;
 }
 
-struct WalkState {
-  git_repository* repo;
-  std::vector<SourceFile>* out;
-  bool with_content;
-};
-
 int collect_entry(const char* root, const git_tree_entry* entry, void* payload) {
-  auto* state = static_cast<WalkState*>(payload);
+  auto* out = static_cast<std::vector<SourceFile>*>(payload);
   git_filemode_t mode = git_tree_entry_filemode(entry);
   if (mode == GIT_FILEMODE_TREE) return 0;
   SourceFile file;
   file.path = std::string(root) + git_tree_entry_name(entry);
   file.blob_id = oid_hex(git_tree_entry_id(entry));
-  if (mode == GIT_FILEMODE_LINK) {
-    file.kind = SourceFile::Kind::symlink;
-  } else if (mode == GIT_FILEMODE_COMMIT) {
-    file.kind = SourceFile::Kind::submodule;
-  } else if (state->with_content) {
-    Owned<git_blob, git_blob_free> blob;
-    if (git_blob_lookup(&blob.p, state->repo, git_tree_entry_id(entry)) == 0) {
-      file.content.assign(static_cast<const char*>(git_blob_rawcontent(blob.p)),
-                          static_cast<size_t>(git_blob_rawsize(blob.p)));
-    }
-  }
-  state->out->push_back(std::move(file));
+  if (mode == GIT_FILEMODE_LINK) file.kind = SourceFile::Kind::symlink;
+  else if (mode == GIT_FILEMODE_COMMIT) file.kind = SourceFile::Kind::submodule;
+  out->push_back(std::move(file));
   return 0;
 }
 
-std::vector<SourceFile> walk_tree(git_repository* repo, const std::string& commit_id,
-                                  bool with_content) {
+/// The files of a commit's tree, sorted by path, without their content.
+std::vector<SourceFile> walk_tree(git_repository* repo, const std::string& commit_id) {
   std::vector<SourceFile> files;
   Owned<git_tree, git_tree_free> tree;
   tree.p = tree_of(repo, commit_id);
   if (!tree.p) return files;
-  WalkState state{repo, &files, with_content};
-  git_tree_walk(tree.p, GIT_TREEWALK_PRE, collect_entry, &state);
+  git_tree_walk(tree.p, GIT_TREEWALK_PRE, collect_entry, &files);
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return files;
@@ -143,11 +129,41 @@ std::optional<Commit> Repository::resolve(const std::string& ref, std::string* e
 }
 
 std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) const {
-  return walk_tree(repo_, commit_id, true);
+  std::vector<SourceFile> files = walk_tree(repo_, commit_id);
+  std::vector<SourceFile*> blobs;
+  for (SourceFile& f : files)
+    if (f.kind == SourceFile::Kind::file) blobs.push_back(&f);
+  // Blobs are read and inflated on every core, each thread with a handle of
+  // its own: libgit2's objects are not to be used by two threads at once. A
+  // thread that cannot open one leaves its share to this handle afterwards.
+  size_t workers = std::min<size_t>(worker_count(), std::max<size_t>(1, blobs.size() / 256));
+  auto read_share = [&](git_repository* repo, size_t w) {
+    for (size_t k = w; k < blobs.size(); k += workers) {
+      git_oid oid;
+      Owned<git_blob, git_blob_free> blob;
+      if (git_oid_fromstr(&oid, blobs[k]->blob_id.c_str()) == 0 && git_blob_lookup(&blob.p, repo, &oid) == 0)
+        blobs[k]->content.assign(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                                 static_cast<size_t>(git_blob_rawsize(blob.p)));
+    }
+  };
+  std::vector<char> read(workers, 0);
+  parallel_for(workers, [&](size_t w) {
+    if (w == 0) {
+      read_share(repo_, 0);
+    } else {
+      Owned<git_repository, git_repository_free> own;
+      if (git_repository_open(&own.p, git_repository_path(repo_)) != 0) return;
+      read_share(own.p, w);
+    }
+    read[w] = 1;
+  });
+  for (size_t w = 0; w < workers; ++w)
+    if (!read[w]) read_share(repo_, w);
+  return files;
 }
 
 std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) const {
-  return walk_tree(repo_, commit_id, false);
+  return walk_tree(repo_, commit_id);
 }
 
 std::optional<std::string> Repository::read_blob(const std::string& blob_id) const {

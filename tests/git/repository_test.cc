@@ -1,6 +1,9 @@
 // Tests for git/repository on real temporary repositories.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include "core/thread_pool.h"
 #include "git/repository.h"
 #include "support/site_builder.h"
 
@@ -102,4 +105,41 @@ TEST_CASE("diff finds renames") {
   CHECK(renamed == 1);
   CHECK(added == 1);
   CHECK(deleted == 1);
+}
+
+TEST_CASE("a large tree is read on several threads, every file with its own bytes, bare or not") {
+  set_worker_count(3);  // more readers than files per reader would need: shares interleave
+  TempSite site;
+  for (int i = 0; i < 900; ++i)
+    site.write(fmt::format("content/d{}/f{:03}.md", i % 7, i), fmt::format("file {} {}\n", i, std::string(i % 50, 'x')));
+  site.write("link", "");
+  herald::test::run_command("cd '" + site.dir() + "' && rm link && ln -s content/d0 link");
+  site.commit("many");
+  TempSite bare_holder;
+  std::string bare = bare_holder.dir() + "/site.git";
+  herald::test::run_command("git clone -q --bare '" + site.dir() + "' '" + bare + "'");
+  for (const std::string& where : {site.dir(), bare}) {
+    CAPTURE(where);
+    std::string error;
+    auto repo = Repository::open(where, &error);
+    REQUIRE(repo);
+    auto head = repo->resolve("HEAD", &error);
+    REQUIRE(head);
+    auto files = repo->read_tree(head->id);
+    REQUIRE(files.size() == 901);
+    size_t checked = 0;
+    for (const SourceFile& f : files) {
+      if (f.path == "link") {
+        CHECK(f.kind == SourceFile::Kind::symlink);
+        CHECK(f.content.empty());
+        continue;
+      }
+      int i = std::stoi(f.path.substr(f.path.size() - 6, 3));
+      CHECK(f.content == fmt::format("file {} {}\n", i, std::string(i % 50, 'x')));
+      CHECK(repo->read_blob(f.blob_id) == f.content);
+      ++checked;
+    }
+    CHECK(checked == 900);
+  }
+  set_worker_count(0);
 }

@@ -70,6 +70,38 @@ TEST_CASE("chapter_memo: facts come back exactly, and unused ones are dropped") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("chapter_memo: offered facts are kept only when a release asks for them, and never replace known ones") {
+  std::string dir = herald::test::make_temp_dir("herald-chapters-");
+  std::string file = dir + "/chapters";
+  std::string error;
+  {
+    ChapterMemo memo;
+    memo.add(kBlobA, tricky());
+    REQUIRE(memo.save(file, kStamp, &error));
+  }
+  std::string saved = read_file(file);
+  ChapterMemo memo;
+  REQUIRE(memo.load(file, kStamp));
+  ChapterFacts other;
+  other.readable = true;
+  other.title = "Offered";
+  memo.offer(kBlobA, other);  // known already: the file's facts stay
+  memo.offer(kBlobB, other);
+  CHECK(memo.find(kBlobA)->title == tricky().title);
+  // B offered but not asked for, A asked for as before: the file is left as it was.
+  REQUIRE(memo.save(file, kStamp, &error));
+  CHECK(read_file(file) == saved);
+  REQUIRE(memo.find(kBlobB));
+  CHECK(memo.find(kBlobB)->title == "Offered");
+  REQUIRE(memo.save(file, kStamp, &error));  // now B was asked for: it is saved
+  ChapterMemo next;
+  REQUIRE(next.load(file, kStamp));
+  REQUIRE(next.find(kBlobB));
+  CHECK(next.find(kBlobB)->title == "Offered");
+  CHECK(next.find(kBlobA));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("chapter_memo: another stamp, a truncation, a changed byte or trailing bytes give no facts") {
   std::string dir = herald::test::make_temp_dir("herald-chapters-");
   std::string file = dir + "/chapters";

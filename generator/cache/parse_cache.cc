@@ -339,6 +339,12 @@ bool storable(const BuildCache::Parsed& parsed) {
 
 }  // namespace
 
+std::string encode_page(const Page& page) {
+  Encoder encoder;
+  encoder(page);
+  return encoder.bytes();
+}
+
 bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
                       std::string* error) {
   uint64_t count = 0;

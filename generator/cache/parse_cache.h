@@ -19,6 +19,10 @@ namespace herald {
 bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
                       std::string* error);
 
+/// Every member of `page` (its document too, without the tree) as the parse
+/// cache stores it: two pages with the same bytes are the same page.
+std::string encode_page(const Page& page);
+
 /// Reads the file into `cache`, replacing its entries, and sets
 /// `cache.context` to `stamp`. Returns false, with `cache.parsed` empty, when
 /// the file is missing, was written with another stamp or format version, or

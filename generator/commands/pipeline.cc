@@ -215,11 +215,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   lib.config = config;
   lib.now = now;
   lib.preview = options.worktree;
+  const SourceFile* contacts_file = find_file(site.files, "data/contacts.yaml");
+  lib.inputs = config_file->blob_id + ' ' + (contacts_file ? contacts_file->blob_id : "");
   if (site.commit) {
     lib.commit_id = site.commit->id;
     lib.commit_time = site.commit->time;
   }
-  if (const SourceFile* contacts = find_file(site.files, "data/contacts.yaml")) {
+  if (const SourceFile* contacts = contacts_file) {
     lib.contacts = std::make_shared<ContactDirectory>(
         ContactDirectory::parse(contacts->content, contacts->path, config.zone(), diags));
   } else {
@@ -279,9 +281,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
   if (cache) {
-    const SourceFile* contacts = find_file(site.files, "data/contacts.yaml");
-    std::string context = config_file->blob_id + ' ' + (contacts ? contacts->blob_id : "") +
-                          (options.strict ? " strict" : "");
+    std::string context = lib.inputs + (options.strict ? " strict" : "");
     if (cache == &disk_cache) {
       disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + context);
       disk->load(disk_cache);

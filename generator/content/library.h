@@ -41,6 +41,9 @@ struct Library {
   std::vector<Page> pages;  ///< every parsed page, published or not
   int64_t now = 0;
   bool preview = false;
+  /// The blob ids of herald.yaml and data/contacts.yaml: besides a page's own
+  /// source, what every page shows (the site's settings, urgent contacts).
+  std::string inputs;
   std::string commit_id;
   int64_t commit_time = 0;
 

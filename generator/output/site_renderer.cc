@@ -73,8 +73,12 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
     tasks.push_back({"pages", [&renderer, &out, vm, pages, start, batch] {
                        for (size_t i = start; i < std::min(pages.size(), start + batch); ++i) {
                          const Page& p = *pages[i];
-                         render_or_reuse(renderer, out, index_path(p.url), template_for(p.kind), vm->page(p),
-                                         p.source_path);
+                         std::string path = index_path(p.url), tmpl = template_for(p.kind);
+                         // Keyed by what its data is made from: an unchanged page's data is never made.
+                         std::optional<Hash128> key;
+                         if (out.remembers()) key = vm->page_key(p, tmpl);
+                         if (key && out.reuse(path, *key, p.source_path)) continue;
+                         out.add(path, renderer.render_page(tmpl, vm->page(p)), p.source_path, key ? &*key : nullptr);
                        }
                      }});
   }

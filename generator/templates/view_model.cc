@@ -5,7 +5,9 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
+#include "cache/parse_cache.h"
 #include "core/text.h"
 #include "markdown/document.h"
 #include "output/feeds.h"
@@ -414,6 +416,51 @@ TemplateData ViewModel::page(const Page& p) const {
   }
   put(d, "page", std::move(pg));
   return d;
+}
+
+Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
+  std::string in = "page-key 1\n";
+  auto text = [&in](std::string_view t) { in.append(std::to_string(t.size())).append(1, ':').append(t); };
+  auto flag = [&in](bool b) { in += b ? '1' : '0'; };
+  text(tmpl);
+  text(lib_.inputs);
+  flag(lib_.preview);
+  text(encode_page(p));
+  flag(p.review_due && p.review_due->utc_seconds < lib_.now);
+  for (const auto& s : p.sessions) flag(s.end.utc_seconds < lib_.now);
+  // The breadcrumbs name each parent folder that is a manual.
+  for (size_t slash = p.url.find('/', 1); slash != std::string::npos && slash + 1 < p.url.size();
+       slash = p.url.find('/', slash + 1))
+    if (const Page* parent = lib_.find_page(p.url.substr(0, slash + 1)); parent && parent->kind == Kind::manual)
+      text(parent->title);
+  if (p.kind == Kind::chapter) {
+    const Manual* m = lib_.find_manual(p.manual);
+    flag(m && m->index);
+    if (m && m->index) {
+      text(m->index->title);
+      text(m->index->url);
+    }
+    for (size_t i = 0; m && i < m->chapters.size(); ++i) {
+      if (m->chapters[i] != &p) continue;
+      text(i > 0 ? encode_page(*m->chapters[i - 1]) : "");
+      text(i + 1 < m->chapters.size() ? encode_page(*m->chapters[i + 1]) : "");
+    }
+    if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
+      for (const Mention& mention : found->second) {
+        const Release& r = *mention.release;
+        const ChapterChange& c = *mention.change;
+        text(r.name);
+        text(r.id);
+        text(format_rfc3339(r.date));
+        text(mention.what);
+        in += static_cast<char>(c.type);
+        text(c.old_path);
+        text(c.amendment);
+      }
+    }
+  }
+  XXH128_hash_t h = XXH3_128bits(in.data(), in.size());
+  return {h.high64, h.low64};
 }
 
 TemplateData ViewModel::home() const {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "content/library.h"
+#include "templates/data_hash.h"
 #include "templates/renderer.h"
 
 namespace herald {
@@ -26,6 +27,15 @@ class ViewModel {
                     const std::string& section) const;
 
   TemplateData page(const Page& page) const;          ///< any content page
+  /// A hash of everything page(p) is made from, for template `tmpl`, found
+  /// without making it: the whole page as parsed and dated (every member, as
+  /// the parse cache stores it), the site's inputs and the preview flag, what
+  /// the clock decides (an overdue review, a past session), the manuals in
+  /// its breadcrumbs and, for a chapter, its manual, its neighbours and its
+  /// history. Equal keys give equal data (tests/templates/page_key_test.cc),
+  /// so an unchanged page is linked from the previous build without its data
+  /// being made. Whatever page() comes to read must be added here.
+  Hash128 page_key(const Page& p, const std::string& tmpl) const;
   TemplateData home() const;
   TemplateData newsletters() const;
   TemplateData briefings() const;

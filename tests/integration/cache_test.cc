@@ -281,3 +281,29 @@ TEST_CASE("a failed build leaves the cache describing the site that is still pub
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
   CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
 }
+
+TEST_CASE("what a page shows of other pages, the releases and the clock is never taken stale from the cache") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/procedures/children/assessment.md",
+             "---\ntitle: Assessment\norder: 2\nreview_due: 2024-09-30\namendment: First version.\n---\n\nAssess.\n");
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  // A neighbour's new title, a release tag (every chapter's history), and a
+  // later clock (the conference over, a review overdue), one build each.
+  site.write("content/procedures/children/assessment.md",
+             "---\ntitle: Assessment of need\norder: 2\nreview_due: 2024-09-30\namendment: Renamed.\n---\n\nAssess.\n");
+  site.commit("assessment: a clearer title");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK(contains(site.read("public/procedures/children/referrals/index.html"), "Assessment of need"));
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+  site.tag("procedures-2024-07");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK(contains(site.read("public/procedures/children/referrals/index.html"), "procedures-2024-07"));
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+  const char* later = " --now 2024-10-15T12:00:00";
+  REQUIRE(site.herald(std::string("build") + later).exit_code == 0);
+  auto r = site.herald("build --out out-later" + std::string(later));
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_tree(site.dir() + "/public") == read_tree(site.dir() + "/out-later"));
+}

@@ -1,0 +1,167 @@
+// Tests for ViewModel::page_key: equal keys give equal template data, through
+// every change a page shows that is not in its own source.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "commands/pipeline.h"
+#include "support/site_builder.h"
+#include "templates/data_hash.h"
+#include "templates/view_model.h"
+
+using namespace herald;
+using herald::test::TempSite;
+
+namespace {
+
+struct Keyed {
+  Hash128 key, data;
+};
+
+const char* template_of(Kind kind) {
+  switch (kind) {
+    case Kind::newsletter: return "newsletter";
+    case Kind::briefing: return "briefing";
+    case Kind::chapter: return "chapter";
+    case Kind::event: return "event";
+    default: return "page";
+  }
+}
+
+/// Every published content page's key and the hash of its data, by URL.
+std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string& now, bool drafts = false) {
+  BuildOptions options;
+  options.repo = site.dir();
+  options.now = now;
+  options.drafts = drafts;
+  options.write = false;
+  Diagnostics diags;
+  BuildResult result = run_pipeline(options, diags);
+  INFO(diags.format_all());
+  REQUIRE(result.library);
+  ViewModel vm(*result.library);
+  std::map<std::string, Keyed> out;
+  for (const Page& p : result.library->pages) {
+    if (!p.published || p.kind == Kind::home || p.kind == Kind::section || p.kind == Kind::manual) continue;
+    auto data = hash_template_data(template_of(p.kind), vm.page(p));
+    REQUIRE(data);
+    out[p.url] = {vm.page_key(p, template_of(p.kind)), *data};
+  }
+  return out;
+}
+
+/// Checks that a page whose key stayed has the same data, and returns the
+/// pages whose key changed (every page of `after` that is new counts too).
+std::set<std::string> changed_keys(const std::map<std::string, Keyed>& before,
+                                   const std::map<std::string, Keyed>& after) {
+  std::set<std::string> changed;
+  for (const auto& [url, k] : after) {
+    auto old = before.find(url);
+    if (old == before.end() || old->second.key != k.key) {
+      changed.insert(url);
+      continue;
+    }
+    CAPTURE(url);
+    CHECK(old->second.data == k.data);  // the same key, the same data
+  }
+  return changed;
+}
+
+/// Pages whose data changed: each must be among the changed keys.
+std::set<std::string> changed_data(const std::map<std::string, Keyed>& before,
+                                   const std::map<std::string, Keyed>& after) {
+  std::set<std::string> changed;
+  for (const auto& [url, k] : after)
+    if (auto old = before.find(url); old == before.end() || old->second.data != k.data) changed.insert(url);
+  return changed;
+}
+
+void write_chapter(TempSite& site, const std::string& slug, const std::string& title, int order,
+                   const std::string& extra = "") {
+  site.write("content/procedures/children/" + slug + ".md",
+             "---\ntitle: " + title + "\norder: " + std::to_string(order) +
+                 "\nowner: Testshire Partnership\namendment: First version of " + slug + ".\n" + extra +
+                 "---\n\n## What to do\n\nText of " + slug + ".\n");
+}
+
+const char* kNow = "2024-07-01T12:00:00";
+
+}  // namespace
+
+TEST_CASE("a page's key changes with everything its data shows besides its source, and only then") {
+  TempSite site;
+  site.write_minimal_site();
+  write_chapter(site, "assessment", "Assessment", 2, "review_due: 2024-09-30\n");
+  write_chapter(site, "strategy", "Strategy discussions", 3);
+  site.commit("the site", "2024-01-10T10:00:00+00:00");
+  auto base = keyed_pages(site, kNow);
+  REQUIRE(base.count("/procedures/children/assessment/"));
+  const std::string first = "/procedures/children/referrals/", middle = "/procedures/children/assessment/",
+                    last = "/procedures/children/strategy/", about = "/about/", event = "/events/conference/";
+
+  SUBCASE("the same site again: every key and all data the same") {
+    CHECK(changed_keys(base, keyed_pages(site, kNow)).empty());
+  }
+  SUBCASE("a chapter's new title: its neighbours show it") {
+    write_chapter(site, "assessment", "Assessment of need", 2, "review_due: 2024-09-30\n");
+    site.commit("retitle", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    auto keys = changed_keys(base, after);
+    CHECK(keys.count(first));
+    CHECK(keys.count(last));
+    CHECK_FALSE(keys.count(about));
+    for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
+  }
+  SUBCASE("the manual's new title: every chapter shows it") {
+    site.write("content/procedures/children/_index.md",
+               "---\ntitle: Procedures for children\norder: 1\n---\n\nThe manual.\n");
+    site.commit("manual title", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    auto keys = changed_keys(base, after);
+    CHECK(changed_data(base, after).count(first));
+    for (const std::string& url : {first, middle, last}) CHECK(keys.count(url));
+    CHECK_FALSE(keys.count(about));
+  }
+  SUBCASE("an urgent contact's new number: every page shows it") {
+    site.write("data/contacts.yaml",
+               "- id: front-door\n  name: Children's Front Door\n  organisation: Testshire Council\n"
+               "  audience: [children]\n  urgent: true\n  phones:\n    - number: \"0116 496 0999\"\n"
+               "      label: Office hours\n");
+    site.commit("new number", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_keys(base, after).size() == after.size());
+    CHECK(changed_data(base, after).count(about));
+  }
+  SUBCASE("time passing: a session over, a review overdue") {
+    auto before = keyed_pages(site, "2024-06-01T12:00:00");  // the conference is on 12 June
+    auto after = keyed_pages(site, "2024-10-15T12:00:00");      // the review was due on 30 September
+    auto keys = changed_keys(before, after);
+    CHECK(changed_data(before, after).count(event));
+    CHECK(changed_data(before, after).count(middle));
+    CHECK(keys.count(event));
+    CHECK(keys.count(middle));
+    CHECK_FALSE(keys.count(about));
+  }
+  SUBCASE("a release tag: every chapter's history changes, no source does") {
+    site.tag("procedures-2024-01");
+    auto after = keyed_pages(site, kNow);
+    auto keys = changed_keys(base, after);
+    CHECK(changed_data(base, after).count(middle));
+    for (const std::string& url : {first, middle, last}) CHECK(keys.count(url));
+    CHECK_FALSE(keys.count(about));
+  }
+  SUBCASE("a draft between two chapters, published with --drafts") {
+    write_chapter(site, "between", "Between", 2, "draft: true\n");
+    site.commit("a draft", "2024-01-11T10:00:00+00:00");
+    auto without = keyed_pages(site, kNow);
+    CHECK_FALSE(changed_keys(base, without).count(about));  // the draft itself is not published
+    auto with = keyed_pages(site, kNow, true);
+    auto keys = changed_keys(without, with);
+    CHECK(changed_data(without, with).count(middle));  // ordered Assessment, Between, Strategy
+    CHECK(keys.count(middle));
+    CHECK(keys.count(last));
+    CHECK_FALSE(keys.count(first));
+    CHECK_FALSE(keys.count(about));
+  }
+}

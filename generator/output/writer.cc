@@ -1,6 +1,7 @@
 // Atomic replacement of the output folder.
 #include "output/writer.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/file.h>
@@ -64,22 +65,67 @@ int exchange_paths(const std::string& a, const std::string& b) {
   return static_cast<int>(::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE));
 }
 
-/// Removes a folder tree, unlinking its files from several threads: the
-/// previous site of a large build is thousands of files, and removing them
-/// one by one took as long as writing the new ones.
-void remove_tree(const std::string& dir) {
-  std::vector<std::string> files, dirs;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec))
-      dirs.push_back(it->path().string());
-    else
-      files.push_back(it->path().string());
+/// Unlinks the files (and symbolic links) of the folder open as `fd`, and
+/// returns the names of its subfolders.
+std::vector<std::string> unlink_files(int fd) {
+  std::vector<std::string> subfolders;
+  int own = ::dup(fd);  // closedir closes what fdopendir was given
+  DIR* dir = own >= 0 ? ::fdopendir(own) : nullptr;
+  if (!dir) {
+    if (own >= 0) ::close(own);
+    return subfolders;
   }
-  parallel_for(files.size(), [&](size_t i) { ::unlink(files[i].c_str()); });
-  for (auto d = dirs.rbegin(); d != dirs.rend(); ++d) ::rmdir(d->c_str());
-  fs::remove_all(dir, ec);  // whatever is left, and the folder itself
+  while (const dirent* e = ::readdir(dir)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool folder = e->d_type == DT_DIR;
+    struct stat st;
+    if (e->d_type == DT_UNKNOWN)
+      folder = ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    if (folder) subfolders.emplace_back(name);
+    else ::unlinkat(fd, e->d_name, 0);
+  }
+  ::closedir(dir);
+  return subfolders;
+}
+
+/// Empties and removes the folder `name` of the folder open as `parent`.
+void remove_at(int parent, const std::string& name) {
+  int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) {
+    for (const std::string& sub : unlink_files(fd)) remove_at(fd, sub);
+    ::close(fd);
+  }
+  ::unlinkat(parent, name.c_str(), AT_REMOVEDIR);
+}
+
+/// Removes a folder tree. The previous site of a large build is thousands of
+/// page folders two levels down (briefings/x/), removed on every core, each
+/// by names relative to an open folder rather than by whole paths.
+void remove_tree(const std::string& path) {
+  int root = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (root >= 0) {
+    struct Folder {
+      int parent;
+      std::string name;
+    };
+    std::vector<std::pair<std::string, int>> tops;  // each top folder, open
+    std::vector<Folder> pages;
+    for (std::string& top : unlink_files(root)) {
+      int fd = ::openat(root, top.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd >= 0)
+        for (std::string& sub : unlink_files(fd)) pages.push_back({fd, std::move(sub)});
+      tops.emplace_back(std::move(top), fd);
+    }
+    parallel_for(pages.size(), [&](size_t i) { remove_at(pages[i].parent, pages[i].name); });
+    for (const auto& [name, fd] : tops) {
+      if (fd >= 0) ::close(fd);
+      remove_at(root, name);  // empty by now, unless it could not be opened
+    }
+    ::close(root);
+  }
+  std::error_code ec;
+  fs::remove_all(path, ec);  // whatever is left (or a file of that name), and the folder itself
 }
 
 }  // namespace
@@ -129,19 +175,27 @@ bool StagedSite::open(const std::string& out_dir_in, std::string* error) {
 
 bool StagedSite::make_parents(const std::string& path, std::string* error) {
   std::vector<std::string> missing;
-  std::lock_guard lock(dirs_mutex_);
-  for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
-       slash = path.rfind('/', slash - 1)) {
-    std::string dir = path.substr(0, slash);
-    if (dirs_.count(dir)) break;
-    missing.push_back(std::move(dir));
+  {
+    std::lock_guard lock(dirs_mutex_);
+    for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path.rfind('/', slash - 1)) {
+      std::string dir = path.substr(0, slash);
+      if (dirs_.count(dir)) break;
+      missing.push_back(std::move(dir));
+    }
   }
+  // Made outside the lock (thousands of page folders, from every thread): two
+  // threads making the same folder both succeed, and a folder is recorded
+  // only once it exists.
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (::mkdir((tmp_ + "/" + *it).c_str(), 0755) != 0 && errno != EEXIST) {
       *error = fmt::format("cannot create '{}/{}': {}", tmp_, *it, std::strerror(errno));
       return false;
     }
-    dirs_.insert(*it);
+  }
+  if (!missing.empty()) {
+    std::lock_guard lock(dirs_mutex_);
+    for (std::string& dir : missing) dirs_.insert(std::move(dir));
   }
   return true;
 }

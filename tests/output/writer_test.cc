@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -23,6 +24,28 @@ TEST_CASE("the output folder is replaced whole, leaving no temporary folder") {
   CHECK(files == std::map<std::string, std::string>{{"index.html", "two"}});
   auto all = read_tree(scratch.dir());
   for (const auto& [path, content] : all) CHECK(path.find("herald-tmp") == std::string::npos);
+}
+
+TEST_CASE("the previous site goes whole, however deep, and a symbolic link in it is removed, not followed") {
+  TempSite scratch;
+  std::string out = scratch.dir() + "/public";
+  scratch.write("elsewhere/keep.txt", "not part of the site");
+  std::vector<OutputFile> files = {{"index.html", "one", ""}, {"top.txt", "t", ""}};
+  for (int i = 0; i < 300; ++i)  // page folders two levels down, as a large site has
+    files.push_back({"briefings/b" + std::to_string(i) + "/index.html", "page", ""});
+  files.push_back({"a/b/c/d/e/deep.txt", "deep", ""});
+  files.push_back({"a/b/c/side.txt", "side", ""});
+  files.push_back({"a/file.txt", "file", ""});
+  std::string error;
+  REQUIRE(write_site(out, files, &error));
+  REQUIRE(::symlink((scratch.dir() + "/elsewhere").c_str(), (out + "/a/b/link").c_str()) == 0);
+  REQUIRE(::symlink((scratch.dir() + "/elsewhere").c_str(), (out + "/link").c_str()) == 0);
+  REQUIRE(::mkdir((out + "/a/empty").c_str(), 0755) == 0);
+  REQUIRE(write_site(out, {{"index.html", "two", ""}}, &error));
+  CHECK(read_tree(out) == std::map<std::string, std::string>{{"index.html", "two"}});
+  CHECK(scratch.read("elsewhere/keep.txt") == "not part of the site");
+  struct stat st;
+  CHECK(::lstat((scratch.dir() + "/.public.herald-tmp").c_str(), &st) != 0);  // not even an empty folder
 }
 
 TEST_CASE("a second build into the same folder fails clearly while the first holds the lock") {

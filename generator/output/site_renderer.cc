@@ -27,14 +27,23 @@ const char* template_for(Kind kind) {
   }
 }
 
-/// Renders a page into `out`, or links the previous build's copy when its
-/// template and data are unchanged.
+/// Links the previous build's copy of `path` when the key (asked for only
+/// when the build keeps records) is the one it was made from; else writes
+/// what `render` makes, recording the key.
+template <class Key, class Render>
+void reuse_or_render(OutputSet& out, const std::string& path, const std::string& source, Key key, Render render) {
+  std::optional<Hash128> k;
+  if (out.remembers()) k = key();
+  if (k && out.reuse(path, *k, source)) return;
+  out.add(path, render(), source, k ? &*k : nullptr);
+}
+
+/// The same for a page keyed by its template data: made, then hashed.
 void render_or_reuse(const Renderer& renderer, OutputSet& out, const std::string& path, const std::string& tmpl,
                      TemplateData data, const std::string& source) {
-  std::optional<Hash128> key;
-  if (out.remembers()) key = hash_template_data(tmpl, data);
-  if (key && out.reuse(path, *key, source)) return;
-  out.add(path, renderer.render_page(tmpl, std::move(data)), source, key ? &*key : nullptr);
+  reuse_or_render(
+      out, path, source, [&] { return hash_template_data(tmpl, data); },
+      [&] { return renderer.render_page(tmpl, std::move(data)); });
 }
 
 }  // namespace
@@ -73,12 +82,11 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
     tasks.push_back({"pages", [&renderer, &out, vm, pages, start, batch] {
                        for (size_t i = start; i < std::min(pages.size(), start + batch); ++i) {
                          const Page& p = *pages[i];
-                         std::string path = index_path(p.url), tmpl = template_for(p.kind);
+                         std::string tmpl = template_for(p.kind);
                          // Keyed by what its data is made from: an unchanged page's data is never made.
-                         std::optional<Hash128> key;
-                         if (out.remembers()) key = vm->page_key(p, tmpl);
-                         if (key && out.reuse(path, *key, p.source_path)) continue;
-                         out.add(path, renderer.render_page(tmpl, vm->page(p)), p.source_path, key ? &*key : nullptr);
+                         reuse_or_render(
+                             out, index_path(p.url), p.source_path, [&] { return vm->page_key(p, tmpl); },
+                             [&] { return renderer.render_page(tmpl, vm->page(p)); });
                        }
                      }});
   }
@@ -100,13 +108,18 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   page_task("404.html", "not_found", [vm] { return vm->not_found(); });
   if (!lib.find_page("/accessibility/"))
     page_task("accessibility/index.html", "accessibility", [vm] { return vm->accessibility(); });
-  for (const Term& t : lib.topics)
-    page_task("topics/" + t.key + "/index.html", "term", [vm, &t] { return vm->term(t, "topic"); });
-  for (const Term& t : lib.audiences)
-    page_task("audience/" + t.key + "/index.html", "term", [vm, &t] { return vm->term(t, "audience"); });
-  for (const Term& t : lib.review_types)
-    page_task("briefings/review-type/" + t.key + "/index.html", "term",
-              [vm, &t] { return vm->term(t, "review-type"); });
+  // A term's page lists a card for each of its pages (thousands, on a large
+  // site): keyed by what the cards show, an unchanged one is never made.
+  auto term_task = [&, vm](const std::string& path, const Term& t, const char* kind) {
+    tasks.push_back({path, [&renderer, &out, vm, path, &t, kind] {
+                       reuse_or_render(
+                           out, path, "built-in page /" + path, [&] { return vm->term_key(t, kind); },
+                           [&] { return renderer.render_page("term", vm->term(t, kind)); });
+                     }});
+  };
+  for (const Term& t : lib.topics) term_task("topics/" + t.key + "/index.html", t, "topic");
+  for (const Term& t : lib.audiences) term_task("audience/" + t.key + "/index.html", t, "audience");
+  for (const Term& t : lib.review_types) term_task("briefings/review-type/" + t.key + "/index.html", t, "review-type");
 
   // Redirects from old addresses.
   tasks.push_back({"aliases", [&lib, &out] {

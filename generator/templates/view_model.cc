@@ -418,49 +418,98 @@ TemplateData ViewModel::page(const Page& p) const {
   return d;
 }
 
+namespace {
+
+/// What a key is hashed from: each text with its length, so that no two
+/// lists of values run together.
+class KeyInput {
+ public:
+  explicit KeyInput(std::string_view what) { text(what); }
+  void text(std::string_view t) { bytes_.append(std::to_string(t.size())).append(1, ':').append(t); }
+  void flag(bool b) { bytes_ += b ? '1' : '0'; }
+  void date(const std::optional<DateTime>& d) {
+    flag(d.has_value());
+    if (d) {
+      text(format_rfc3339(*d));
+      flag(d->has_time);
+    }
+  }
+  Hash128 hash() const {
+    XXH128_hash_t h = XXH3_128bits(bytes_.data(), bytes_.size());
+    return {h.high64, h.low64};
+  }
+
+ private:
+  std::string bytes_;
+};
+
+/// What ViewModel::card shows of a page (besides the site's settings).
+void add_card(KeyInput& in, const Page& page) {
+  in.text(page.title);
+  in.text(page.url);
+  in.text(page.summary);
+  in.text(kind_name(page.kind));
+  std::optional<DateTime> date = page.date;
+  if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
+  in.date(date);
+  in.text(page.kind == Kind::briefing ? page.review_type : "");
+  in.flag(page.issue.has_value());
+  if (page.issue) in.text(std::to_string(*page.issue));
+}
+
+}  // namespace
+
 Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
-  std::string in = "page-key 1\n";
-  auto text = [&in](std::string_view t) { in.append(std::to_string(t.size())).append(1, ':').append(t); };
-  auto flag = [&in](bool b) { in += b ? '1' : '0'; };
-  text(tmpl);
-  text(lib_.inputs);
-  flag(lib_.preview);
-  text(encode_page(p));
-  flag(p.review_due && p.review_due->utc_seconds < lib_.now);
-  for (const auto& s : p.sessions) flag(s.end.utc_seconds < lib_.now);
+  KeyInput in("page-key 1");
+  in.text(tmpl);
+  in.text(lib_.inputs);
+  in.flag(lib_.preview);
+  in.text(encode_page(p));
+  in.flag(p.review_due && p.review_due->utc_seconds < lib_.now);
+  for (const auto& s : p.sessions) in.flag(s.end.utc_seconds < lib_.now);
   // The breadcrumbs name each parent folder that is a manual.
   for (size_t slash = p.url.find('/', 1); slash != std::string::npos && slash + 1 < p.url.size();
        slash = p.url.find('/', slash + 1))
     if (const Page* parent = lib_.find_page(p.url.substr(0, slash + 1)); parent && parent->kind == Kind::manual)
-      text(parent->title);
+      in.text(parent->title);
   if (p.kind == Kind::chapter) {
     const Manual* m = lib_.find_manual(p.manual);
-    flag(m && m->index);
+    in.flag(m && m->index);
     if (m && m->index) {
-      text(m->index->title);
-      text(m->index->url);
+      in.text(m->index->title);
+      in.text(m->index->url);
     }
     for (size_t i = 0; m && i < m->chapters.size(); ++i) {
       if (m->chapters[i] != &p) continue;
-      text(i > 0 ? encode_page(*m->chapters[i - 1]) : "");
-      text(i + 1 < m->chapters.size() ? encode_page(*m->chapters[i + 1]) : "");
+      in.text(i > 0 ? encode_page(*m->chapters[i - 1]) : "");
+      in.text(i + 1 < m->chapters.size() ? encode_page(*m->chapters[i + 1]) : "");
     }
     if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
       for (const Mention& mention : found->second) {
         const Release& r = *mention.release;
         const ChapterChange& c = *mention.change;
-        text(r.name);
-        text(r.id);
-        text(format_rfc3339(r.date));
-        text(mention.what);
-        in += static_cast<char>(c.type);
-        text(c.old_path);
-        text(c.amendment);
+        in.text(r.name);
+        in.text(r.id);
+        in.date(r.date);
+        in.text(mention.what);
+        in.text(std::to_string(static_cast<int>(c.type)));
+        in.text(c.old_path);
+        in.text(c.amendment);
       }
     }
   }
-  XXH128_hash_t h = XXH3_128bits(in.data(), in.size());
-  return {h.high64, h.low64};
+  return in.hash();
+}
+
+Hash128 ViewModel::term_key(const Term& t, const std::string& kind) const {
+  KeyInput in("term-key 1");
+  in.text(kind);
+  in.text(t.key);
+  in.text(t.name);
+  in.text(lib_.inputs);
+  in.flag(lib_.preview);
+  for (const Page* p : t.pages) add_card(in, *p);
+  return in.hash();
 }
 
 TemplateData ViewModel::home() const {

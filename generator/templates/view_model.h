@@ -36,6 +36,9 @@ class ViewModel {
   /// so an unchanged page is linked from the previous build without its data
   /// being made. Whatever page() comes to read must be added here.
   Hash128 page_key(const Page& p, const std::string& tmpl) const;
+  /// The same for term(t, kind): the term, the site's inputs and what each
+  /// of its pages' cards shows (as card() makes it).
+  Hash128 term_key(const Term& t, const std::string& kind) const;
   TemplateData home() const;
   TemplateData newsletters() const;
   TemplateData briefings() const;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "commands/pipeline.h"
 #include "support/site_builder.h"
@@ -48,6 +49,15 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
     REQUIRE(data);
     out[p.url] = {vm.page_key(p, template_of(p.kind)), *data};
   }
+  const Library& lib = *result.library;
+  for (const auto& [terms, kind, folder] : {std::tuple{&lib.topics, "topic", "/topics/"},
+                                            std::tuple{&lib.audiences, "audience", "/audience/"},
+                                            std::tuple{&lib.review_types, "review-type", "/briefings/review-type/"}})
+    for (const Term& t : *terms) {
+      auto data = hash_template_data("term", vm.term(t, kind));
+      REQUIRE(data);
+      out[folder + t.key + "/"] = {vm.term_key(t, kind), *data};
+    }
   return out;
 }
 
@@ -93,9 +103,12 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
   TempSite site;
   site.write_minimal_site();
   write_chapter(site, "assessment", "Assessment", 2, "review_due: 2024-09-30\n");
-  write_chapter(site, "strategy", "Strategy discussions", 3);
+  write_chapter(site, "strategy", "Strategy discussions", 3, "topics: [early help]\n");
   site.commit("the site", "2024-01-10T10:00:00+00:00");
   auto base = keyed_pages(site, kNow);
+  REQUIRE(base.count("/topics/early-help/"));
+  REQUIRE(base.count("/topics/neglect/"));
+  REQUIRE(base.count("/briefings/review-type/lcspr/"));
   REQUIRE(base.count("/procedures/children/assessment/"));
   const std::string first = "/procedures/children/referrals/", middle = "/procedures/children/assessment/",
                     last = "/procedures/children/strategy/", about = "/about/", event = "/events/conference/";
@@ -112,6 +125,20 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK(keys.count(last));
     CHECK_FALSE(keys.count(about));
     for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
+  }
+  SUBCASE("a briefing's new title: the pages of its terms show it, other terms' pages do not") {
+    std::string briefing = site.read("content/briefings/neglect.md");
+    site.write("content/briefings/neglect.md",
+               "---\ntitle: Neglect, young carers and school" + briefing.substr(briefing.find('\n', 4)));
+    site.commit("briefing title", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    auto keys = changed_keys(base, after);
+    for (const std::string& url : {"/topics/neglect/", "/audience/practitioners/", "/briefings/review-type/lcspr/"}) {
+      CAPTURE(url);
+      CHECK(changed_data(base, after).count(url));
+      CHECK(keys.count(url));
+    }
+    CHECK_FALSE(keys.count("/topics/early-help/"));
   }
   SUBCASE("the manual's new title: every chapter shows it") {
     site.write("content/procedures/children/_index.md",

@@ -165,9 +165,14 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     Diagnostics& diags;
     ~FilesToDiagnostics() {
       auto files = std::make_shared<const std::vector<SourceFile>>(std::move(site.files));
-      diags.set_source_lookup([files](const std::string& path) -> std::optional<std::string> {
+      // A file the build did not read (its page came from the build cache) is
+      // read from git if a message quotes it.
+      std::shared_ptr<const Repository> repo(std::move(site.repo));
+      diags.set_source_lookup([files, repo](const std::string& path) -> std::optional<std::string> {
         const SourceFile* f = find_file(*files, path);
-        return f ? std::optional<std::string>(f->content) : std::nullopt;
+        if (!f) return std::nullopt;
+        if (f->unread && repo) return repo->read_blob(f->blob_id);
+        return f->content;
       });
     }
   } files_to_diagnostics{site, diags};
@@ -181,7 +186,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   } else {
     site.commit = site.repo->resolve(options.ref, &error);
     if (!site.commit) return unusable(error);
-    site.files = site.repo->read_tree(site.commit->id);
+    // Everything but the pages' Markdown now; a page's only if it is parsed
+    // again (see Parse): on a rebuild most come from the build cache.
+    site.files = site.repo->list_tree(site.commit->id);
+    std::vector<SourceFile*> needed;
+    for (SourceFile& f : site.files)
+      if (!(starts_with(f.path, "content/") && ends_with(f.path, ".md"))) needed.push_back(&f);
+    site.repo->read_contents(needed);
   }
   if (site.commit) site.history = History::walk(*site.repo, site.commit->id, {"content/procedures/"});
 
@@ -243,12 +254,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   RetiredDetails retired(*lib.contacts);
 
   struct Job {
-    const SourceFile* file;
+    SourceFile* file;
     ContentPath where;
   };
   std::vector<Job> jobs;
-  std::vector<const SourceFile*> scanned;
-  for (const SourceFile& f : site.files) {
+  for (SourceFile& f : site.files) {
     if (!starts_with(f.path, "content/")) continue;
     if (f.kind == SourceFile::Kind::symlink) {
       diags.warning({f.path, 0, 0}, "symbolic links are not published: replace it with the file itself");
@@ -259,7 +269,6 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       continue;
     }
     if (!ends_with(f.path, ".md")) continue;
-    scanned.push_back(&f);
     std::string problem;
     auto where = classify_content_path(f.path, &problem);
     if (!where) {
@@ -294,6 +303,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (it != cache->parsed.end()) hits[i] = &it->second;
     }
   }
+  // The Markdown of each page parsed again, or whose messages quote it, or
+  // that could not be parsed (is it a draft?).
+  std::vector<SourceFile*> unread;
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (!hits[i] || !hits[i]->page || !hits[i]->diagnostics.empty()) unread.push_back(jobs[i].file);
+  site.repo->read_contents(unread);
   // Chapters parsed here give the releases what they need of them (Assemble
   // would otherwise read and parse every chapter of the site again).
   ChapterMemo chapters;

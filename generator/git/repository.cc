@@ -129,10 +129,24 @@ std::optional<Commit> Repository::resolve(const std::string& ref, std::string* e
 }
 
 std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) const {
+  std::vector<SourceFile> files = list_tree(commit_id);
+  std::vector<SourceFile*> all;
+  all.reserve(files.size());
+  for (SourceFile& f : files) all.push_back(&f);
+  read_contents(all);
+  return files;
+}
+
+std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) const {
   std::vector<SourceFile> files = walk_tree(repo_, commit_id);
+  for (SourceFile& f : files) f.unread = f.kind == SourceFile::Kind::file;
+  return files;
+}
+
+void Repository::read_contents(const std::vector<SourceFile*>& files) const {
   std::vector<SourceFile*> blobs;
-  for (SourceFile& f : files)
-    if (f.kind == SourceFile::Kind::file) blobs.push_back(&f);
+  for (SourceFile* f : files)
+    if (f->unread) blobs.push_back(f);
   // Blobs are read and inflated on every core, each thread with a handle of
   // its own: libgit2's objects are not to be used by two threads at once. A
   // thread that cannot open one leaves its share to this handle afterwards.
@@ -144,6 +158,7 @@ std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) cons
       if (git_oid_fromstr(&oid, blobs[k]->blob_id.c_str()) == 0 && git_blob_lookup(&blob.p, repo, &oid) == 0)
         blobs[k]->content.assign(static_cast<const char*>(git_blob_rawcontent(blob.p)),
                                  static_cast<size_t>(git_blob_rawsize(blob.p)));
+      blobs[k]->unread = false;
     }
   };
   std::vector<char> read(workers, 0);
@@ -159,11 +174,6 @@ std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) cons
   });
   for (size_t w = 0; w < workers; ++w)
     if (!read[w]) read_share(repo_, w);
-  return files;
-}
-
-std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) const {
-  return walk_tree(repo_, commit_id);
 }
 
 std::optional<std::string> Repository::read_blob(const std::string& blob_id) const {

@@ -17,6 +17,7 @@ struct SourceFile {
   std::string content;  ///< the blob's bytes
   std::string blob_id;  ///< hex object id (a content hash: the cache key of the file)
   enum class Kind { file, symlink, submodule } kind = Kind::file;
+  bool unread = false;  ///< listed only: `content` is not read yet (Repository::read_contents)
 };
 
 struct Commit {
@@ -59,8 +60,11 @@ class Repository {
   /// Symlinks and submodules are listed with their kind and no content.
   std::vector<SourceFile> read_tree(const std::string& commit_id) const;
 
-  /// Only the paths and blob ids of the tree (no contents).
+  /// Only the paths and blob ids of the tree: each file is `unread`.
   std::vector<SourceFile> list_tree(const std::string& commit_id) const;
+
+  /// Reads the bytes of the `unread` files among `files`, on every core.
+  void read_contents(const std::vector<SourceFile*>& files) const;
 
   std::optional<std::string> read_blob(const std::string& blob_id) const;
 

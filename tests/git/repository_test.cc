@@ -143,3 +143,28 @@ TEST_CASE("a large tree is read on several threads, every file with its own byte
   }
   set_worker_count(0);
 }
+
+TEST_CASE("a listed tree is read only where asked, and a symbolic link is never unread") {
+  TempSite site;
+  site.write("a.md", "first");
+  site.write("b.md", "second");
+  site.write("link", "");
+  herald::test::run_command("cd '" + site.dir() + "' && rm link && ln -s a.md link");
+  site.commit("three");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  auto files = repo->list_tree(repo->resolve("HEAD", &error)->id);
+  REQUIRE(files.size() == 3);
+  CHECK(files[0].unread);
+  CHECK(files[1].unread);
+  CHECK_FALSE(files[2].unread);  // the link: nothing to read
+  repo->read_contents({&files[1], &files[2]});
+  CHECK(files[0].unread);
+  CHECK(files[0].content.empty());
+  CHECK_FALSE(files[1].unread);
+  CHECK(files[1].content == "second");
+  repo->read_contents({&files[0], &files[1]});  // b.md is not read twice; a.md is read now
+  CHECK(files[0].content == "first");
+  CHECK(files[1].content == "second");
+}

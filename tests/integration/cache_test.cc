@@ -217,6 +217,10 @@ TEST_CASE("a page taken from the parse cache gives the same messages as when it 
   TempSite site;
   site.write_minimal_site();
   site.write("content/pages/links.md", "---\ntitle: Links\n---\n\n[click here](https://example.org/)\n");
+  // Reported after parsing (by Assemble), quoting a file the second build
+  // does not read (no PDF: a page with one is always parsed again).
+  site.write("content/procedures/children/overdue.md",
+             "---\ntitle: Overdue\norder: 2\nreview_due: 2024-03-31\npdf: false\n---\n\nText.\n");
   site.commit("the site");
   auto first = site.herald(std::string("build --verbose") + kNow);
   auto second = site.herald(std::string("build --verbose") + kNow);
@@ -225,6 +229,8 @@ TEST_CASE("a page taken from the parse cache gives the same messages as when it 
   REQUIRE(first.exit_code == 0);
   REQUIRE(second.exit_code == 0);
   CHECK(contains(first.err, "content/pages/links.md:5:1: warning:"));
+  CHECK(contains(first.err, "content/procedures/children/overdue.md:4:13: warning: this chapter was due for review"));
+  CHECK(contains(first.err, "review_due: 2024-03-31"));  // the line, quoted
   CHECK(contains(second.err, "sources not parsed again"));
   CHECK_FALSE(contains(second.err, " 0 sources not parsed again"));
   auto messages = [](const std::string& err) { return err.substr(0, err.find("herald: ")); };

@@ -23,7 +23,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 1\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 2\n"  what it is, and the version of the encoding
 //   u64 checksum              XXH3_64bits of everything after it
 //   string stamp, u64 count, then count × (string key, BuildCache::Parsed)
 // A string is a u64 length and its bytes; a bool one byte, 0 or 1; an int 4
@@ -34,7 +34,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 1\n";
+constexpr std::string_view kMagic = "herald-parse-cache 2\n";
 constexpr size_t kChecksumSize = 8;
 
 template <class T, class U>
@@ -51,12 +51,12 @@ class ParseCacheCodec {
  public:
   template <class Io, Is<Page> T>
   static void fields(Io& io, T& page) {
-    auto& [kind, source_path, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
+    auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
            topics, audience, aliases, pdf, first_commit, last_commit, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
            reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
            published, withheld_reason] = page;
-    io(kind, source_path, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
+    io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
        topics, audience, aliases, pdf, first_commit, last_commit, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
        reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
@@ -331,12 +331,6 @@ bool read_file(const std::string& path, std::string* out) {
   return ok;
 }
 
-/// A page still holding its tree is a page that will make a PDF: the tree
-/// cannot be stored, and a page without it could not make one.
-bool storable(const BuildCache::Parsed& parsed) {
-  return !(parsed.page && parsed.page->doc && parsed.page->doc->root());
-}
-
 }  // namespace
 
 std::string encode_page(const Page& page) {
@@ -347,12 +341,9 @@ std::string encode_page(const Page& page) {
 
 bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
                       std::string* error) {
-  uint64_t count = 0;
-  for (const auto& [key, parsed] : cache.parsed) count += storable(parsed);
   Encoder body;
-  body(stamp, count);
-  for (const auto& [key, parsed] : cache.parsed)
-    if (storable(parsed)) body(key, parsed);
+  body(stamp, uint64_t{cache.parsed.size()});
+  for (const auto& [key, parsed] : cache.parsed) body(key, parsed);
   Encoder checksum;
   checksum(uint64_t{XXH3_64bits(body.bytes().data(), body.bytes().size())});
 
@@ -420,28 +411,22 @@ void ParseCacheFolder::load(BuildCache& cache) {
 }
 
 void ParseCacheFolder::save(const BuildCache& cache, const std::vector<std::string>& fresh) {
-  auto storable = [](const BuildCache::Parsed& p) { return !(p.page && p.page->doc && p.page->doc->root()); };
-  size_t fresh_storable = 0;
-  for (const std::string& key : fresh) {
-    auto it = cache.parsed.find(key);
-    fresh_storable += it != cache.parsed.end() && storable(it->second);
-  }
   // Entries loaded but not of this build: files changed or deleted since.
   size_t loaded = base_entries_ + journal_keys_.size();
   size_t unused = loaded > cache.reused ? loaded - cache.reused : 0;
   size_t limit = std::max<size_t>(100, base_entries_ / 10);
   std::string error;
-  if (!base_ok_ || journal_keys_.size() + fresh_storable > limit || unused > limit) {
+  if (!base_ok_ || journal_keys_.size() + fresh.size() > limit || unused > limit) {
     if (save_parse_cache(cache, base_, stamp_, &error)) ::unlink(journal_.c_str());
     return;
   }
-  if (fresh_storable == 0) return;
+  if (fresh.empty()) return;
   std::set<std::string> wanted(fresh.begin(), fresh.end());
   wanted.insert(journal_keys_.begin(), journal_keys_.end());
   BuildCache journal;
   for (const std::string& key : wanted) {
     auto it = cache.parsed.find(key);
-    if (it != cache.parsed.end() && storable(it->second)) journal.parsed.emplace(key, it->second);
+    if (it != cache.parsed.end()) journal.parsed.emplace(key, it->second);
   }
   save_parse_cache(journal, journal_, stamp_, &error);
 }

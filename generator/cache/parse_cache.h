@@ -13,9 +13,10 @@ namespace herald {
 /// build never leaves half a file), making its folder if needed. `stamp`
 /// identifies everything the parse depends on besides each file's bytes
 /// (herald's version, the blob ids of herald.yaml and the contacts,
-/// --strict); it is stored in the header. An entry whose page still holds
-/// its cmark tree (a page that will make a PDF) cannot be stored and is
-/// skipped. Returns false with `*error` set when the file cannot be written.
+/// --strict); it is stored in the header. A page's cmark tree is not stored:
+/// a page that makes a PDF has it parsed again from its source
+/// (Library::parse_tree) when the PDF cannot be reused. Returns false with
+/// `*error` set when the file cannot be written.
 bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
                       std::string* error);
 

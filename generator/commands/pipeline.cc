@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -327,6 +328,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     } else {
       parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local,
                              jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
+      if (parsed[i]) parsed[i]->source_blob = jobs[i].file->blob_id;
       if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
       if (cache) reported[i] = local.sorted();
     }
@@ -388,6 +390,23 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   AssembleInput input{&site.files, &releases};
   assemble(lib, input, diags);
+  // A page from the build cache has no Markdown tree: a PDF that cannot be
+  // reused is drawn from the tree parsed again, exactly as the first time.
+  std::mutex reading_git;  // libgit2's objects are for one thread at a time
+  lib.parse_tree = [&](const Page& page) -> std::shared_ptr<Document> {
+    const SourceFile* f = find_file(site.files, page.source_path);
+    std::string problem;
+    auto where = f ? classify_content_path(f->path, &problem) : std::nullopt;
+    if (!where || f->blob_id != page.source_blob) return nullptr;
+    std::optional<std::string> text = f->content;
+    if (f->unread) {
+      std::lock_guard lock(reading_git);
+      text = site.repo->read_blob(f->blob_id);
+    }
+    Diagnostics quiet;  // reported when it was parsed
+    auto again = text ? parse_page(f->path, *text, *where, context, quiet) : std::nullopt;
+    return again ? again->doc : nullptr;
+  };
   watch.lap("assemble");
 
   // ---- Render -------------------------------------------------------------
@@ -430,6 +449,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     add_extra_tasks(lib, renderer, out, diags, tasks);
     run_tasks(tasks);
   }
+  lib.parse_tree = nullptr;  // it refers to this build's files
   result.files = out.take_sorted(diags);
   if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
   result.pages_rendered = result.files.size();

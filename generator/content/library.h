@@ -1,6 +1,7 @@
 // Assemble stage: every page, manual, contact and taxonomy of the site, cross-checked.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +45,10 @@ struct Library {
   /// The blob ids of herald.yaml and data/contacts.yaml: besides a page's own
   /// source, what every page shows (the site's settings, urgent contacts).
   std::string inputs;
+  /// A page's Markdown tree, parsed again from its source: a page from the
+  /// build cache has none, and a PDF that cannot be reused is drawn from it.
+  /// Null when the source cannot be read again. Set only while the build runs.
+  std::function<std::shared_ptr<Document>(const Page&)> parse_tree;
   std::string commit_id;
   int64_t commit_time = 0;
 

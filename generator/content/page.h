@@ -47,6 +47,7 @@ std::string withheld_reason(bool draft, const std::optional<DateTime>& date, con
 struct Page {
   Kind kind = Kind::page;
   std::string source_path;  ///< e.g. content/briefings/sudi.md
+  std::string source_blob;  ///< its git blob id: what a page from the build cache is parsed again from
   std::string bundle_dir;   ///< e.g. content/newsletters/spring/ for a bundle, else empty
   std::string slug;
   std::string manual;       ///< a chapter's (or manual's) manual slug

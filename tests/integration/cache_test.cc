@@ -181,12 +181,11 @@ TEST_CASE("a build that parsed a few files writes them to the journal, not the w
   REQUIRE(site.exists(".herald-cache/parse-journal"));
   CHECK(contains(site.read(".herald-cache/parse-journal"), "in the journal"));
 
-  // The next build takes every file it can from the base and the journal
-  // together: all but the three that make a PDF (their Markdown tree is not kept).
+  // The next build takes every file from the base and the journal together.
   auto again = site.herald(std::string("build --verbose") + kNow);
   INFO(again.err);
   REQUIRE(again.exit_code == 0);
-  CHECK(contains(again.err, "from the build cache: 4 sources not parsed again"));
+  CHECK(contains(again.err, "from the build cache: 7 sources not parsed again"));
   auto expected = cold_build(site, "out-cold");
   CHECK(read_tree(site.dir() + "/public") == expected);
 
@@ -197,7 +196,7 @@ TEST_CASE("a build that parsed a few files writes them to the journal, not the w
     auto r = site.herald(std::string("build --verbose") + kNow);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(contains(r.err, "from the build cache: 3 sources not parsed again"));
+    CHECK(contains(r.err, "from the build cache: 6 sources not parsed again"));
     CHECK(read_tree(site.dir() + "/public") == expected);
   }
   SUBCASE("a changed herald.yaml makes both stale: the base is written whole") {
@@ -312,4 +311,70 @@ TEST_CASE("what a page shows of other pages, the releases and the clock is never
   auto r = site.herald("build --out out-later" + std::string(later));
   REQUIRE(r.exit_code == 0);
   CHECK(read_tree(site.dir() + "/public") == read_tree(site.dir() + "/out-later"));
+}
+
+TEST_CASE("a PDF is linked when nothing it shows changed, else drawn again from its page's source") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/procedures/children/assessment.md",
+             "---\ntitle: Assessment\norder: 2\nreview_due: 2024-09-30\namendment: First version.\n---\n\n"
+             "## What to do\n\n- Assess.\n- Record.\n");
+  site.commit("the site");
+  const std::string briefing = "public/briefings/neglect/neglect.pdf",
+                    chapter = "public/procedures/children/assessment/assessment.pdf",
+                    newsletter = "public/newsletters/spring-2024/spring-2024.pdf";
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  ino_t briefing_inode = inode(site, briefing), chapter_inode = inode(site, chapter);
+
+  // A commit that changes another page: these PDFs are the same files, linked.
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
+  site.commit("about: where");
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 7 sources not parsed again"));
+  CHECK(inode(site, briefing) == briefing_inode);
+  CHECK(inode(site, chapter) == chapter_inode);
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+
+  // A release tag changes every chapter's history, not its source: the
+  // chapter, from the parse cache without its Markdown tree, is parsed again
+  // for its PDF, which must be what a build without any cache draws.
+  site.tag("procedures-2024-07");
+  r = site.herald(std::string("build --verbose") + kNow);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 8 sources not parsed again"));
+  CHECK(inode(site, chapter) != chapter_inode);
+  CHECK(inode(site, briefing) == briefing_inode);
+  CHECK(read_tree(site.dir() + "/public") == cold_build(site, "out-cold"));
+
+  // The clock makes the review overdue: the chapter's PDF says so.
+  const char* later = " --now 2024-10-15T12:00:00";
+  REQUIRE(site.herald(std::string("build") + later).exit_code == 0);
+  REQUIRE(site.herald("build --out out-later" + std::string(later)).exit_code == 0);
+  CHECK(site.read(chapter) == site.read("out-later/procedures/children/assessment/assessment.pdf"));
+  CHECK(site.read(newsletter) == site.read("out-later/newsletters/spring-2024/spring-2024.pdf"));
+}
+
+TEST_CASE("a PDF that gave warnings is drawn again on every build, so that they are given every time") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string words;
+  for (int i = 0; i < 450; ++i) words += "word ";
+  site.write("content/briefings/long.md",
+             "---\ntitle: A long briefing\ndate: 2024-04-01\nreview_type: lcspr\naudience: [practitioners]\n---\n\n"
+             "Lead paragraph.\n\n"
+             "## 1. Purpose\n\n" + words + "\n\n## 2. Background\n\n" + words + "\n\n## 3. The case\n\nWho.\n\n"
+             "## 4. Learning\n\nLearn.\n\n## 5. Good practice\n\nGood.\n\n## 6. Questions\n\nAsk.\n\n"
+             "## 7. Resources\n\nRead.\n");
+  site.commit("the site");
+  auto first = site.herald(std::string("build") + kNow);
+  auto second = site.herald(std::string("build --verbose") + kNow);
+  INFO(first.err);
+  INFO(second.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(second.exit_code == 0);
+  CHECK(contains(first.err, "content/briefings/long.md:7:1: warning: this briefing does not fit on one A4 page"));
+  auto messages = [](const std::string& err) { return err.substr(0, err.find("herald: ")); };
+  CHECK(messages(first.err) == messages(second.err));
 }

@@ -2,14 +2,17 @@
 #include "output/pdf/pdf_outputs.h"
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include <atomic>
 #include <cstdio>
 #include <memory>
 
+#include "markdown/document.h"
 #include "output/pdf/briefing_pdf.h"
 #include "output/pdf/chapter_pdf.h"
 #include "output/pdf/newsletter_pdf.h"
+#include "templates/view_model.h"
 
 namespace herald {
 
@@ -26,7 +29,7 @@ pdf::FileIndex make_file_index(const Library& library) {
 }
 
 std::string render_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files,
-                            Diagnostics& diags) {
+                            Diagnostics& diags, size_t* warned) {
   pdf::PdfWarnings warnings;
   pdf::PdfJob job{library, page, files, warnings};
   std::string bytes;
@@ -42,8 +45,37 @@ std::string render_page_pdf(const Library& library, const Page& page, const pdf:
       break;
   }
   warnings.report(diags, page.source_path);
+  if (warned) *warned = warnings.size();
   return bytes;
 }
+
+namespace {
+
+/// What every PDF may show of the site's files (its images): their paths and bytes.
+uint64_t files_hash(const Library& library) {
+  std::string all;
+  for (const StaticFile& f : library.static_files) {
+    uint64_t h = XXH3_64bits(f.content->data(), f.content->size());
+    all += f.output_path;
+    all.append(reinterpret_cast<const char*>(&h), sizeof h);
+  }
+  return XXH3_64bits(all.data(), all.size());
+}
+
+/// The key of a page's PDF: everything its web page is made from
+/// (ViewModel::page_key, which holds the whole page, its source's blob id
+/// among it), the commit's time if it is the PDF's date (only when git has
+/// none for the page: see pdf::metadata_for) and the site's files. Fonts and
+/// the layout are herald's own: the build cache is herald's executable's alone.
+Hash128 pdf_key(const ViewModel& vm, const Page& page, uint64_t files) {
+  Hash128 web = vm.page_key(page, "pdf");
+  int64_t dated_by_commit = page.last_commit ? 0 : vm.library().commit_time;
+  uint64_t parts[4] = {web.high, web.low, static_cast<uint64_t>(dated_by_commit), files};
+  XXH128_hash_t h = XXH3_128bits(parts, sizeof parts);
+  return {h.high64, h.low64};
+}
+
+}  // namespace
 
 void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags,
                    std::vector<RenderTask>& tasks) {
@@ -54,11 +86,31 @@ void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags,
   auto files = std::make_shared<const pdf::FileIndex>(make_file_index(library));
   auto done = std::make_shared<std::atomic<size_t>>(0);
   const size_t total = pages.size();
+  auto vm = std::make_shared<ViewModel>(library);
+  uint64_t site_files = out.remembers() ? files_hash(library) : 0;
   for (const Page* page : pages) {
     std::string path = pdf_output_path(*page);
-    tasks.push_back({path, [&library, &out, &diags, page, path, files, done, total] {
+    tasks.push_back({path, [&library, &out, &diags, page, path, files, done, total, vm, site_files] {
                        try {
-                         out.add(path, render_page_pdf(library, *page, *files, diags), page->source_path);
+                         // The previous build's PDF, if made from the same; else drawn again,
+                         // from the page's tree (parsed again for a page from the build cache).
+                         std::optional<Hash128> key;
+                         if (out.remembers()) key = pdf_key(*vm, *page, site_files);
+                         if (!key || !out.reuse(path, *key, page->source_path)) {
+                           Page with_tree;
+                           const Page* drawn = page;
+                           if (page->doc && !page->doc->root()) {
+                             with_tree = *page;
+                             with_tree.doc = library.parse_tree ? library.parse_tree(*page) : nullptr;
+                             if (!with_tree.doc || !with_tree.doc->root())
+                               throw std::runtime_error("its source could not be read again from git");
+                             drawn = &with_tree;
+                           }
+                           size_t warned = 0;
+                           std::string bytes = render_page_pdf(library, *drawn, *files, diags, &warned);
+                           // A PDF with warnings is drawn on every build, so that they are given each time.
+                           out.add(path, std::move(bytes), page->source_path, key && !warned ? &*key : nullptr);
+                         }
                        } catch (const std::exception& e) {
                          diags.error({page->source_path, 0, 0},
                                      fmt::format("the print PDF could not be made: {}", e.what()));

@@ -27,8 +27,9 @@ pdf::FileIndex make_file_index(const Library& library);
 
 /// Renders the print PDF of one page: the briefing, chapter or newsletter
 /// layout by kind (any other kind like a newsletter). Layout warnings go to
-/// `diags` against the page's source file. Throws std::exception on failure.
+/// `diags` against the page's source file, and their number to `*warned`.
+/// Throws std::exception on failure.
 std::string render_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files,
-                            Diagnostics& diags);
+                            Diagnostics& diags, size_t* warned = nullptr);
 
 }  // namespace herald

@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace herald {
 
@@ -17,5 +19,13 @@ std::optional<std::string> read_checked_file(const std::string& path, const std:
 /// may save at once), renamed into place. False with `error` on failure.
 bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
                         const std::string& body, std::string* error);
+
+/// A field of a tab-separated line: backslash, tab, newline and carriage
+/// return written as \\, \t, \n and \r.
+std::string escape_field(std::string_view s);
+/// The field back; false for a backslash that starts no escape.
+bool unescape_field(std::string_view s, std::string* out);
+/// The fields of one line, split at each tab.
+std::vector<std::string> split_fields(std::string_view line);
 
 }  // namespace herald

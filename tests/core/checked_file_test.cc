@@ -53,3 +53,19 @@ TEST_CASE("checked_file: another magic or stamp, any cut, changed or added byte 
   CHECK_FALSE(read_checked_file(file, "magic 1", "stamp a"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("fields of a tab-separated line come back exactly, and a stray backslash is refused") {
+  for (std::string field : {std::string(), std::string("plain"), std::string("tab\there"), std::string("line\nbreak\r\n"),
+                            std::string("back\\slash \\t written out"), std::string("\\")}) {
+    CAPTURE(field);
+    std::string escaped = herald::escape_field(field), back;
+    CHECK(escaped.find_first_of("\t\n\r") == std::string::npos);
+    REQUIRE(herald::unescape_field(escaped, &back));
+    CHECK(back == field);
+  }
+  std::string out;
+  CHECK_FALSE(herald::unescape_field("ends with \\", &out));
+  CHECK_FALSE(herald::unescape_field("\\x", &out));
+  CHECK(herald::split_fields("a\t\tb") == std::vector<std::string>{"a", "", "b"});
+  CHECK(herald::split_fields("") == std::vector<std::string>{""});
+}

@@ -3,6 +3,13 @@
 
 #include <git2.h>
 
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "core/checked_file.h"
+
 namespace herald {
 namespace {
 
@@ -27,6 +34,55 @@ bool wanted(const std::string& path, const std::vector<std::string>& prefixes) {
 
 }  // namespace
 
+void History::add(git_repository* raw, git_commit* commit, const std::vector<std::string>& prefixes) {
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+  options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+  git_tree* tree = nullptr;
+  git_tree* parent_tree = nullptr;
+  git_commit_tree(&tree, commit);
+  if (git_commit_parentcount(commit) > 0) {
+    git_commit* parent = nullptr;
+    if (git_commit_parent(&parent, commit, 0) == 0) {
+      git_commit_tree(&parent_tree, parent);
+      git_commit_free(parent);
+    }
+  }
+  git_diff* diff = nullptr;
+  std::vector<std::string> paths;
+  if (git_diff_tree_to_tree(&diff, raw, parent_tree, tree, &options) == 0) {
+    collect_paths(diff, paths);
+    git_diff_free(diff);
+  }
+  const git_signature* who = git_commit_committer(commit);
+  Commit info;
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
+  info.id = hex;
+  info.time = static_cast<int64_t>(who->when.time);
+  info.time_offset = who->when.offset * 60;
+  const char* summary = git_commit_summary(commit);
+  info.summary = summary ? summary : "";
+  if (head_id_.empty()) {
+    head_id_ = info.id;
+    head_time_ = info.time;
+  }
+  CommitChanges kept{info, {}};
+  for (const auto& path : paths) {
+    auto [it, inserted] = dates_.try_emplace(path);
+    FileDates& d = it->second;
+    if (inserted) {  // newest first: the first sighting is the last change
+      d.last = info.time;
+      d.last_commit_id = info.id;
+    }
+    d.first = info.time;
+    if (wanted(path, prefixes)) kept.paths.push_back(path);
+  }
+  if (!kept.paths.empty() || prefixes.empty()) commits_.push_back(std::move(kept));
+  git_tree_free(parent_tree);
+  git_tree_free(tree);
+}
+
 History History::walk(const Repository& repo, const std::string& commit_id,
                       const std::vector<std::string>& prefixes) {
   History history;
@@ -39,58 +95,127 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     git_revwalk_free(walker);
     return history;
   }
-  git_diff_options options;
-  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-  options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_oid oid;
-  std::vector<std::string> paths;
   while (git_revwalk_next(&oid, walker) == 0) {
     git_commit* commit = nullptr;
     if (git_commit_lookup(&commit, raw, &oid) != 0) continue;
-    git_tree* tree = nullptr;
-    git_tree* parent_tree = nullptr;
-    git_commit_tree(&tree, commit);
-    if (git_commit_parentcount(commit) > 0) {
-      git_commit* parent = nullptr;
-      if (git_commit_parent(&parent, commit, 0) == 0) {
-        git_commit_tree(&parent_tree, parent);
-        git_commit_free(parent);
-      }
-    }
-    git_diff* diff = nullptr;
-    paths.clear();
-    if (git_diff_tree_to_tree(&diff, raw, parent_tree, tree, &options) == 0) {
-      collect_paths(diff, paths);
-      git_diff_free(diff);
-    }
-    const git_signature* who = git_commit_committer(commit);
-    Commit info;
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &oid);
-    info.id = hex;
-    info.time = static_cast<int64_t>(who->when.time);
-    info.time_offset = who->when.offset * 60;
-    const char* summary = git_commit_summary(commit);
-    info.summary = summary ? summary : "";
-    if (history.head_time_ == 0) history.head_time_ = info.time;
-    CommitChanges kept{info, {}};
-    for (const auto& path : paths) {
-      auto [it, inserted] = history.dates_.try_emplace(path);
-      FileDates& d = it->second;
-      if (inserted) {  // newest first: the first sighting is the last change
-        d.last = info.time;
-        d.last_commit_id = info.id;
-      }
-      d.first = info.time;
-      if (wanted(path, prefixes)) kept.paths.push_back(path);
-    }
-    if (!kept.paths.empty() || prefixes.empty()) history.commits_.push_back(std::move(kept));
-    git_tree_free(parent_tree);
-    git_tree_free(tree);
+    history.add(raw, commit, prefixes);
     git_commit_free(commit);
   }
   git_revwalk_free(walker);
   return history;
+}
+
+History History::walk(const Repository& repo, const std::string& commit_id,
+                      const std::vector<std::string>& prefixes, const History& known) {
+  if (known.head_id_.empty()) return walk(repo, commit_id, prefixes);
+  if (known.head_id_ == commit_id) return known;
+  // Back from `commit_id` by single parents to the known commit. Those
+  // commits come first in the whole walk too: each is a descendant of every
+  // commit the known walk saw. A merge, the first commit or a rewritten
+  // history on the way: the whole history is walked.
+  git_repository* raw = repo.raw();
+  std::vector<git_commit*> chain;  // newest first
+  auto free_chain = [&] {
+    for (git_commit* c : chain) git_commit_free(c);
+  };
+  git_oid oid;
+  bool reached = false;
+  if (git_oid_fromstr(&oid, commit_id.c_str()) == 0) {
+    for (size_t steps = 0; steps < 10000 && !reached; ++steps) {
+      git_commit* commit = nullptr;
+      if (git_commit_lookup(&commit, raw, &oid) != 0) break;
+      chain.push_back(commit);
+      if (git_commit_parentcount(commit) != 1) break;
+      oid = *git_commit_parent_id(commit, 0);
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(hex, sizeof hex, &oid);
+      reached = known.head_id_ == hex;
+    }
+  }
+  if (!reached) {
+    free_chain();
+    return walk(repo, commit_id, prefixes);
+  }
+  History history;
+  for (git_commit* commit : chain) history.add(raw, commit, prefixes);
+  free_chain();
+  for (const auto& [path, d] : known.dates_) {
+    auto [it, inserted] = history.dates_.try_emplace(path, d);
+    if (!inserted) it->second.first = d.first;  // the oldest sighting is in the known part
+  }
+  history.commits_.insert(history.commits_.end(), known.commits_.begin(), known.commits_.end());
+  return history;
+}
+
+std::string History::serialize() const {
+  std::string out = fmt::format("head\t{}\t{}\n", head_id_, head_time_);
+  for (const CommitChanges& c : commits_) {
+    out += fmt::format("c\t{}\t{}\t{}\t{}\t{}\n", c.commit.id, c.commit.time, c.commit.time_offset,
+                       escape_field(c.commit.summary), c.paths.size());
+    for (const std::string& path : c.paths) out += "p\t" + escape_field(path) + "\n";
+  }
+  // Sorted, so that the same history always gives the same text.
+  std::vector<const std::pair<const std::string, FileDates>*> dates;
+  dates.reserve(dates_.size());
+  for (const auto& entry : dates_) dates.push_back(&entry);
+  std::sort(dates.begin(), dates.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* entry : dates)
+    out += fmt::format("d\t{}\t{}\t{}\t{}\n", escape_field(entry->first), entry->second.first,
+                       entry->second.last, entry->second.last_commit_id);
+  return out;
+}
+
+std::optional<History> History::parse(const std::string& text) {
+  auto number = [](const std::string& s, int64_t* out) {
+    if (s.empty() || s.size() > 20) return false;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return ec == std::errc() && end == s.data() + s.size();
+  };
+  auto commit_id = [](const std::string& s) {
+    return s.size() == GIT_OID_HEXSZ && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+  };
+  History h;
+  size_t paths_left = 0;
+  bool head = false;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) return std::nullopt;
+    std::vector<std::string> f = split_fields(std::string_view(text).substr(pos, nl - pos));
+    pos = nl + 1;
+    if (!head) {
+      if (f.size() != 3 || f[0] != "head" || !commit_id(f[1]) || !number(f[2], &h.head_time_)) return std::nullopt;
+      h.head_id_ = f[1];
+      head = true;
+    } else if (paths_left > 0) {
+      std::string path;
+      if (f.size() != 2 || f[0] != "p" || !unescape_field(f[1], &path)) return std::nullopt;
+      h.commits_.back().paths.push_back(std::move(path));
+      --paths_left;
+    } else if (f[0] == "c") {
+      CommitChanges c;
+      int64_t offset = 0, count = 0;
+      if (f.size() != 6 || !commit_id(f[1]) || !number(f[2], &c.commit.time) || !number(f[3], &offset) ||
+          !unescape_field(f[4], &c.commit.summary) || !number(f[5], &count) || count < 0 || count > 10000000)
+        return std::nullopt;
+      c.commit.id = f[1];
+      c.commit.time_offset = static_cast<int>(offset);
+      paths_left = static_cast<size_t>(count);
+      h.commits_.push_back(std::move(c));
+    } else if (f[0] == "d") {
+      std::string path;
+      FileDates d;
+      if (f.size() != 5 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last) ||
+          !commit_id(f[4]))
+        return std::nullopt;
+      d.last_commit_id = f[4];
+      if (!h.dates_.emplace(std::move(path), std::move(d)).second) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!head || paths_left > 0) return std::nullopt;
+  return h;
 }
 
 const FileDates* History::dates(const std::string& path) const {

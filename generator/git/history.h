@@ -2,11 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "git/repository.h"
+
+struct git_commit;
 
 namespace herald {
 
@@ -30,6 +33,19 @@ class History {
   /// (empty: all) are kept in `commits()`; dates are kept for every path.
   static History walk(const Repository& repo, const std::string& commit_id,
                       const std::vector<std::string>& prefixes = {});
+  /// The same, starting from `known`, an earlier walk with the same prefixes
+  /// (from the build cache): when `commit_id` is `known`'s commit with
+  /// commits added on top one after another (no merge), only those are
+  /// diffed. Otherwise the whole history is walked. The result is the same.
+  static History walk(const Repository& repo, const std::string& commit_id,
+                      const std::vector<std::string>& prefixes, const History& known);
+
+  /// The history as text lines, for the build cache, and back (nullopt for
+  /// anything that is not such text).
+  std::string serialize() const;
+  static std::optional<History> parse(const std::string& text);
+  /// The commit walked from.
+  const std::string& head_id() const { return head_id_; }
 
   /// Dates of a path, or null if it was never committed.
   const FileDates* dates(const std::string& path) const;
@@ -39,9 +55,13 @@ class History {
   int64_t head_time() const { return head_time_; }
 
  private:
+  /// Diffs one commit against its first parent, newest first after those before.
+  void add(git_repository* repo, git_commit* commit, const std::vector<std::string>& prefixes);
+
   std::unordered_map<std::string, FileDates> dates_;
   std::vector<CommitChanges> commits_;
   int64_t head_time_ = 0;
+  std::string head_id_;
 };
 
 }  // namespace herald

@@ -23,6 +23,7 @@
 #include "content/page_parser.h"
 #include "content/retired_details.h"
 #include "content/source_path.h"
+#include "core/checked_file.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "markdown/document.h"
@@ -187,15 +188,38 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   } else {
     site.commit = site.repo->resolve(options.ref, &error);
     if (!site.commit) return unusable(error);
-    // Everything but the pages' Markdown now; a page's only if it is parsed
-    // again (see Parse): on a rebuild most come from the build cache.
+    // What a build reads besides the pages' Markdown: the settings, the
+    // contacts, a theme, static files and bundles' files. A page's Markdown is
+    // read only if it is parsed again (see Parse): on a rebuild most come from
+    // the build cache. Anything else in the repository (a README, say) is
+    // only listed; a message that quotes such a file reads it then.
     site.files = site.repo->list_tree(site.commit->id);
     std::vector<SourceFile*> needed;
-    for (SourceFile& f : site.files)
-      if (!(starts_with(f.path, "content/") && ends_with(f.path, ".md"))) needed.push_back(&f);
+    for (SourceFile& f : site.files) {
+      bool markdown = starts_with(f.path, "content/") && ends_with(f.path, ".md");
+      bool used = f.path == "herald.yaml" || starts_with(f.path, "data/") || starts_with(f.path, "themes/") ||
+                  starts_with(f.path, "static/") || starts_with(f.path, "content/");
+      if (used && !markdown) needed.push_back(&f);
+    }
     site.repo->read_contents(needed);
   }
-  if (site.commit) site.history = History::walk(*site.repo, site.commit->id, {"content/procedures/"});
+  // The build cache (.herald-cache/) is herald's executable's alone.
+  const std::string identity = herald_identity();
+  if (site.commit) {
+    // The history the last build walked: only commits added on top of it are diffed.
+    const std::vector<std::string> prefixes = {"content/procedures/"};
+    const std::string history_file = cache_dir(*site.repo) + "/history", history_magic = "herald-history 1";
+    std::optional<History> known;
+    if (auto text = read_checked_file(history_file, history_magic, identity)) known = History::parse(*text);
+    site.history = known ? History::walk(*site.repo, site.commit->id, prefixes, *known)
+                         : History::walk(*site.repo, site.commit->id, prefixes);
+    if (!known || known->head_id() != site.history->head_id()) {
+      std::error_code ec;
+      std::string why;
+      fs::create_directories(cache_dir(*site.repo), ec);
+      write_checked_file(history_file, history_magic, identity, site.history->serialize(), &why);  // only a cache
+    }
+  }
 
   int64_t now = static_cast<int64_t>(std::time(nullptr));
   Config config;
@@ -293,7 +317,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   if (cache) {
     std::string context = lib.inputs + (options.strict ? " strict" : "");
     if (cache == &disk_cache) {
-      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + context);
+      disk.emplace(cache_dir(*site.repo), identity + "\n" + context);
       disk->load(disk_cache);
       disk_cache.context = context;
     }
@@ -314,7 +338,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // would otherwise read and parse every chapter of the site again).
   ChapterMemo chapters;
   std::string chapters_file = cache_dir(*site.repo) + "/chapters";
-  if (!options.worktree) chapters.load(chapters_file, herald_identity());
+  if (!options.worktree) chapters.load(chapters_file, identity);
   std::vector<ChapterFacts> facts(jobs.size());
   ParseContext context{&lib.config, &resolver};
   parallel_for(jobs.size(), [&](size_t i) {
@@ -385,7 +409,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     if (!options.worktree) {
       std::error_code ec;
       fs::create_directories(cache_dir(*site.repo), ec);
-      chapters.save(chapters_file, herald_identity(), &why);  // failing costs the next build time only
+      chapters.save(chapters_file, identity, &why);  // failing costs the next build time only
     }
   }
   AssembleInput input{&site.files, &releases};
@@ -441,7 +465,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       // say, with-drafts/ do not undo each other's records.
       std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
       memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), XXH3_64bits(out_path.data(), out_path.size()));
-      memo_stamp = fmt::format("{}\ntheme {}\nout {}", herald_identity(), theme.fingerprint(), out_path);
+      memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
       memo.load(memo_file, memo_stamp);
       out.remember_in(&memo);
     }

@@ -378,3 +378,34 @@ TEST_CASE("a PDF that gave warnings is drawn again on every build, so that they 
   auto messages = [](const std::string& err) { return err.substr(0, err.find("herald: ")); };
   CHECK(messages(first.err) == messages(second.err));
 }
+
+TEST_CASE("a damaged history, or another repository's, costs time, never correctness") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site", "2024-01-10T10:00:00+00:00");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string history = site.read(".herald-cache/history");
+  REQUIRE(contains(history, "content/briefings/neglect.md"));
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and what we do.\n");
+  site.commit("about: what we do", "2024-02-10T10:00:00+00:00");
+  auto expected = cold_build(site, "out-cold");
+
+  SUBCASE("a byte changed") {
+    history[history.size() / 2] ^= 0x01;
+    write_file(site.dir() + "/.herald-cache/history", history);
+  }
+  SUBCASE("another repository's") {
+    TempSite other;
+    other.write_minimal_site();
+    other.commit("another site", "2023-05-01T10:00:00+00:00");
+    REQUIRE(other.herald(std::string("build") + kNow).exit_code == 0);
+    write_file(site.dir() + "/.herald-cache/history", other.read(".herald-cache/history"));
+  }
+  SUBCASE("as it was: only the new commit is diffed") {}
+  auto r = site.herald(std::string("build") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_tree(site.dir() + "/public") == expected);
+  std::string head = site.git("rev-parse HEAD");
+  CHECK(contains(site.read(".herald-cache/history"), "head\t" + head.substr(0, head.find('\n')) + "\t"));
+}

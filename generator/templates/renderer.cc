@@ -52,6 +52,54 @@ std::string inline_partials(const std::string& text,
   return out;
 }
 
+/// kainjow's own context, with a dotted name ({{page.title}}) split in place:
+/// kainjow splits it through a stringstream, its locale looked up again at
+/// every tag. Same lookups, same order: the innermost section first.
+class Context : public kainjow::mustache::basic_context<std::string> {
+ public:
+  explicit Context(const TemplateData* data) { push(data); }
+  void push(const TemplateData* data) override { items_.push_back(data); }
+  void pop() override { items_.pop_back(); }
+
+  const TemplateData* get(const std::string& name) const override {
+    if (name == ".") return items_.back();
+    size_t dot = name.find('.');
+    for (auto item = items_.rbegin(); item != items_.rend(); ++item) {
+      if (dot == std::string::npos) {
+        if (const TemplateData* var = (*item)->get(name)) return var;
+        continue;
+      }
+      // As std::getline splits at '.': no last, empty part after a final dot.
+      const TemplateData* var = *item;
+      for (size_t start = 0; var && start < name.size();) {
+        size_t end = std::min(name.find('.', start), name.size());
+        var = var->get(name.substr(start, end - start));
+        start = end + 1;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+
+  const TemplateData* get_partial(const std::string& name) const override {
+    for (auto item = items_.rbegin(); item != items_.rend(); ++item)
+      if (const TemplateData* var = (*item)->get(name)) return var;
+    return nullptr;
+  }
+
+ private:
+  std::vector<const TemplateData*> items_;  ///< outermost first
+};
+
+/// What kainjow's render writes to: appends to the page's string.
+struct Appender {
+  std::string& out;
+  Appender& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
+};
+
 }  // namespace
 
 std::string escape_for_template(const std::string& text) {
@@ -111,7 +159,11 @@ std::string Renderer::render(const std::string& name, const TemplateData& data) 
   // Appended straight to the string: kainjow's own render(data) goes through
   // an ostringstream (its locale lookups, then a copy of the whole page).
   std::string out;
-  it->second->render(data, [&out](const std::string& text) { out += text; });
+  if (it->second->is_valid()) {
+    Context context(&data);
+    Appender appender{out};
+    it->second->render(context, appender);
+  }
   if (!it->second->is_valid())
     diags_.error({theme_.origin("templates/" + name + ".mustache"), 0, 0},
                  "template error: " + it->second->error_message());

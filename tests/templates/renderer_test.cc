@@ -61,6 +61,41 @@ TEST_CASE("values are escaped exactly as kainjow's own escaping does, runs of pl
   }
 }
 
+TEST_CASE("names are looked up as kainjow looks them up: dotted, shadowed by sections, odd dots") {
+  const std::string text =
+      "{{title}}|{{page.title}}|{{page.author.name}}|{{#page}}{{title}}{{/page}}|"
+      "{{#items}}[{{.}}]{{/items}}|{{#people}}<{{name}}/{{page.title}}/{{title}}>{{/people}}|"
+      "{{page..title}}|{{page.title.}}|{{.page}}|{{missing.title}}|{{page.missing}}|"
+      "{{#page.author}}{{name}}{{/page.author}}|{{^page.none}}none{{/page.none}}";
+  std::vector<SourceFile> files = {{"themes/t/templates/layout.mustache", "{{{content}}}", "", SourceFile::Kind::file},
+                                   {"themes/t/templates/page.mustache", text, "", SourceFile::Kind::file}};
+  Diagnostics diags;
+  Theme theme = Theme::load("t", files, diags);
+  Renderer renderer(theme, diags);
+  TemplateData author;
+  author.set("name", "A & B");
+  TemplateData page;
+  page.set("title", "Inner");
+  page.set("author", author);
+  TemplateData items = TemplateData::type::list;
+  items.push_back(TemplateData("one"));
+  items.push_back(TemplateData("two"));
+  TemplateData person;
+  person.set("name", "P");
+  TemplateData people = TemplateData::type::list;
+  people.push_back(person);
+  TemplateData data;
+  data.set("title", "Outer");
+  data.set("page", page);
+  data.set("items", items);
+  data.set("people", people);
+  kainjow::mustache::mustache reference(text);
+  std::string expected = reference.render(data);
+  CHECK(renderer.render("page", data) == expected);
+  CHECK(expected.find("Outer|Inner|A &amp; B|Inner|[one][two]|<P/Inner/Outer>") == 0);
+  CHECK_FALSE(diags.has_errors());
+}
+
 TEST_CASE("a broken template is reported against its file") {
   std::vector<SourceFile> files = {{"themes/t/templates/page.mustache", "{{#open}} never closed", "", SourceFile::Kind::file}};
   Diagnostics diags;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace herald {
 
@@ -184,6 +185,28 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     if (d < best_distance) { best_distance = d; best = candidate; }
   }
   return best_distance <= limit ? best : std::string();
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  if (needle.empty() || needle.size() > text.size()) return needle.empty();
+  const char* const end = text.data() + text.size();
+  auto next = [&](const char* from, char c) {
+    return static_cast<const char*>(std::memchr(from, c, static_cast<size_t>(end - from)));
+  };
+  const char* lower_at = next(text.data(), needle[0]);
+  const char* upper_at = next(text.data(), static_cast<char>(needle[0] - 32));
+  while (lower_at || upper_at) {
+    bool from_lower = lower_at && (!upper_at || lower_at < upper_at);
+    const char* at = from_lower ? lower_at : upper_at;
+    if (static_cast<size_t>(end - at) < needle.size()) return false;
+    size_t k = 1;
+    while (k < needle.size() && lower(at[k]) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+    if (from_lower) lower_at = next(at + 1, needle[0]);
+    else upper_at = next(at + 1, static_cast<char>(needle[0] - 32));
+  }
+  return false;
 }
 
 }  // namespace herald

@@ -44,4 +44,8 @@ size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `word` if it is close enough to be a likely typo.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+/// Does `text` contain `needle` (lower-case ASCII, starting with a letter),
+/// ignoring ASCII case? Compares only where the needle's first letter is.
+bool contains_ignoring_case(std::string_view text, std::string_view needle);
+
 }  // namespace herald

@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
+#include <xxhash.h>
+
+#include "core/text.h"
 #include "markdown/anchors.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
@@ -26,30 +30,10 @@ constexpr char kHeadingStart = 's';
 constexpr char kHeadingEnd = 'q';
 constexpr char kEnd = 'z';
 
-uint64_t fnv1a(std::string_view text, uint64_t salt) {
-  uint64_t hash = 1469598103934665603ull ^ salt;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-// Does `text` contain `needle` (lower-case ASCII), ignoring ASCII case?
-bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && lower(text[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return true;
-  }
-  return false;
-}
-
 std::string make_nonce(std::string_view seed, const std::vector<std::string_view>& also) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (uint64_t salt = 0;; ++salt) {
-    uint64_t hash = fnv1a(seed, salt);
+    uint64_t hash = XXH3_64bits_withSeed(seed.data(), seed.size(), salt);
     std::string nonce = "hx";
     for (int shift = 60; shift >= 0; shift -= 4) nonce += kHex[(hash >> shift) & 0xF];
     bool clash = contains_ignoring_case(seed, nonce);

@@ -66,3 +66,16 @@ TEST_CASE("count_words and split_lines") {
   CHECK(lines[2] == "");
   CHECK(lines[3] == "c");
 }
+
+TEST_CASE("contains_ignoring_case finds the needle in any case, at the start, the end, or after a near miss") {
+  CHECK(contains_ignoring_case("hx0123", "hx0123"));
+  CHECK(contains_ignoring_case("the HX0123 here", "hx0123"));
+  CHECK(contains_ignoring_case("hX01 Hx0123", "hx0123"));  // the first candidate fails, the next matches
+  CHECK(contains_ignoring_case("ends with hx0123", "hx0123"));
+  CHECK(contains_ignoring_case("hhhx0123", "hx0123"));
+  CHECK_FALSE(contains_ignoring_case("ends with hx012", "hx0123"));
+  CHECK_FALSE(contains_ignoring_case("", "hx0123"));
+  CHECK_FALSE(contains_ignoring_case("no such thing", "hx0123"));
+  CHECK_FALSE(contains_ignoring_case("hy0123 Hz0123", "hx0123"));
+  CHECK(contains_ignoring_case("anything", ""));
+}

@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <type_traits>
 
@@ -161,6 +161,7 @@ class Encoder {
     (put(values), ...);
   }
   const std::string& bytes() const { return out_; }
+  void clear() { out_.clear(); }
 
  private:
   void put(bool value) { out_ += value ? '\1' : '\0'; }
@@ -294,26 +295,6 @@ class Decoder {
   bool ok_ = true;
 };
 
-/// Writes `pieces` to a new file at `path`; false with `error` set when it cannot.
-bool write_file(const std::string& path, std::initializer_list<std::string_view> pieces, std::string* error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (std::string_view piece : pieces) {
-    while (ok && !piece.empty()) {
-      ssize_t n = ::write(fd, piece.data(), piece.size());
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) piece.remove_prefix(static_cast<size_t>(n));
-    }
-  }
-  if (!ok) *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-  if (fd >= 0 && ::close(fd) != 0 && ok) {
-    *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-    ok = false;
-  }
-  return ok;
-}
-
 /// A regular file mapped read-only: the parse cache is tens of megabytes, and
 /// reading it into memory cost a copy and a fresh page for every 4 KB. herald
 /// replaces the file by renaming a new one over it, so the mapped file never
@@ -356,12 +337,6 @@ std::string encode_page(const Page& page) {
 
 bool save_parse_cache(const BuildCache& cache, const std::string& path, const std::string& stamp,
                       std::string* error) {
-  Encoder body;
-  body(stamp, uint64_t{cache.parsed.size()});
-  for (const auto& [key, parsed] : cache.parsed) body(key, parsed);
-  Encoder checksum;
-  checksum(uint64_t{XXH3_64bits(body.bytes().data(), body.bytes().size())});
-
   std::error_code ec;
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
@@ -373,7 +348,46 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
   // cache is only a cache.
   // A name of this process only: two builds saving at once each rename a whole file.
   const std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
-  if (!write_file(tmp, {kMagic, checksum.bytes(), body.bytes()}, error)) {
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0;
+  auto put = [&](std::string_view piece) {
+    while (ok && !piece.empty()) {
+      ssize_t n = ::write(fd, piece.data(), piece.size());
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) piece.remove_prefix(static_cast<size_t>(n));
+    }
+  };
+  // Written a megabyte at a time as it is encoded (the whole is tens of
+  // megabytes), the checksum over its place last.
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);
+  ok = ok && state && XXH3_64bits_reset(state.get()) == XXH_OK;
+  put(kMagic);
+  put(std::string_view("\0\0\0\0\0\0\0\0", kChecksumSize));
+  Encoder body;
+  auto flush = [&] {
+    if (ok) XXH3_64bits_update(state.get(), body.bytes().data(), body.bytes().size());
+    put(body.bytes());
+    body.clear();
+  };
+  body(stamp, uint64_t{cache.parsed.size()});
+  for (const auto& [key, parsed] : cache.parsed) {
+    body(key, parsed);
+    if (body.bytes().size() >= (1u << 20)) flush();
+  }
+  flush();
+  if (ok) {
+    Encoder checksum;
+    checksum(uint64_t{XXH3_64bits_digest(state.get())});
+    ok = ::pwrite(fd, checksum.bytes().data(), kChecksumSize, static_cast<off_t>(kMagic.size())) ==
+         static_cast<ssize_t>(kChecksumSize);
+  }
+  if (!ok) *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
+    *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
+    ok = false;
+  }
+  if (!ok) {
     ::unlink(tmp.c_str());
     return false;
   }

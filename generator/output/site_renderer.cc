@@ -17,16 +17,6 @@ std::string index_path(const std::string& url) {
   return url.substr(1) + "index.html";
 }
 
-const char* template_for(Kind kind) {
-  switch (kind) {
-    case Kind::newsletter: return "newsletter";
-    case Kind::briefing: return "briefing";
-    case Kind::chapter: return "chapter";
-    case Kind::event: return "event";
-    default: return "page";
-  }
-}
-
 /// Links the previous build's copy of `path` when the key (asked for only
 /// when the build keeps records) is the one it was made from; else writes
 /// what `render` makes, recording the key.
@@ -47,6 +37,16 @@ void render_or_reuse(const Renderer& renderer, OutputSet& out, const std::string
 }
 
 }  // namespace
+
+const char* template_for(Kind kind) {
+  switch (kind) {
+    case Kind::newsletter: return "newsletter";
+    case Kind::briefing: return "briefing";
+    case Kind::chapter: return "chapter";
+    case Kind::event: return "event";
+    default: return "page";
+  }
+}
 
 std::string redirect_page(const std::string& target_url, const std::string& title) {
   std::string t = html_escape(target_url);

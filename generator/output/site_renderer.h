@@ -30,4 +30,7 @@ void run_tasks(const std::vector<RenderTask>& tasks);
 /// The HTML of a redirect page from an alias to `target_url` (absolute).
 std::string redirect_page(const std::string& target_url, const std::string& title);
 
+/// The template a content page of `kind` is rendered with.
+const char* template_for(Kind kind);
+
 }  // namespace herald

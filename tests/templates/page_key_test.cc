@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "commands/pipeline.h"
+#include "output/site_renderer.h"
 #include "support/site_builder.h"
 #include "templates/data_hash.h"
 #include "templates/view_model.h"
@@ -19,16 +20,6 @@ namespace {
 struct Keyed {
   Hash128 key, data;
 };
-
-const char* template_of(Kind kind) {
-  switch (kind) {
-    case Kind::newsletter: return "newsletter";
-    case Kind::briefing: return "briefing";
-    case Kind::chapter: return "chapter";
-    case Kind::event: return "event";
-    default: return "page";
-  }
-}
 
 /// Every published content page's key and the hash of its data, by URL.
 std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string& now, bool drafts = false) {
@@ -45,9 +36,9 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
   std::map<std::string, Keyed> out;
   for (const Page& p : result.library->pages) {
     if (!p.published || p.kind == Kind::home || p.kind == Kind::section || p.kind == Kind::manual) continue;
-    auto data = hash_template_data(template_of(p.kind), vm.page(p));
+    auto data = hash_template_data(template_for(p.kind), vm.page(p));
     REQUIRE(data);
-    out[p.url] = {vm.page_key(p, template_of(p.kind)), *data};
+    out[p.url] = {vm.page_key(p, template_for(p.kind)), *data};
   }
   const Library& lib = *result.library;
   for (const auto& [terms, kind, folder] : {std::tuple{&lib.topics, "topic", "/topics/"},

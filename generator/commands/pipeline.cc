@@ -477,7 +477,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   result.files = out.take_sorted(diags);
   if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
   result.pages_rendered = result.files.size();
-  result.files_reused = memo.reused();
+  result.files_reused = out.reused();
   watch.lap("render");
 
   // ---- Write --------------------------------------------------------------

@@ -34,15 +34,11 @@ class OutputMemo {
   const OutputRecord* previous(const std::string& path) const;
   /// Keeps the record of a file this build wrote or reused. Safe from many threads.
   void record(const std::string& path, const OutputRecord& r);
-  /// Files reused from the previous build (counted by the caller).
-  void count_reused() { std::lock_guard lock(mutex_); ++reused_; }
-  size_t reused() const { std::lock_guard lock(mutex_); return reused_; }
 
  private:
   std::map<std::string, OutputRecord> previous_;
   mutable std::mutex mutex_;
   std::map<std::string, OutputRecord> current_;
-  size_t reused_ = 0;
 };
 
 }  // namespace herald

@@ -38,8 +38,8 @@ bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::st
   if (!previous || previous->key != key || !site_->link_previous(path, previous->size, previous->mtime_ns))
     return false;
   memo_->record(path, *previous);
-  memo_->count_reused();
   std::lock_guard lock(mutex_);
+  ++reused_;
   files_.push_back({path, "", source});
   return true;
 }
@@ -47,6 +47,11 @@ bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::st
 std::string OutputSet::write_error() const {
   std::lock_guard lock(mutex_);
   return write_error_;
+}
+
+size_t OutputSet::reused() const {
+  std::lock_guard lock(mutex_);
+  return reused_;
 }
 
 size_t OutputSet::size() const {

@@ -40,10 +40,13 @@ class OutputSet {
   /// Sorted by path; two files for one path are reported as errors.
   std::vector<OutputFile> take_sorted(Diagnostics& diags);
   size_t size() const;
+  /// How many files were linked from the previous build (reuse() gave true).
+  size_t reused() const;
 
  private:
   mutable std::mutex mutex_;
   std::vector<OutputFile> files_;
+  size_t reused_ = 0;
   StagedSite* site_ = nullptr;
   OutputMemo* memo_ = nullptr;
   std::string write_error_;

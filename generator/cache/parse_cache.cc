@@ -440,13 +440,21 @@ void ParseCacheFolder::load(BuildCache& cache) {
   }
 }
 
-void ParseCacheFolder::save(const BuildCache& cache, const std::vector<std::string>& fresh) {
+bool ParseCacheFolder::rewrites_base(size_t fresh, size_t reused) const {
   // Entries loaded but not of this build: files changed or deleted since.
   size_t loaded = base_entries_ + journal_keys_.size();
-  size_t unused = loaded > cache.reused ? loaded - cache.reused : 0;
+  size_t unused = loaded > reused ? loaded - reused : 0;
   size_t limit = std::max<size_t>(100, base_entries_ / 10);
+  return !base_ok_ || journal_keys_.size() + fresh > limit || unused > limit;
+}
+
+bool ParseCacheFolder::keeps(const std::string& key, size_t fresh, size_t reused) const {
+  return rewrites_base(fresh, reused) || journal_keys_.count(key);
+}
+
+void ParseCacheFolder::save(const BuildCache& cache, const std::vector<std::string>& fresh) {
   std::string error;
-  if (!base_ok_ || journal_keys_.size() + fresh.size() > limit || unused > limit) {
+  if (rewrites_base(fresh.size(), cache.reused)) {
     if (save_parse_cache(cache, base_, stamp_, &error)) ::unlink(journal_.c_str());
     return;
   }

@@ -45,12 +45,19 @@ class ParseCacheFolder {
   /// Keeps `cache`, which holds exactly this build's files; `fresh` are the
   /// keys this build parsed. Errors are ignored: the cache is only a cache.
   void save(const BuildCache& cache, const std::vector<std::string>& fresh);
+  /// Will save() need the entry of `key`, which this build did not parse
+  /// again, when `fresh` files were parsed and `reused` were not? Only when
+  /// it writes the base again, or the entry is in the journal: otherwise the
+  /// build may take the entry's page instead of copying it.
+  bool keeps(const std::string& key, size_t fresh, size_t reused) const;
 
  private:
   std::string base_, journal_, stamp_;
   bool base_ok_ = false;
   size_t base_entries_ = 0;
   std::set<std::string> journal_keys_;
+
+  bool rewrites_base(size_t fresh, size_t reused) const;
 };
 
 }  // namespace herald

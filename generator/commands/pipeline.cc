@@ -328,6 +328,14 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (it != cache->parsed.end()) hits[i] = &it->second;
     }
   }
+  // A page the cache on disk will not write again is taken from it, not
+  // copied (the preview's cache in memory keeps every page for the next build).
+  std::vector<char> take(jobs.size(), 0);
+  if (disk) {
+    size_t reused = static_cast<size_t>(std::count_if(hits.begin(), hits.end(), [](auto* h) { return h; }));
+    for (size_t i = 0; i < jobs.size(); ++i)
+      take[i] = hits[i] && !disk->keeps(cache_key(*jobs[i].file), jobs.size() - reused, reused);
+  }
   // The Markdown of each page parsed again, or whose messages quote it, or
   // that could not be parsed (is it a draft?).
   std::vector<SourceFile*> unread;
@@ -347,7 +355,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     Diagnostics local;
     local.set_strict(options.strict);
     if (hits[i]) {
-      parsed[i] = hits[i]->page;
+      parsed[i] = take[i] ? std::move(hits[i]->page) : hits[i]->page;
       for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
     } else {
       parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local,
@@ -385,6 +393,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   for (size_t i = 0; i < jobs.size(); ++i)
     if (facts[i].readable) chapters.offer(jobs[i].file->blob_id, std::move(facts[i]));
+  lib.pages.reserve(parsed.size());
   for (auto& p : parsed)
     if (p) lib.pages.push_back(std::move(*p));
   watch.lap("parse");

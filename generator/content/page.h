@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/datetime.h"
@@ -110,6 +111,9 @@ struct Page {
     return date ? date->utc_seconds : first_commit;
   }
 };
+
+// Pages are moved, never copied, when a vector of them grows.
+static_assert(std::is_nothrow_move_constructible_v<Page>);
 
 /// Newest first, then by title, then by URL: a stable order for every list.
 bool newer_first(const Page* a, const Page* b);

@@ -3,6 +3,7 @@
 
 #include <git2.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <chrono>
@@ -462,20 +463,25 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<RenderTask> tasks;
   if (!diags.has_errors()) {
     if (options.write) {
+      std::error_code ec;
+      // One file for each output folder, so that builds into public/ and,
+      // say, with-drafts/ do not undo each other's records.
+      std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
+      uint64_t out_hash = XXH3_64bits(out_path.data(), out_path.size());
+      memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), out_hash);
+      memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
+      memo.load(memo_file, memo_stamp);
+      // The site the last build replaced is kept in the cache; when the
+      // records say what is in it, this build starts from it, and writes
+      // only what changed since.
+      SpareSite spare{fmt::format("{}/spare-{:016x}", cache_dir(*site.repo), out_hash), memo.has_spare()};
       std::string why;
-      if (!staged.open(result.out_dir, &why)) {
+      if (!staged.open(result.out_dir, &why, spare)) {
         diags.error({}, why);
         result.status = BuildResult::Status::content_errors;
         return result;
       }
       out.stream_to(&staged);
-      std::error_code ec;
-      // One file for each output folder, so that builds into public/ and,
-      // say, with-drafts/ do not undo each other's records.
-      std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
-      memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), XXH3_64bits(out_path.data(), out_path.size()));
-      memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
-      memo.load(memo_file, memo_stamp);
       out.remember_in(&memo);
     }
     add_html_tasks(lib, renderer, theme, out, diags, tasks);
@@ -511,16 +517,20 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (pagefind && !run_pagefind(*pagefind, dir, &failure))
         diags.warning({"herald.yaml", 1, 1}, "search index not built: " + failure);
     };
+    staged.remove_others(memo.spare_paths(), result.files);
+    // The records go while the folders change places, and are saved once the
+    // site is in place, so that they never describe folders they are not of:
+    // a build killed in between finds none, and renders every page.
+    ::unlink(memo_file.c_str());
+    std::error_code ec;
+    fs::create_directories(cache_dir(*site.repo), ec);  // for the spare
     if (!staged.publish(index, &why)) {
       diags.error({}, why);
       result.status = BuildResult::Status::content_errors;
       return result;
     }
-    // Saved only once the site is in place, so the records describe it; a
-    // cache that cannot be written costs the next build time, nothing else.
-    std::error_code ec;
-    fs::create_directories(cache_dir(*site.repo), ec);
-    memo.save(memo_file, memo_stamp, &why);
+    // A cache that cannot be written costs the next build time, nothing else.
+    memo.save(memo_file, memo_stamp, staged.kept_spare(), &why);
   }
   watch.lap("write");
   return result;

@@ -16,9 +16,11 @@ void OutputSet::add(std::string path, std::string content, std::string source, c
     std::string error;
     OutputRecord written;
     bool safe = is_safe_output_path(path);
-    bool failed = safe && !site_->write(path, content, &error, key && memo_ ? &written : nullptr);
-    if (safe && !failed && key && memo_) {
-      written.key = *key;
+    // Every file is recorded (one without a key is never reused): the next
+    // build may start from this site, and must know all that is in it.
+    bool failed = safe && !site_->write(path, content, &error, memo_ ? &written : nullptr);
+    if (safe && !failed && memo_) {
+      if (key) written.key = *key;
       memo_->record(path, written);
     }
     content.clear();
@@ -33,11 +35,17 @@ void OutputSet::add(std::string path, std::string content, std::string source, c
 }
 
 bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::string& source) {
-  if (!site_ || !memo_ || !is_safe_output_path(path)) return false;
-  const OutputRecord* previous = memo_->previous(path);
-  if (!previous || previous->key != key || !site_->link_previous(path, previous->size, previous->mtime_ns))
-    return false;
-  memo_->record(path, *previous);
+  if (!site_ || !memo_ || !is_safe_output_path(path) || key == Hash128{}) return false;
+  // The spare site's copy, if it is still the one a build wrote from this
+  // key, stays as it is; else the published site's is linked.
+  const OutputRecord* r = memo_->spare(path);
+  bool reused = r && r->key == key && site_->keep(path, *r);
+  if (!reused) {
+    r = memo_->previous(path);
+    reused = r && r->key == key && site_->link_previous(path, *r);
+  }
+  if (!reused) return false;
+  memo_->record(path, *r);
   std::lock_guard lock(mutex_);
   ++reused_;
   files_.push_back({path, "", source});

@@ -35,12 +35,13 @@ class OutputSet {
 
   void add(std::string path, std::string content, std::string source = "", const Hash128* key = nullptr);
   /// True when the previous build wrote `path` from the same `key` and its
-  /// file is unchanged: it is linked into this build, as if added.
+  /// file is unchanged: it is kept (in the spare site this build started
+  /// from) or linked (from the published site) into this build, as if added.
   bool reuse(const std::string& path, const Hash128& key, const std::string& source);
   /// Sorted by path; two files for one path are reported as errors.
   std::vector<OutputFile> take_sorted(Diagnostics& diags);
   size_t size() const;
-  /// How many files were linked from the previous build (reuse() gave true).
+  /// How many files were kept or linked from earlier builds (reuse() gave true).
   size_t reused() const;
 
  private:

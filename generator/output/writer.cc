@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -23,6 +24,8 @@ namespace herald {
 namespace fs = std::filesystem;
 namespace {
 
+void remove_tree(const std::string& path);
+
 int64_t mtime_ns(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
@@ -31,9 +34,12 @@ bool write_all(const std::string& path, const std::string& content, std::string*
                OutputRecord* written) {
   // Never written through: the file may be a hard link to the previous site's
   // (two sources writing one path, an error reported later), which must stay.
+  // Nor is a file kept from the spare site: what is in the way goes first.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == EEXIST && ::unlink(path.c_str()) == 0)
+  if (fd < 0 && errno == EEXIST) {
+    if (::unlink(path.c_str()) != 0 && errno == EISDIR) remove_tree(path);
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  }
   if (fd < 0) {
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
     return false;
@@ -53,6 +59,7 @@ bool write_all(const std::string& path, const std::string& content, std::string*
   if (written && ::fstat(fd, &st) == 0) {
     written->size = static_cast<uint64_t>(st.st_size);
     written->mtime_ns = mtime_ns(st);
+    written->inode = static_cast<uint64_t>(st.st_ino);
   }
   if (::close(fd) != 0) {
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
@@ -128,6 +135,23 @@ void remove_tree(const std::string& path) {
   fs::remove_all(path, ec);  // whatever is left (or a file of that name), and the folder itself
 }
 
+/// Lets the folder `path` be made, when a file of that name is in the way (a
+/// spare site's file where this build has a folder).
+bool make_folder(const std::string& path) {
+  if (::mkdir(path.c_str(), 0755) == 0) return true;
+  if (errno != EEXIST) return false;
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
+  return ::unlink(path.c_str()) == 0 && ::mkdir(path.c_str(), 0755) == 0;
+}
+
+bool same_file(const std::string& path, const OutputRecord& written) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<uint64_t>(st.st_size) == written.size && mtime_ns(st) == written.mtime_ns &&
+         static_cast<uint64_t>(st.st_ino) == written.inode;
+}
+
 }  // namespace
 
 StagedSite::~StagedSite() { abandon(); }
@@ -139,7 +163,7 @@ void StagedSite::abandon() {
   lock_fd_ = -1;
 }
 
-bool StagedSite::open(const std::string& out_dir_in, std::string* error) {
+bool StagedSite::open(const std::string& out_dir_in, std::string* error, SpareSite spare) {
   out_dir_ = out_dir_in;
   while (out_dir_.size() > 1 && out_dir_.back() == '/') out_dir_.pop_back();
   fs::path out(out_dir_);
@@ -163,7 +187,18 @@ bool StagedSite::open(const std::string& out_dir_in, std::string* error) {
     return false;
   }
   std::string tmp = (parent / ("." + base + ".herald-tmp")).string();
+  spare_ = spare.path;
   remove_tree(tmp);  // left over from a killed build
+  struct stat st;
+  if (!spare_.empty() && ::lstat(spare_.c_str(), &st) == 0) {
+    // Renamed, not copied: a spare on another file system is not used.
+    if (spare.start_from && S_ISDIR(st.st_mode) && ::rename(spare_.c_str(), tmp.c_str()) == 0) {
+      from_spare_ = true;
+      tmp_ = tmp;
+      return true;
+    }
+    remove_tree(spare_);  // not known to be anything this build can use
+  }
   if (!fs::create_directory(tmp, ec) || ec) {
     *error = fmt::format("cannot create '{}': {}", tmp, ec ? ec.message() : "it already exists");
     abandon();
@@ -188,7 +223,8 @@ bool StagedSite::make_parents(const std::string& path, std::string* error) {
   // threads making the same folder both succeed, and a folder is recorded
   // only once it exists.
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir((tmp_ + "/" + *it).c_str(), 0755) != 0 && errno != EEXIST) {
+    std::string folder = tmp_ + "/" + *it;
+    if (from_spare_ ? !make_folder(folder) : ::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST) {
       *error = fmt::format("cannot create '{}/{}': {}", tmp_, *it, std::strerror(errno));
       return false;
     }
@@ -205,14 +241,51 @@ bool StagedSite::write(const std::string& path, const std::string& content, std:
   return make_parents(path, error) && write_all(tmp_ + "/" + path, content, error, written);
 }
 
-bool StagedSite::link_previous(const std::string& path, uint64_t size, int64_t mtime) {
+bool StagedSite::keep(const std::string& path, const OutputRecord& written) {
+  return from_spare_ && same_file(tmp_ + "/" + path, written);
+}
+
+bool StagedSite::link_previous(const std::string& path, const OutputRecord& written) {
   std::string previous = out_dir_ + "/" + path;
-  struct stat st;
-  if (::lstat(previous.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) != size ||
-      mtime_ns(st) != mtime)
-    return false;
-  std::string ignored;
-  return make_parents(path, &ignored) && ::link(previous.c_str(), (tmp_ + "/" + path).c_str()) == 0;
+  if (!same_file(previous, written)) return false;
+  std::string ignored, staged = tmp_ + "/" + path;
+  if (!make_parents(path, &ignored)) return false;
+  if (::link(previous.c_str(), staged.c_str()) == 0) return true;
+  // The spare's older copy is in the way.
+  if (errno != EEXIST || !from_spare_) return false;
+  if (::unlink(staged.c_str()) != 0 && errno == EISDIR) remove_tree(staged);
+  return ::link(previous.c_str(), staged.c_str()) == 0;
+}
+
+void StagedSite::remove_others(const std::vector<std::string>& spare_paths, const std::vector<OutputFile>& files) {
+  if (!from_spare_) return;
+  auto in_build = [&](const std::string& path) {
+    auto it = std::lower_bound(files.begin(), files.end(), path,
+                               [](const OutputFile& f, const std::string& p) { return f.path < p; });
+    return it != files.end() && it->path == path;
+  };
+  std::vector<const std::string*> gone;
+  for (const std::string& path : spare_paths)
+    if (!in_build(path) && is_safe_output_path(path)) gone.push_back(&path);
+  // A folder this build wrote into has that name now: unlink leaves it.
+  parallel_for(gone.size(), [&](size_t i) { ::unlink((tmp_ + "/" + *gone[i]).c_str()); });
+  for (const std::string* path : gone) {
+    for (size_t slash = path->rfind('/'); slash != std::string::npos && slash > 0;
+         slash = path->rfind('/', slash - 1)) {
+      if (::rmdir((tmp_ + "/" + path->substr(0, slash)).c_str()) != 0) break;  // not empty: in use
+    }
+  }
+  std::set<std::string, std::less<>> tops;
+  for (const OutputFile& f : files) tops.emplace(std::string_view(f.path).substr(0, f.path.find('/')));
+  std::vector<std::string> others;
+  if (DIR* dir = ::opendir(tmp_.c_str())) {
+    while (const dirent* e = ::readdir(dir)) {
+      std::string_view name = e->d_name;
+      if (name != "." && name != ".." && !tops.count(name)) others.emplace_back(name);
+    }
+    ::closedir(dir);
+  }
+  for (const std::string& name : others) remove_tree(tmp_ + "/" + name);
 }
 
 bool StagedSite::publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error) {
@@ -230,8 +303,13 @@ bool StagedSite::publish(const std::function<void(const std::string& dir)>& befo
     abandon();
     return false;
   }
+  // The previous site is now at the temporary name: it becomes the spare, or goes.
   if (!existed) tmp_.clear();  // nothing is left at the temporary name
-  abandon();                   // else the previous site, now at the temporary name, goes
+  else if (!spare_.empty() && ::rename(tmp_.c_str(), spare_.c_str()) == 0) {
+    kept_spare_ = true;
+    tmp_.clear();
+  }
+  abandon();
   return true;
 }
 

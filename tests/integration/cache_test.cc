@@ -1,12 +1,14 @@
 // Integration: the build cache (.herald-cache/) makes rebuilds faster and never changes what is published.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "support/site_builder.h"
 
@@ -14,6 +16,7 @@ using herald::test::contains;
 using herald::test::read_tree;
 using herald::test::TempSite;
 
+using herald::test::read_file;
 using herald::test::write_file;
 
 namespace {
@@ -53,6 +56,26 @@ std::string records_of(const TempSite& site) {
       found.push_back(".herald-cache/" + entry.path().filename().string());
   REQUIRE(found.size() == 1);
   return found[0];
+}
+
+/// Every file (with its bytes) and every folder (ending in '/') under `dir`:
+/// two sites with the same listing have no difference, not even an empty folder.
+std::map<std::string, std::string> listing(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  if (!std::filesystem::exists(dir)) return out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    std::string path = std::filesystem::relative(entry.path(), dir).generic_string();
+    if (entry.is_symlink()) out[path] = "symbolic link";
+    else if (entry.is_directory()) out[path + "/"] = "";
+    else out[path] = herald::test::read_file(entry.path().string());
+  }
+  return out;
+}
+
+/// The spare site of the one output folder built so far.
+std::string spare_of(const TempSite& site) {
+  std::string records = records_of(site);
+  return site.dir() + "/.herald-cache/spare-" + records.substr(records.rfind('-') + 1);
 }
 
 }  // namespace
@@ -408,4 +431,118 @@ TEST_CASE("a damaged history, or another repository's, costs time, never correct
   CHECK(read_tree(site.dir() + "/public") == expected);
   std::string head = site.git("rev-parse HEAD");
   CHECK(contains(site.read(".herald-cache/history"), "head\t" + head.substr(0, head.find('\n')) + "\t"));
+}
+
+TEST_CASE("each rebuild starts from the site before last, and ends exactly as a build without the cache") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("static/notes/old.txt", "a folder of notes\n");
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  struct Step {
+    std::string what;
+    std::function<void()> change;
+  };
+  std::vector<Step> steps = {
+      {"a page changed",
+       [&] { site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n"); }},
+      {"a page added, and a folder of static files made one file",
+       [&] {
+         site.write("content/pages/help.md", "---\ntitle: Help\n---\n\nWhere to get help.\n");
+         site.remove("static/notes/old.txt");
+         site.remove("static/notes");  // the folder, empty now
+         site.write("static/notes", "one file now\n");
+       }},
+      {"that page deleted, and the file made a folder again",
+       [&] {
+         site.remove("content/pages/help.md");
+         site.remove("static/notes");
+         site.write("static/notes/new.txt", "a folder again\n");
+       }},
+      {"nothing changed", [] {}},
+      {"the first page as it was", [&] { site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n"); }},
+  };
+  auto before = listing(site.dir() + "/public");
+  for (const Step& step : steps) {
+    CAPTURE(step.what);
+    step.change();
+    site.commit(step.what);
+    auto r = site.herald(std::string("build --verbose") + kNow);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
+    // The site this build replaced is kept whole, for the next build to start from.
+    CHECK(listing(spare_of(site)) == before);
+    before = listing(site.dir() + "/public");
+    if (step.what.find("one file") != std::string::npos) CHECK(site.read("public/notes") == "one file now\n");
+  }
+  CHECK(contains(site.read("public/notes/new.txt"), "a folder again"));
+  CHECK_FALSE(site.exists("public/help/index.html"));
+}
+
+TEST_CASE("what is changed by hand in the spare site, or added to it, never reaches the published site") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
+  site.commit("about: where");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string spare = spare_of(site);
+  REQUIRE(std::filesystem::exists(spare + "/briefings/neglect/index.html"));
+  SUBCASE("a page edited") { write_file(spare + "/briefings/neglect/index.html", "edited by hand\n"); }
+  SUBCASE("a page edited, keeping its size and time") {
+    std::string page = spare + "/briefings/neglect/index.html";
+    struct stat st {};
+    REQUIRE(::stat(page.c_str(), &st) == 0);
+    std::string bytes = read_file(page);
+    bytes[bytes.find("<title>") + 7] ^= 0x20;
+    write_file(page + ".new", bytes);
+    REQUIRE(std::rename((page + ".new").c_str(), page.c_str()) == 0);
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, page.c_str(), times, 0) == 0);
+    // The same size and time, but another file (as an editor saves one).
+  }
+  SUBCASE("a page deleted") { std::remove((spare + "/briefings/neglect/index.html").c_str()); }
+  SUBCASE("an old search index and a stray file at the top") {
+    write_file(spare + "/pagefind/pagefind.js", "an old index\n");
+    write_file(spare + "/stray.txt", "not part of the site\n");
+  }
+  SUBCASE("a folder where a page was") {
+    std::remove((spare + "/briefings/neglect/index.html").c_str());
+    std::filesystem::create_directories(spare + "/briefings/neglect/index.html/inside");
+  }
+  SUBCASE("the spare deleted") { std::filesystem::remove_all(spare); }
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and when.\n");
+  site.commit("about: when");
+  auto r = site.herald(std::string("build") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
+}
+
+TEST_CASE("a build that fails while writing leaves the published site, and the next build starts afresh") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
+  site.commit("about: where");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  REQUIRE(std::filesystem::exists(spare_of(site)));
+  std::string spare = spare_of(site);
+  auto published = listing(site.dir() + "/public");
+  // Two sources of one file: found only once both are written.
+  site.write("static/about/index.html", "<p>a page of its own</p>\n");
+  site.commit("static: a clash");
+  auto failed = site.herald(std::string("build") + kNow);
+  INFO(failed.err);
+  REQUIRE(failed.exit_code == 1);
+  CHECK(contains(failed.err, "two sources write the same file '/about/index.html'"));
+  CHECK(listing(site.dir() + "/public") == published);
+  CHECK_FALSE(std::filesystem::exists(spare));  // it was half made into the failed site
+  site.remove("static/about/index.html");
+  site.commit("static: no clash");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
 }

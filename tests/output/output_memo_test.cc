@@ -30,10 +30,10 @@ std::string temp_file() {
 
 void save_memo(const std::string& file) {
   OutputMemo memo;
-  memo.record("briefings/neglect/index.html", {Hash128{0x0123456789abcdefull, 42}, 5120, 1700000000123456789});
-  memo.record("index.html", {Hash128{7, 0xfedcba9876543210ull}, 300, 1700000001000000000});
+  memo.record("briefings/neglect/index.html", {Hash128{0x0123456789abcdefull, 42}, 5120, 1700000000123456789, 918273});
+  memo.record("index.html", {Hash128{7, 0xfedcba9876543210ull}, 300, 1700000001000000000, 5});
   std::string error;
-  REQUIRE(memo.save(file, "herald 1\ntheme x\nout /site/public", &error));
+  REQUIRE(memo.save(file, "herald 1\ntheme x\nout /site/public", false, &error));
 }
 
 }  // namespace
@@ -48,6 +48,7 @@ TEST_CASE("output_memo: what one build records, the next reads back exactly") {
   CHECK(r->key == Hash128{0x0123456789abcdefull, 42});
   CHECK(r->size == 5120);
   CHECK(r->mtime_ns == 1700000000123456789);
+  CHECK(r->inode == 918273);
   REQUIRE(next.previous("index.html"));
   CHECK(next.previous("index.html")->key == Hash128{7, 0xfedcba9876543210ull});
   CHECK_FALSE(next.previous("about/index.html"));

@@ -124,7 +124,7 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     site.commit("briefing title", "2024-01-11T10:00:00+00:00");
     auto after = keyed_pages(site, kNow);
     auto keys = changed_keys(base, after);
-    for (const std::string& url : {"/topics/neglect/", "/audience/practitioners/", "/briefings/review-type/lcspr/"}) {
+    for (const char* url : {"/topics/neglect/", "/audience/practitioners/", "/briefings/review-type/lcspr/"}) {
       CAPTURE(url);
       CHECK(changed_data(base, after).count(url));
       CHECK(keys.count(url));

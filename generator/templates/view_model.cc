@@ -2,6 +2,7 @@
 #include "templates/view_model.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -434,6 +435,11 @@ class KeyInput {
       flag(d->has_time);
     }
   }
+  void number(int64_t n) { text(std::to_string(n)); }
+  void key(const Hash128& h) {
+    number(static_cast<int64_t>(h.high));
+    number(static_cast<int64_t>(h.low));
+  }
   Hash128 hash() const {
     XXH128_hash_t h = XXH3_128bits(bytes_.data(), bytes_.size());
     return {h.high64, h.low64};
@@ -457,14 +463,52 @@ void add_card(KeyInput& in, const Page& page) {
   if (page.issue) in.text(std::to_string(*page.issue));
 }
 
+/// The whole page as parsed and dated. A page parsed from a source is what
+/// parsing that file's bytes gives, with the site's inputs (`Library::inputs`,
+/// in every key) and herald's build (in the output records' stamp): its path
+/// and git blob id stand for all that, with what Assemble sets (its URL, its
+/// commit dates, whether and why not it is published). Hashing those is far
+/// cheaper than hashing every member.
+void add_page(KeyInput& in, const Page& p) {
+  in.flag(p.source_blob.empty());
+  if (p.source_blob.empty()) {
+    in.text(encode_page(p));
+    return;
+  }
+  in.text(p.source_path);
+  in.text(p.source_blob);
+  in.text(p.url);
+  in.number(p.first_commit);
+  in.number(p.last_commit);
+  in.flag(p.published);
+  in.text(p.withheld_reason);
+}
+
 }  // namespace
+
+Hash128 ViewModel::card_key(const Page& p) const {
+  auto of = [](const Page& page) {
+    KeyInput in("card-key 1");
+    add_card(in, page);
+    return in.hash();
+  };
+  // Found once for every page: each term's key is made of its pages' cards.
+  std::call_once(cards_once_, [&] {
+    card_keys_.reserve(lib_.pages.size());
+    for (const Page& page : lib_.pages) card_keys_.push_back(of(page));
+  });
+  const Page* first = lib_.pages.data();
+  if (std::less_equal<>{}(first, &p) && std::less<>{}(&p, first + card_keys_.size()))
+    return card_keys_[static_cast<size_t>(&p - first)];
+  return of(p);
+}
 
 Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
   KeyInput in("page-key 1");
   in.text(tmpl);
   in.text(lib_.inputs);
   in.flag(lib_.preview);
-  in.text(encode_page(p));
+  add_page(in, p);
   in.flag(p.review_due && p.review_due->utc_seconds < lib_.now);
   for (const auto& s : p.sessions) in.flag(s.end.utc_seconds < lib_.now);
   // The breadcrumbs name each parent folder that is a manual.
@@ -481,8 +525,10 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
     }
     for (size_t i = 0; m && i < m->chapters.size(); ++i) {
       if (m->chapters[i] != &p) continue;
-      in.text(i > 0 ? encode_page(*m->chapters[i - 1]) : "");
-      in.text(i + 1 < m->chapters.size() ? encode_page(*m->chapters[i + 1]) : "");
+      in.flag(i > 0);
+      if (i > 0) add_page(in, *m->chapters[i - 1]);
+      in.flag(i + 1 < m->chapters.size());
+      if (i + 1 < m->chapters.size()) add_page(in, *m->chapters[i + 1]);
     }
     if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
       for (const Mention& mention : found->second) {
@@ -508,7 +554,7 @@ Hash128 ViewModel::term_key(const Term& t, const std::string& kind) const {
   in.text(t.name);
   in.text(lib_.inputs);
   in.flag(lib_.preview);
-  for (const Page* p : t.pages) add_card(in, *p);
+  for (const Page* p : t.pages) in.key(card_key(*p));
   return in.hash();
 }
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "content/library.h"
 #include "templates/data_hash.h"
@@ -28,8 +30,8 @@ class ViewModel {
 
   TemplateData page(const Page& page) const;          ///< any content page
   /// A hash of everything page(p) is made from, for template `tmpl`, found
-  /// without making it: the whole page as parsed and dated (every member, as
-  /// the parse cache stores it), the site's inputs and the preview flag, what
+  /// without making it: the whole page as parsed and dated (its source's path
+  /// and blob id, with what Assemble sets), the site's inputs and the preview flag, what
   /// the clock decides (an overdue review, a past session), the manuals in
   /// its breadcrumbs and, for a chapter, its manual, its neighbours and its
   /// history. Equal keys give equal data (tests/templates/page_key_test.cc),
@@ -69,6 +71,8 @@ class ViewModel {
   TemplateData release(const Release& r, const std::string& root) const;
   TemplateData contact(const Contact& c, const std::string& root) const;
   TemplateData terms_of(const Page& page, const std::string& root) const;
+  /// A hash of what card(p) shows of a page.
+  Hash128 card_key(const Page& p) const;
 
   /// One release's mention of a chapter, for the chapter's history.
   struct Mention {
@@ -82,6 +86,8 @@ class ViewModel {
   /// By "manual/slug", in release order: found once, not by every chapter
   /// walking every release.
   std::map<std::string, std::vector<Mention>> mentions_;
+  mutable std::once_flag cards_once_;
+  mutable std::vector<Hash128> card_keys_;  ///< of each of lib_.pages, in order
 };
 
 }  // namespace herald

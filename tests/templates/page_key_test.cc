@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "cache/parse_cache.h"
 #include "commands/pipeline.h"
 #include "output/site_renderer.h"
 #include "support/site_builder.h"
@@ -19,6 +20,7 @@ namespace {
 
 struct Keyed {
   Hash128 key, data;
+  std::string page;  ///< every member, as the parse cache stores it (none for a term)
 };
 
 /// Every published content page's key and the hash of its data, by URL.
@@ -38,7 +40,7 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
     if (!p.published || p.kind == Kind::home || p.kind == Kind::section || p.kind == Kind::manual) continue;
     auto data = hash_template_data(template_for(p.kind), vm.page(p));
     REQUIRE(data);
-    out[p.url] = {vm.page_key(p, template_for(p.kind)), *data};
+    out[p.url] = {vm.page_key(p, template_for(p.kind)), *data, encode_page(p)};
   }
   const Library& lib = *result.library;
   for (const auto& [terms, kind, folder] : {std::tuple{&lib.topics, "topic", "/topics/"},
@@ -65,6 +67,7 @@ std::set<std::string> changed_keys(const std::map<std::string, Keyed>& before,
     }
     CAPTURE(url);
     CHECK(old->second.data == k.data);  // the same key, the same data
+    CHECK(old->second.page == k.page);  // and the same page, every member
   }
   return changed;
 }
@@ -106,6 +109,31 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
 
   SUBCASE("the same site again: every key and all data the same") {
     CHECK(changed_keys(base, keyed_pages(site, kNow)).empty());
+  }
+  SUBCASE("a page changed and changed back: the same bytes, committed later") {
+    std::string source = site.read("content/pages/about.md");
+    site.write("content/pages/about.md", source + "\nFor now.\n");
+    site.commit("about: for now", "2024-03-01T10:00:00+00:00");
+    site.write("content/pages/about.md", source);
+    site.commit("about: as it was", "2024-04-01T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(about));  // "last updated"
+    auto keys = changed_keys(base, after);
+    CHECK(keys.count(about));
+    CHECK_FALSE(keys.count(event));
+  }
+  SUBCASE("a page's new text, in a commit of the same time: only its bytes differ") {
+    site.write("content/pages/about.md", site.read("content/pages/about.md") + "\nAnd more.\n");
+    site.git("add -A");
+    REQUIRE(herald::test::run_command("cd '" + site.dir() +
+                                      "' && GIT_COMMITTER_DATE=2024-01-10T10:00:00+00:00 git -c core.hooksPath=/dev/null "
+                                      "commit -q --amend --no-edit --date 2024-01-10T10:00:00+00:00")
+                .exit_code == 0);
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(about));
+    auto keys = changed_keys(base, after);
+    CHECK(keys.count(about));
+    CHECK_FALSE(keys.count(event));
   }
   SUBCASE("a chapter's new title: its neighbours show it") {
     write_chapter(site, "assessment", "Assessment of need", 2, "review_due: 2024-09-30\n");

@@ -78,6 +78,26 @@ std::string spare_of(const TempSite& site) {
   return site.dir() + "/.herald-cache/spare-" + records.substr(records.rfind('-') + 1);
 }
 
+/// What a build of the site's HEAD without the cache publishes, listed.
+std::map<std::string, std::string> cold_listing(TempSite& site) {
+  cold_build(site, "out-cold");
+  return listing(site.dir() + "/out-cold");
+}
+
+/// Builds the minimal site, commits a change and builds again: the spare
+/// site (returned) is then the first build's.
+std::string built_twice(TempSite& site) {
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
+  site.commit("about: where");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  std::string spare = spare_of(site);
+  REQUIRE(std::filesystem::exists(spare + "/briefings/neglect/index.html"));
+  return spare;
+}
+
 }  // namespace
 
 TEST_CASE("a rebuild after a one-page commit renders that page again and links the rest") {
@@ -470,7 +490,7 @@ TEST_CASE("each rebuild starts from the site before last, and ends exactly as a 
     auto r = site.herald(std::string("build --verbose") + kNow);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
+    CHECK(listing(site.dir() + "/public") == cold_listing(site));
     // The site this build replaced is kept whole, for the next build to start from.
     CHECK(listing(spare_of(site)) == before);
     before = listing(site.dir() + "/public");
@@ -482,14 +502,7 @@ TEST_CASE("each rebuild starts from the site before last, and ends exactly as a 
 
 TEST_CASE("what is changed by hand in the spare site, or added to it, never reaches the published site") {
   TempSite site;
-  site.write_minimal_site();
-  site.commit("the site");
-  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
-  site.commit("about: where");
-  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  std::string spare = spare_of(site);
-  REQUIRE(std::filesystem::exists(spare + "/briefings/neglect/index.html"));
+  std::string spare = built_twice(site);
   SUBCASE("a page edited") { write_file(spare + "/briefings/neglect/index.html", "edited by hand\n"); }
   SUBCASE("a page edited, keeping its size and time") {
     std::string page = spare + "/briefings/neglect/index.html";
@@ -518,19 +531,12 @@ TEST_CASE("what is changed by hand in the spare site, or added to it, never reac
   auto r = site.herald(std::string("build") + kNow);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
+  CHECK(listing(site.dir() + "/public") == cold_listing(site));
 }
 
 TEST_CASE("a build that fails while writing leaves the published site, and the next build starts afresh") {
   TempSite site;
-  site.write_minimal_site();
-  site.commit("the site");
-  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
-  site.commit("about: where");
-  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  REQUIRE(std::filesystem::exists(spare_of(site)));
-  std::string spare = spare_of(site);
+  std::string spare = built_twice(site);
   auto published = listing(site.dir() + "/public");
   // Two sources of one file: found only once both are written.
   site.write("static/about/index.html", "<p>a page of its own</p>\n");
@@ -544,5 +550,5 @@ TEST_CASE("a build that fails while writing leaves the published site, and the n
   site.remove("static/about/index.html");
   site.commit("static: no clash");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
-  CHECK(listing(site.dir() + "/public") == listing((cold_build(site, "out-cold"), site.dir() + "/out-cold")));
+  CHECK(listing(site.dir() + "/public") == cold_listing(site));
 }

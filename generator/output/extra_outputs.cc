@@ -20,9 +20,17 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
   for (size_t i = 0; i < feeds->size(); ++i) {
     tasks.push_back({"feeds", [&library, &out, feeds, i] {
                        const Feed& f = (*feeds)[i];
-                       out.add(f.path + "feed.xml", make_rss(f, library), "feed /" + f.path);
-                       out.add(f.path + "atom.xml", make_atom(f, library), "feed /" + f.path);
-                       out.add(f.path + "feed.json", make_json_feed(f, library), "feed /" + f.path);
+                       std::string source = "feed /" + f.path;
+                       // Keyed by all they are made from: an unchanged feed is not made again.
+                       out.add_keyed(
+                           f.path + "feed.xml", source, [&] { return feed_key(f, library, "rss"); },
+                           [&] { return make_rss(f, library); });
+                       out.add_keyed(
+                           f.path + "atom.xml", source, [&] { return feed_key(f, library, "atom"); },
+                           [&] { return make_atom(f, library); });
+                       out.add_keyed(
+                           f.path + "feed.json", source, [&] { return feed_key(f, library, "json"); },
+                           [&] { return make_json_feed(f, library); });
                      }});
   }
   tasks.push_back({"calendar", [&library, &out] {

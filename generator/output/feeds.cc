@@ -185,6 +185,29 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   return feeds;
 }
 
+Hash128 feed_key(const Feed& feed, const Library& lib, std::string_view format) {
+  KeyInput in("feed-key 1");
+  in.text(format);
+  in.text(lib.inputs);  // herald.yaml, whence every setting the files show
+  in.flag(lib.preview);
+  in.text(feed.path);
+  in.text(feed.title);
+  in.text(feed.page_url);
+  in.number(feed.items.empty() ? lib.commit_time : 0);
+  for (const FeedItem& i : feed.items) {
+    in.text(i.id);
+    in.text(i.title);
+    in.text(i.url);
+    in.number(i.published);
+    in.number(i.updated);
+    in.text(i.summary);
+    in.text(i.content_html);
+    in.number(static_cast<int64_t>(i.categories.size()));
+    for (const std::string& c : i.categories) in.text(c);
+  }
+  return in.hash();
+}
+
 std::string make_rss(const Feed& feed, const Library& lib) {
   const TimeZone zone = lib.config.zone();
   tinyxml2::XMLDocument doc;

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/library.h"
+#include "templates/data_hash.h"
 
 namespace herald {
 
@@ -35,6 +37,11 @@ std::vector<Feed> collect_feeds(const Library& library);
 std::string make_rss(const Feed& feed, const Library& library);
 std::string make_atom(const Feed& feed, const Library& library);
 std::string make_json_feed(const Feed& feed, const Library& library);
+
+/// A hash of all that make_rss, make_atom or make_json_feed (`format`) reads:
+/// the feed, the site's settings and, for an empty feed, the commit's time.
+/// Equal keys make equal files, so an unchanged feed is not made again.
+Hash128 feed_key(const Feed& feed, const Library& library, std::string_view format);
 
 /// A page's HTML body with every relative link and image made absolute.
 std::string absolute_html(const Page& page, const Library& library);

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "templates/data_hash.h"
 
 namespace herald {
 
@@ -17,7 +19,6 @@ struct OutputFile {
 
 class StagedSite;
 class OutputMemo;
-struct Hash128;
 
 /// Collects output files from many render threads.
 class OutputSet {
@@ -38,6 +39,16 @@ class OutputSet {
   /// file is unchanged: it is kept (in the spare site this build started
   /// from) or linked (from the published site) into this build, as if added.
   bool reuse(const std::string& path, const Hash128& key, const std::string& source);
+  /// Reuses the previous build's `path` when `key()` (asked for only when
+  /// the build keeps records) is the one it was made from; else adds what
+  /// `make()` makes, recording the key.
+  template <class Key, class Make>
+  void add_keyed(const std::string& path, const std::string& source, Key key, Make make) {
+    std::optional<Hash128> k;
+    if (remembers()) k = key();
+    if (k && reuse(path, *k, source)) return;
+    add(path, make(), source, k ? &*k : nullptr);
+  }
   /// Sorted by path; two files for one path are reported as errors.
   std::vector<OutputFile> take_sorted(Diagnostics& diags);
   size_t size() const;

@@ -17,22 +17,11 @@ std::string index_path(const std::string& url) {
   return url.substr(1) + "index.html";
 }
 
-/// Links the previous build's copy of `path` when the key (asked for only
-/// when the build keeps records) is the one it was made from; else writes
-/// what `render` makes, recording the key.
-template <class Key, class Render>
-void reuse_or_render(OutputSet& out, const std::string& path, const std::string& source, Key key, Render render) {
-  std::optional<Hash128> k;
-  if (out.remembers()) k = key();
-  if (k && out.reuse(path, *k, source)) return;
-  out.add(path, render(), source, k ? &*k : nullptr);
-}
-
-/// The same for a page keyed by its template data: made, then hashed.
+/// A page keyed by its template data: made, then hashed.
 void render_or_reuse(const Renderer& renderer, OutputSet& out, const std::string& path, const std::string& tmpl,
                      TemplateData data, const std::string& source) {
-  reuse_or_render(
-      out, path, source, [&] { return hash_template_data(tmpl, data); },
+  out.add_keyed(
+      path, source, [&] { return hash_template_data(tmpl, data); },
       [&] { return renderer.render_page(tmpl, std::move(data)); });
 }
 
@@ -84,8 +73,8 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                          const Page& p = *pages[i];
                          std::string tmpl = template_for(p.kind);
                          // Keyed by what its data is made from: an unchanged page's data is never made.
-                         reuse_or_render(
-                             out, index_path(p.url), p.source_path, [&] { return vm->page_key(p, tmpl); },
+                         out.add_keyed(
+                             index_path(p.url), p.source_path, [&] { return vm->page_key(p, tmpl); },
                              [&] { return renderer.render_page(tmpl, vm->page(p)); });
                        }
                      }});
@@ -96,8 +85,17 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                                        m.index->source_path);
                      }});
   page_task("index.html", "home", [vm] { return vm->home(); });
-  page_task("newsletters/index.html", "newsletters", [vm] { return vm->newsletters(); });
-  page_task("briefings/index.html", "briefings", [vm] { return vm->briefings(); });
+  // The two longest lists, keyed by what they are made from (as a term's page).
+  tasks.push_back({"newsletters", [&renderer, &out, vm] {
+                     out.add_keyed(
+                         "newsletters/index.html", "built-in page /newsletters/", [&] { return vm->newsletters_key(); },
+                         [&] { return renderer.render_page("newsletters", vm->newsletters()); });
+                   }});
+  tasks.push_back({"briefings", [&renderer, &out, vm] {
+                     out.add_keyed(
+                         "briefings/index.html", "built-in page /briefings/", [&] { return vm->briefings_key(); },
+                         [&] { return renderer.render_page("briefings", vm->briefings()); });
+                   }});
   page_task("procedures/index.html", "procedures", [vm] { return vm->procedures(); });
   page_task("procedures/changes/index.html", "changes", [vm] { return vm->changes(); });
   page_task("events/index.html", "events", [vm] { return vm->events(); });
@@ -112,8 +110,8 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   // site): keyed by what the cards show, an unchanged one is never made.
   auto term_task = [&, vm](const std::string& path, const Term& t, const char* kind) {
     tasks.push_back({path, [&renderer, &out, vm, path, &t, kind] {
-                       reuse_or_render(
-                           out, path, "built-in page /" + path, [&] { return vm->term_key(t, kind); },
+                       out.add_keyed(
+                           path, "built-in page /" + path, [&] { return vm->term_key(t, kind); },
                            [&] { return renderer.render_page("term", vm->term(t, kind)); });
                      }});
   };

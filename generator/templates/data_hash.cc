@@ -82,4 +82,9 @@ std::optional<Hash128> hash_template_data(const std::string& name, const Templat
   return Hash128{all.high64, all.low64};
 }
 
+Hash128 KeyInput::hash() const {
+  XXH128_hash_t h = XXH3_128bits(bytes_.data(), bytes_.size());
+  return {h.high64, h.low64};
+}
+
 }  // namespace herald

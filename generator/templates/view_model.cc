@@ -421,33 +421,13 @@ TemplateData ViewModel::page(const Page& p) const {
 
 namespace {
 
-/// What a key is hashed from: each text with its length, so that no two
-/// lists of values run together.
-class KeyInput {
- public:
-  explicit KeyInput(std::string_view what) { text(what); }
-  void text(std::string_view t) { bytes_.append(std::to_string(t.size())).append(1, ':').append(t); }
-  void flag(bool b) { bytes_ += b ? '1' : '0'; }
-  void date(const std::optional<DateTime>& d) {
-    flag(d.has_value());
-    if (d) {
-      text(format_rfc3339(*d));
-      flag(d->has_time);
-    }
+void add_date(KeyInput& in, const std::optional<DateTime>& d) {
+  in.flag(d.has_value());
+  if (d) {
+    in.text(format_rfc3339(*d));
+    in.flag(d->has_time);
   }
-  void number(int64_t n) { text(std::to_string(n)); }
-  void key(const Hash128& h) {
-    number(static_cast<int64_t>(h.high));
-    number(static_cast<int64_t>(h.low));
-  }
-  Hash128 hash() const {
-    XXH128_hash_t h = XXH3_128bits(bytes_.data(), bytes_.size());
-    return {h.high64, h.low64};
-  }
-
- private:
-  std::string bytes_;
-};
+}
 
 /// What ViewModel::card shows of a page (besides the site's settings).
 void add_card(KeyInput& in, const Page& page) {
@@ -457,7 +437,7 @@ void add_card(KeyInput& in, const Page& page) {
   in.text(kind_name(page.kind));
   std::optional<DateTime> date = page.date;
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
-  in.date(date);
+  add_date(in, date);
   in.text(page.kind == Kind::briefing ? page.review_type : "");
   in.flag(page.issue.has_value());
   if (page.issue) in.text(std::to_string(*page.issue));
@@ -536,7 +516,7 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
         const ChapterChange& c = *mention.change;
         in.text(r.name);
         in.text(r.id);
-        in.date(r.date);
+        add_date(in, r.date);
         in.text(mention.what);
         in.text(std::to_string(static_cast<int>(c.type)));
         in.text(c.old_path);
@@ -598,6 +578,11 @@ TemplateData ViewModel::home() const {
 
 namespace {
 
+/// The year a page is listed under: of its date, else of its first commit.
+int list_year(const Page& p) {
+  return p.date ? civil_time(*p.date).year : civil_time(DateTime{p.first_commit, 0, false}).year;
+}
+
 data grouped_by_year(const std::vector<const Page*>& pages, const std::function<data(const Page&)>& card) {
   list years;
   int current = 0;
@@ -617,7 +602,7 @@ data grouped_by_year(const std::vector<const Page*>& pages, const std::function<
     items.reserve(left);
   };
   for (const Page* p : pages) {
-    int year = p->date ? civil_time(*p->date).year : civil_time(DateTime{p->first_commit, 0, false}).year;
+    int year = list_year(*p);
     if (year != current) {
       flush();
       current = year;
@@ -630,6 +615,40 @@ data grouped_by_year(const std::vector<const Page*>& pages, const std::function<
 }
 
 }  // namespace
+
+/// The inputs of a section's list page besides its cards: the site's
+/// inputs, the preview flag and the section's intro page.
+KeyInput ViewModel::list_key_input(const char* what, const std::string& section) const {
+  KeyInput in(what);
+  in.text(lib_.inputs);
+  in.flag(lib_.preview);
+  auto it = lib_.section_intros.find(section);
+  in.flag(it != lib_.section_intros.end());
+  if (it != lib_.section_intros.end()) add_page(in, *it->second);
+  return in;
+}
+
+Hash128 ViewModel::newsletters_key() const {
+  KeyInput in = list_key_input("newsletters-key 1", "newsletters");
+  for (const Page* p : lib_.newsletters) {
+    in.key(card_key(*p));
+    in.number(list_year(*p));
+  }
+  return in.hash();
+}
+
+Hash128 ViewModel::briefings_key() const {
+  KeyInput in = list_key_input("briefings-key 1", "briefings");
+  for (const Page* p : lib_.briefings) in.key(card_key(*p));
+  for (const std::vector<Term>* terms : {&lib_.review_types, &lib_.topics, &lib_.audiences})
+    for (const Term& t : *terms) {
+      in.text(t.key);
+      in.text(t.name);
+      in.number(std::count_if(t.pages.begin(), t.pages.end(), [](const Page* p) { return p->kind == Kind::briefing; }));
+    }
+  in.text("end");
+  return in.hash();
+}
 
 TemplateData ViewModel::newsletters() const {
   data d = base("/newsletters/", "Newsletters", "newsletters");

@@ -44,6 +44,12 @@ class ViewModel {
   TemplateData home() const;
   TemplateData newsletters() const;
   TemplateData briefings() const;
+  /// Hashes of what newsletters() and briefings() are made from, as for
+  /// term_key: the section's intro, each page's card (and year) and, for the
+  /// briefings, the terms' counts. The two longest lists are so not made
+  /// when unchanged.
+  Hash128 newsletters_key() const;
+  Hash128 briefings_key() const;
   TemplateData procedures() const;
   TemplateData manual(const Manual& manual) const;
   TemplateData changes() const;
@@ -73,6 +79,7 @@ class ViewModel {
   TemplateData terms_of(const Page& page, const std::string& root) const;
   /// A hash of what card(p) shows of a page.
   Hash128 card_key(const Page& p) const;
+  KeyInput list_key_input(const char* what, const std::string& section) const;
 
   /// One release's mention of a chapter, for the chapter's history.
   struct Mention {

@@ -480,6 +480,8 @@ TEST_CASE("each rebuild starts from the site before last, and ends exactly as a 
          site.write("static/notes/new.txt", "a folder again\n");
        }},
       {"nothing changed", [] {}},
+      {"a briefing's text changed: its page and the feeds that carry it",
+       [&] { site.write("content/briefings/neglect.md", site.read("content/briefings/neglect.md") + "\nOne more thing.\n"); }},
       {"the first page as it was", [&] { site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n"); }},
   };
   auto before = listing(site.dir() + "/public");
@@ -497,6 +499,7 @@ TEST_CASE("each rebuild starts from the site before last, and ends exactly as a 
     if (step.what.find("one file") != std::string::npos) CHECK(site.read("public/notes") == "one file now\n");
   }
   CHECK(contains(site.read("public/notes/new.txt"), "a folder again"));
+  CHECK(contains(site.read("public/briefings/feed.xml"), "One more thing."));
   CHECK_FALSE(site.exists("public/help/index.html"));
 }
 

@@ -1,6 +1,8 @@
 // Tests for output/feeds: absolute URLs in full content, stable ids, item limits.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "markdown/document.h"
 #include "output/feeds.h"
 
@@ -91,4 +93,58 @@ TEST_CASE("a feed keeps the newest pages, the same time ordered by address, and 
   CHECK(urls("") == std::vector<std::string>{"https://site.example/newsletters/n/",
                                               "https://site.example/briefings/b19/",
                                               "https://site.example/briefings/b29/"});
+}
+
+TEST_CASE("a feed's key changes with everything its files show, and only then") {
+  Library lib;
+  lib.config.base_url = "https://site.example/";
+  lib.inputs = "yaml-blob contacts-blob";
+  lib.commit_time = 1700000000;
+  FeedItem item;
+  item.id = "tag:site.example,2024-01-10:/briefings/x/";
+  item.title = "Neglect";
+  item.url = "https://site.example/briefings/x/";
+  item.published = 1700000000;
+  item.updated = 1700000100;
+  item.summary = "What we learned.";
+  item.content_html = "<p>What we learned.</p>";
+  item.categories = {"neglect"};
+  const Feed feed{"briefings/", "7-minute briefings", "https://site.example/briefings/", {item}};
+  const Hash128 key = feed_key(feed, lib, "rss");
+  CHECK(feed_key(feed, lib, "rss") == key);
+  CHECK(feed_key(feed, lib, "atom") != key);
+  std::vector<std::pair<const char*, std::function<void(Feed&, Library&)>>> changes = {
+      {"the settings", [](Feed&, Library& l) { l.inputs = "other-yaml-blob contacts-blob"; }},
+      {"the preview", [](Feed&, Library& l) { l.preview = true; }},
+      {"the path", [](Feed& f, Library&) { f.path = "newsletters/"; }},
+      {"the title", [](Feed& f, Library&) { f.title = "Briefings"; }},
+      {"the page", [](Feed& f, Library&) { f.page_url = "https://site.example/"; }},
+      {"an id", [](Feed& f, Library&) { f.items[0].id += "2"; }},
+      {"an item's title", [](Feed& f, Library&) { f.items[0].title = "Neglect and school"; }},
+      {"an address", [](Feed& f, Library&) { f.items[0].url += "#top"; }},
+      {"a publication time", [](Feed& f, Library&) { f.items[0].published += 1; }},
+      {"an update time", [](Feed& f, Library&) { f.items[0].updated += 1; }},
+      {"a summary", [](Feed& f, Library&) { f.items[0].summary = "What we learned, again."; }},
+      {"the content", [](Feed& f, Library&) { f.items[0].content_html = "<p>What we learned, again.</p>"; }},
+      {"a category", [](Feed& f, Library&) { f.items[0].categories = {"neglect", "schools"}; }},
+      {"another item", [](Feed& f, Library&) { f.items.push_back(f.items[0]); }},
+  };
+  for (const auto& [what, change] : changes) {
+    CAPTURE(what);
+    Feed f = feed;
+    Library l;
+    l.config = lib.config;
+    l.inputs = lib.inputs;
+    l.commit_time = lib.commit_time;
+    change(f, l);
+    CHECK(feed_key(f, l, "rss") != key);
+  }
+  // An empty feed's files show the commit's time; a full one's do not.
+  Feed empty = feed;
+  empty.items.clear();
+  Library later;
+  later.inputs = lib.inputs;
+  later.commit_time = lib.commit_time + 60;
+  CHECK(feed_key(empty, later, "rss") != feed_key(empty, lib, "rss"));
+  CHECK(feed_key(feed, later, "rss") == key);
 }

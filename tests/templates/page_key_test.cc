@@ -51,6 +51,12 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
       REQUIRE(data);
       out[folder + t.key + "/"] = {vm.term_key(t, kind), *data};
     }
+  auto briefings = hash_template_data("briefings", vm.briefings());
+  auto newsletters = hash_template_data("newsletters", vm.newsletters());
+  REQUIRE(briefings);
+  REQUIRE(newsletters);
+  out["/briefings/"] = {vm.briefings_key(), *briefings};
+  out["/newsletters/"] = {vm.newsletters_key(), *newsletters};
   return out;
 }
 
@@ -152,12 +158,36 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     site.commit("briefing title", "2024-01-11T10:00:00+00:00");
     auto after = keyed_pages(site, kNow);
     auto keys = changed_keys(base, after);
-    for (const char* url : {"/topics/neglect/", "/audience/practitioners/", "/briefings/review-type/lcspr/"}) {
+    for (const char* url :
+         {"/topics/neglect/", "/audience/practitioners/", "/briefings/review-type/lcspr/", "/briefings/"}) {
       CAPTURE(url);
       CHECK(changed_data(base, after).count(url));
       CHECK(keys.count(url));
     }
     CHECK_FALSE(keys.count("/topics/early-help/"));
+    CHECK_FALSE(keys.count("/newsletters/"));
+  }
+  SUBCASE("a newsletter's new title: the newsletters list shows it, the briefings list does not") {
+    std::string newsletter = site.read("content/newsletters/spring-2024.md");
+    site.write("content/newsletters/spring-2024.md",
+               "---\ntitle: Spring news" + newsletter.substr(newsletter.find('\n', 4)));
+    site.commit("newsletter title", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count("/newsletters/"));
+    auto keys = changed_keys(base, after);
+    CHECK(keys.count("/newsletters/"));
+    CHECK_FALSE(keys.count("/briefings/"));
+  }
+  SUBCASE("a briefing's new topic: the briefings list counts it, though no card shows it") {
+    std::string briefing = site.read("content/briefings/neglect.md");
+    size_t at = briefing.find("topics:");
+    REQUIRE(at != std::string::npos);
+    site.write("content/briefings/neglect.md", briefing.substr(0, at) + "topics: [neglect, early help]\n" +
+                                                   briefing.substr(briefing.find('\n', at) + 1));
+    site.commit("briefing topic", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count("/briefings/"));
+    CHECK(changed_keys(base, after).count("/briefings/"));
   }
   SUBCASE("the manual's new title: every chapter shows it") {
     site.write("content/procedures/children/_index.md",

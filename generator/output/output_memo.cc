@@ -1,9 +1,10 @@
 // The output records file: a header, a line per file, and a checksum of them.
 #include "output/output_memo.h"
 
-#include <cinttypes>
-#include <cstdio>
+#include <algorithm>
+#include <charconv>
 #include <iterator>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -17,24 +18,38 @@ constexpr const char* kMagic = "herald-outputs 3";
 
 }  // namespace
 
+namespace {
+
+/// Reads one number of `line` from `at`, and the one space after it.
+template <class T>
+bool read_number(std::string_view line, size_t& at, T& value, int base) {
+  auto [end, ec] = std::from_chars(line.data() + at, line.data() + line.size(), value, base);
+  if (ec != std::errc() || end == line.data() + line.size() || *end != ' ') return false;
+  at = static_cast<size_t>(end - line.data()) + 1;
+  return true;
+}
+
+}  // namespace
+
 bool OutputMemo::load(const std::string& file, const std::string& stamp) {
   previous_.clear();
   spare_.clear();
   std::optional<std::string> body = read_checked_file(file, kMagic, stamp);
   if (!body) return false;
-  std::map<std::string, OutputRecord> published, spare;
-  for (size_t pos = 0; pos < body->size();) {
-    size_t nl = body->find('\n', pos);  // the body is whole lines
-    std::string line = body->substr(pos, nl - pos);
-    pos = nl + 1;
+  std::unordered_map<std::string, OutputRecord> published, spare;
+  std::string_view rest = *body;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');  // the body is whole lines
+    std::string_view line = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     OutputRecord r;
-    char which = 0;
-    int path_at = -1;
-    if (std::sscanf(line.c_str(), "%c %" SCNx64 " %" SCNx64 " %" SCNu64 " %" SCNd64 " %" SCNu64 " %n", &which,
-                    &r.key.high, &r.key.low, &r.size, &r.mtime_ns, &r.inode, &path_at) != 6 ||
-        (which != 'p' && which != 's') || path_at <= 0 || static_cast<size_t>(path_at) >= line.size())
+    size_t at = 2;
+    if (line.size() < 3 || (line[0] != 'p' && line[0] != 's') || line[1] != ' ' ||
+        !read_number(line, at, r.key.high, 16) || !read_number(line, at, r.key.low, 16) ||
+        !read_number(line, at, r.size, 10) || !read_number(line, at, r.mtime_ns, 10) ||
+        !read_number(line, at, r.inode, 10) || at >= line.size())
       return false;
-    (which == 'p' ? published : spare)[line.substr(static_cast<size_t>(path_at))] = r;
+    (line[0] == 'p' ? published : spare)[std::string(line.substr(at))] = r;
   }
   previous_ = std::move(published);
   spare_ = std::move(spare);
@@ -43,16 +58,24 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
 
 bool OutputMemo::save(const std::string& file, const std::string& stamp, bool spare, std::string* error) const {
   std::string body;
-  auto put = [&](char which, const std::map<std::string, OutputRecord>& records) {
-    for (const auto& [path, r] : records)
-      fmt::format_to(std::back_inserter(body), "{} {:x} {:x} {} {} {} {}\n", which, r.key.high, r.key.low, r.size,
-                     r.mtime_ns, r.inode, path);
+  auto put = [&](char which, const std::string& path, const OutputRecord& r) {
+    fmt::format_to(std::back_inserter(body), "{} {:x} {:x} {} {} {} {}\n", which, r.key.high, r.key.low, r.size,
+                   r.mtime_ns, r.inode, path);
   };
   {
     std::lock_guard lock(mutex_);
-    put('p', current_);
+    body.reserve((current_.size() + (spare ? previous_.size() : 0)) * 96);
+    // Sorted, and of a path recorded twice (two sources of one file: an
+    // error, so this build publishes nothing) only the last.
+    std::vector<const std::pair<std::string, OutputRecord>*> sorted;
+    sorted.reserve(current_.size());
+    for (const auto& entry : current_) sorted.push_back(&entry);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    for (size_t i = 0; i < sorted.size(); ++i)
+      if (i + 1 == sorted.size() || sorted[i + 1]->first != sorted[i]->first) put('p', sorted[i]->first, sorted[i]->second);
   }
-  if (spare) put('s', previous_);
+  if (spare)
+    for (const auto& [path, r] : previous_) put('s', path, r);
   return write_checked_file(file, kMagic, stamp, body, error);
 }
 
@@ -70,12 +93,13 @@ std::vector<std::string> OutputMemo::spare_paths() const {
   std::vector<std::string> paths;
   paths.reserve(spare_.size());
   for (const auto& [path, r] : spare_) paths.push_back(path);
+  std::sort(paths.begin(), paths.end());
   return paths;
 }
 
 void OutputMemo::record(const std::string& path, const OutputRecord& r) {
   std::lock_guard lock(mutex_);
-  current_[path] = r;
+  current_.emplace_back(path, r);
 }
 
 }  // namespace herald

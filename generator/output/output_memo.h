@@ -2,7 +2,8 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <unordered_map>
+#include <utility>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -49,9 +50,9 @@ class OutputMemo {
   void record(const std::string& path, const OutputRecord& r);
 
  private:
-  std::map<std::string, OutputRecord> previous_, spare_;
+  std::unordered_map<std::string, OutputRecord> previous_, spare_;
   mutable std::mutex mutex_;
-  std::map<std::string, OutputRecord> current_;
+  std::vector<std::pair<std::string, OutputRecord>> current_;  ///< in the order recorded
 };
 
 }  // namespace herald

@@ -87,6 +87,7 @@ def yaml_list(items):
 # ---- herald -----------------------------------------------------------------
 
 def herald_site(root):
+    write(root, ".gitignore", "/.herald-cache/\n")  # as the README asks of every site
     write(root, "herald.yaml", "title: Benchmark Partnership\nbase_url: https://bench.example/\ntimezone: Europe/London\n")
     write(root, "content/procedures/manual/_index.md", "---\ntitle: Manual\norder: 1\n---\n\nThe manual.\n")
 

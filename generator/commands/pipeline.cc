@@ -238,6 +238,15 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     return result;
   }
   config = *parsed_config;
+  // The build cache holds a copy of the sites built (drafts too, with --drafts): it must
+  // never be committed. A note, not a warning, so that --strict still builds.
+  if (!options.worktree && !site.repo->workdir().empty()) {
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, site.repo->raw(), ".herald-cache/") == 0 && !ignored)
+      diags.report(Severity::note, {".gitignore", 0, 0},
+                   "the build cache .herald-cache/ is not ignored by git: add the line /.herald-cache/ to "
+                   ".gitignore, so that it (with its copy of the site) is never committed");
+  }
   if (!options.now.empty()) {
     std::string why;
     auto fixed = parse_datetime(options.now, config.zone(), &why);

@@ -555,3 +555,22 @@ TEST_CASE("a build that fails while writing leaves the published site, and the n
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
   CHECK(listing(site.dir() + "/public") == cold_listing(site));
 }
+
+TEST_CASE("a site whose build cache git does not ignore is told how to ignore it, and still builds with --strict") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  const std::string note =
+      ".gitignore:1:1: note: the build cache .herald-cache/ is not ignored by git: add the line /.herald-cache/ to "
+      ".gitignore, so that it (with its copy of the site) is never committed\n";
+  auto ignored = site.herald(std::string("build --strict") + kNow);
+  INFO(ignored.err);
+  REQUIRE(ignored.exit_code == 0);
+  CHECK_FALSE(contains(ignored.err, "not ignored by git"));
+  std::string gitignore = site.read(".gitignore");
+  site.write(".gitignore", gitignore.substr(0, gitignore.find("/.herald-cache/")));
+  auto told = site.herald(std::string("build --strict") + kNow);
+  INFO(told.err);
+  CHECK(told.exit_code == 0);
+  CHECK(told.err.rfind(note, 0) == 0);
+}

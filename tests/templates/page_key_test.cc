@@ -49,14 +49,14 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
     for (const Term& t : *terms) {
       auto data = hash_template_data("term", vm.term(t, kind));
       REQUIRE(data);
-      out[folder + t.key + "/"] = {vm.term_key(t, kind), *data};
+      out[folder + t.key + "/"] = {vm.term_key(t, kind), *data, ""};
     }
   auto briefings = hash_template_data("briefings", vm.briefings());
   auto newsletters = hash_template_data("newsletters", vm.newsletters());
   REQUIRE(briefings);
   REQUIRE(newsletters);
-  out["/briefings/"] = {vm.briefings_key(), *briefings};
-  out["/newsletters/"] = {vm.newsletters_key(), *newsletters};
+  out["/briefings/"] = {vm.briefings_key(), *briefings, ""};
+  out["/newsletters/"] = {vm.newsletters_key(), *newsletters, ""};
   return out;
 }
 

@@ -97,6 +97,14 @@ void write_chapter(TempSite& site, const std::string& slug, const std::string& t
 
 const char* kNow = "2024-07-01T12:00:00";
 
+/// Gives the page at `path` (its title on the front matter's first line) a
+/// new title, in a commit of its own.
+void retitle(TempSite& site, const std::string& path, const std::string& title) {
+  std::string source = site.read(path);
+  site.write(path, "---\ntitle: " + title + source.substr(source.find('\n', 4)));
+  site.commit("retitle " + path, "2024-01-11T10:00:00+00:00");
+}
+
 }  // namespace
 
 TEST_CASE("a page's key changes with everything its data shows besides its source, and only then") {
@@ -152,10 +160,7 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
   }
   SUBCASE("a briefing's new title: the pages of its terms show it, other terms' pages do not") {
-    std::string briefing = site.read("content/briefings/neglect.md");
-    site.write("content/briefings/neglect.md",
-               "---\ntitle: Neglect, young carers and school" + briefing.substr(briefing.find('\n', 4)));
-    site.commit("briefing title", "2024-01-11T10:00:00+00:00");
+    retitle(site, "content/briefings/neglect.md", "Neglect, young carers and school");
     auto after = keyed_pages(site, kNow);
     auto keys = changed_keys(base, after);
     for (const char* url :
@@ -168,10 +173,7 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK_FALSE(keys.count("/newsletters/"));
   }
   SUBCASE("a newsletter's new title: the newsletters list shows it, the briefings list does not") {
-    std::string newsletter = site.read("content/newsletters/spring-2024.md");
-    site.write("content/newsletters/spring-2024.md",
-               "---\ntitle: Spring news" + newsletter.substr(newsletter.find('\n', 4)));
-    site.commit("newsletter title", "2024-01-11T10:00:00+00:00");
+    retitle(site, "content/newsletters/spring-2024.md", "Spring news");
     auto after = keyed_pages(site, kNow);
     CHECK(changed_data(base, after).count("/newsletters/"));
     auto keys = changed_keys(base, after);

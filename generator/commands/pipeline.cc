@@ -333,19 +333,21 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     if (cache->context != context) cache->parsed.clear();
     cache->context = context;
+    cache->reused = 0;
     for (size_t i = 0; i < jobs.size(); ++i) {
       auto it = cache->parsed.find(cache_key(*jobs[i].file));
-      if (it != cache->parsed.end()) hits[i] = &it->second;
+      if (it != cache->parsed.end()) {
+        hits[i] = &it->second;
+        ++cache->reused;
+      }
     }
   }
   // A page the cache on disk will not write again is taken from it, not
   // copied (the preview's cache in memory keeps every page for the next build).
   std::vector<char> take(jobs.size(), 0);
-  if (disk) {
-    size_t reused = static_cast<size_t>(std::count_if(hits.begin(), hits.end(), [](auto* h) { return h; }));
+  if (disk)
     for (size_t i = 0; i < jobs.size(); ++i)
-      take[i] = hits[i] && !disk->keeps(cache_key(*jobs[i].file), jobs.size() - reused, reused);
-  }
+      take[i] = hits[i] && !disk->keeps(cache_key(*jobs[i].file), jobs.size() - cache->reused, cache->reused);
   // The Markdown of each page parsed again, or whose messages quote it, or
   // that could not be parsed (is it a draft?).
   std::vector<SourceFile*> unread;
@@ -380,9 +382,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   if (cache) {
     // Keep exactly the files of this build, so deleted files do not linger.
     std::map<std::string, BuildCache::Parsed> next;
-    cache->reused = 0;
     for (size_t i = 0; i < jobs.size(); ++i) {
-      if (hits[i]) ++cache->reused;
       next[cache_key(*jobs[i].file)] =
           hits[i] ? std::move(*hits[i]) : BuildCache::Parsed{parsed[i], std::move(reported[i])};
     }

@@ -26,6 +26,12 @@ namespace {
 
 void remove_tree(const std::string& path);
 
+/// Removes what is at `path` (a file or, from a spare site, a folder), so
+/// that a new file can be made there.
+void clear_way(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno == EISDIR) remove_tree(path);
+}
+
 int64_t mtime_ns(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
@@ -37,7 +43,7 @@ bool write_all(const std::string& path, const std::string& content, std::string*
   // Nor is a file kept from the spare site: what is in the way goes first.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0 && errno == EEXIST) {
-    if (::unlink(path.c_str()) != 0 && errno == EISDIR) remove_tree(path);
+    clear_way(path);
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   }
   if (fd < 0) {
@@ -253,7 +259,7 @@ bool StagedSite::link_previous(const std::string& path, const OutputRecord& writ
   if (::link(previous.c_str(), staged.c_str()) == 0) return true;
   // The spare's older copy is in the way.
   if (errno != EEXIST || !from_spare_) return false;
-  if (::unlink(staged.c_str()) != 0 && errno == EISDIR) remove_tree(staged);
+  clear_way(staged);
   return ::link(previous.c_str(), staged.c_str()) == 0;
 }
 

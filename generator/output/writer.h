@@ -42,8 +42,6 @@ class StagedSite {
   /// A spare not started from is removed. False and `error` when another
   /// build holds the lock or the place cannot be written.
   bool open(const std::string& out_dir, std::string* error, SpareSite spare = {});
-  /// Did open() start from the spare?
-  bool from_spare() const { return from_spare_; }
   /// Writes one file, making its folders (over what is there, when starting
   /// from the spare). Safe from many threads. With `written`, gives the
   /// file's size, modification time and inode.

@@ -578,6 +578,11 @@ TemplateData ViewModel::home() const {
 
 namespace {
 
+/// How many of a term's pages are briefings (the briefings list's filters).
+int64_t briefing_count(const Term& t) {
+  return std::count_if(t.pages.begin(), t.pages.end(), [](const Page* p) { return p->kind == Kind::briefing; });
+}
+
 /// The year a page is listed under: of its date, else of its first commit.
 int list_year(const Page& p) {
   return p.date ? civil_time(*p.date).year : civil_time(DateTime{p.first_commit, 0, false}).year;
@@ -644,7 +649,7 @@ Hash128 ViewModel::briefings_key() const {
     for (const Term& t : *terms) {
       in.text(t.key);
       in.text(t.name);
-      in.number(std::count_if(t.pages.begin(), t.pages.end(), [](const Page* p) { return p->kind == Kind::briefing; }));
+      in.number(briefing_count(t));
     }
   in.text("end");
   return in.hash();
@@ -673,8 +678,7 @@ TemplateData ViewModel::briefings() const {
   auto terms = [&](const std::vector<Term>& v, const std::string& prefix) {
     list out;
     for (const auto& t : v) {
-      size_t count = std::count_if(t.pages.begin(), t.pages.end(),
-                                   [](const Page* p) { return p->kind == Kind::briefing; });
+      int64_t count = briefing_count(t);
       if (count == 0) continue;
       data item;
       put(item, "name", t.name);

@@ -170,10 +170,12 @@ class Encoder {
   void put(uint64_t value) { put_fixed(value, 8); }
   void put(Kind kind) { put_fixed(static_cast<uint8_t>(kind), 1); }
   void put(Severity severity) { put_fixed(static_cast<uint8_t>(severity), 1); }
-  void put(const std::string& text) {
+  void put(std::string_view text) {
     put(uint64_t{text.size()});
     out_ += text;
   }
+  void put(const std::string& text) { put(std::string_view(text)); }
+  void put(const SharedText& text) { put(text.view()); }
   template <class T>
   void put(const std::optional<T>& value) {
     put(value.has_value());
@@ -205,7 +207,10 @@ class Encoder {
 /// range fails the decoder, and from then on it reads nothing.
 class Decoder {
  public:
-  explicit Decoder(std::string_view in) : in_(in) {}
+  /// Decodes `in`. A SharedText decoded points into `in`, which `owner`
+  /// keeps alive; without an owner it gets a copy.
+  explicit Decoder(std::string_view in, std::shared_ptr<const void> owner = nullptr)
+      : in_(in), owner_(std::move(owner)) {}
 
   template <class... T>
   void operator()(T&... values) {
@@ -232,6 +237,12 @@ class Decoder {
   void get(std::string& text) {
     uint64_t size = get_length();
     text.assign(in_.substr(at_, size));
+    at_ += size;
+  }
+  void get(SharedText& text) {
+    uint64_t size = get_length();
+    std::string_view bytes = in_.substr(at_, size);
+    text = owner_ ? SharedText(bytes, owner_) : SharedText(std::string(bytes));
     at_ += size;
   }
   template <class T>
@@ -291,6 +302,7 @@ class Decoder {
   }
 
   std::string_view in_;
+  std::shared_ptr<const void> owner_;
   size_t at_ = 0;
   bool ok_ = true;
 };
@@ -298,7 +310,8 @@ class Decoder {
 /// A regular file mapped read-only: the parse cache is tens of megabytes, and
 /// reading it into memory cost a copy and a fresh page for every 4 KB. herald
 /// replaces the file by renaming a new one over it, so the mapped file never
-/// changes under a build.
+/// changes under a build. The pages' HTML points into it (SharedText), so it
+/// stays mapped until the last page read from it is gone.
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path) {
@@ -402,11 +415,12 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
 bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp) {
   cache.parsed.clear();
   cache.context = stamp;
-  MappedFile mapped(path);
-  std::string_view file = mapped.bytes();
+  // Kept mapped while any page's HTML points into it.
+  auto mapped = std::make_shared<const MappedFile>(path);
+  std::string_view file = mapped->bytes();
   if (!file.starts_with(kMagic)) return false;
   std::string_view rest = file.substr(kMagic.size());
-  Decoder in(rest);
+  Decoder in(rest, mapped);
   uint64_t checksum = 0;
   std::string written_stamp;
   in(checksum, written_stamp);

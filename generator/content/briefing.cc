@@ -33,7 +33,7 @@ void read_briefing_sections(Page& page, Diagnostics& diags) {
   const std::string& path = page.source_path;
   std::string lead;
   auto sections = page.doc->sections(2, &lead);
-  page.lead_html = lead;
+  page.lead_html = std::move(lead);
   std::map<int, int> seen;  // number -> line
   std::vector<BriefingSection> out;
   int previous = 0;

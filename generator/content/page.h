@@ -11,6 +11,7 @@
 
 #include "core/datetime.h"
 #include "core/diagnostic.h"
+#include "core/shared_text.h"
 
 namespace herald {
 
@@ -35,7 +36,7 @@ struct BriefingSection {
   int number = 0;
   std::string title;  ///< the heading without its number
   std::string anchor;
-  std::string html;
+  SharedText html;  ///< shared with the parse cache's file when read from it
   int line = 0;
 };
 
@@ -76,7 +77,7 @@ struct Page {
   // Briefings.
   std::string review_type;
   BriefingSource source;
-  std::string lead_html;
+  SharedText lead_html;  ///< shared with the parse cache's file when read from it
   std::vector<BriefingSection> sections;
   int reading_minutes = 0;
 

@@ -86,7 +86,7 @@ class Document {
 
   /// The whole body as HTML, headings with their `id`s. Rendered once, by
   /// `parse`.
-  std::string html() const { return body_.html(); }
+  std::string html() const { return std::string(body_.html()); }
 
   /// Splits the body at the top-level headings of `level` (2 = `##`); a
   /// heading of a higher level (`#` when splitting at `##`) also starts a

@@ -120,7 +120,8 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
 
   // 4. Take the markers out, noting where they were.
   RenderedBody body;
-  body.html_.reserve(marked.size());
+  std::string html;
+  html.reserve(marked.size());
   std::string_view text = marked;
   size_t from = 0;
   bool in_heading = false;
@@ -129,42 +130,44 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
     size_t number;
     size_t after = read_marker(text, at + nonce.size(), &kind, &number);
     if (!after) {  // cannot happen; keep the text as it is
-      body.html_.append(text.substr(from, at + nonce.size() - from));
+      html.append(text.substr(from, at + nonce.size() - from));
       from = at + nonce.size();
       continue;
     }
-    body.html_.append(text.substr(from, at - from));
+    html.append(text.substr(from, at - from));
     from = after;
     if (kind == kUrl && number < original_urls.size()) {
-      size_t begin = body.html_.size();
-      body.html_ += escape_href(original_urls[number]);
-      body.urls_.push_back({begin, body.html_.size(), original_urls[number]});
+      size_t begin = html.size();
+      html += escape_href(original_urls[number]);
+      body.urls_.push_back({begin, html.size(), original_urls[number]});
     } else if (kind == kHeadingStart) {
-      body.headings_.push_back({body.html_.size(), body.html_.size(), number});
+      body.headings_.push_back({html.size(), html.size(), number});
       in_heading = true;
     } else if (kind == kHeadingEnd && in_heading) {
-      size_t end = body.html_.size() + (from < text.size() && text[from] == '\n' ? 1 : 0);
+      size_t end = html.size() + (from < text.size() && text[from] == '\n' ? 1 : 0);
       body.headings_.back().end = end;
       in_heading = false;
     }
   }
-  body.html_.append(text.substr(from));
+  html.append(text.substr(from));
+  body.html_ = SharedText(std::move(html));
   return body;
 }
 
 std::string RenderedBody::slice(size_t begin, size_t end, const UrlMap* map_url) const {
-  if (!map_url) return html_.substr(begin, end - begin);
+  std::string_view html = html_.view();
+  if (!map_url) return std::string(html.substr(begin, end - begin));
   std::string out;
   out.reserve(end - begin + 64);
   auto site = std::lower_bound(urls_.begin(), urls_.end(), begin,
                                [](const UrlSite& s, size_t at) { return s.begin < at; });
   size_t copied = begin;
   for (; site != urls_.end() && site->end <= end; ++site) {
-    out.append(html_, copied, site->begin - copied);
+    out.append(html.substr(copied, site->begin - copied));
     out += escape_href((*map_url)(site->url));
     copied = site->end;
   }
-  out.append(html_, copied, end - copied);
+  out.append(html.substr(copied, end - copied));
   return out;
 }
 

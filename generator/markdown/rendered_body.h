@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/shared_text.h"
+
 namespace herald {
 
 struct Heading;
@@ -32,7 +34,7 @@ class RenderedBody {
                              const std::vector<cmark_node*>& heading_nodes,
                              const std::vector<cmark_node*>& url_nodes, std::string_view seed);
 
-  const std::string& html() const { return html_; }
+  std::string_view html() const { return html_; }
 
   /// The HTML with every recorded URL replaced by `map_url(url)`.
   std::string html_with_urls(const UrlMap& map_url) const;
@@ -64,7 +66,7 @@ class RenderedBody {
   /// html_[begin, end) with the URLs inside mapped (if `map_url`).
   std::string slice(size_t begin, size_t end, const UrlMap* map_url) const;
 
-  std::string html_;
+  SharedText html_;
   std::vector<UrlSite> urls_;
   std::vector<HeadingSite> headings_;
 };

@@ -334,14 +334,14 @@ TemplateData ViewModel::page(const Page& p) const {
   if (p.kind == Kind::briefing) {
     put(pg, "review_type", opt(lib_.config.review_type_name(p.review_type)));
     put(pg, "review_type_url", root + "briefings/review-type/" + p.review_type + "/");
-    put(pg, "lead_html", opt(p.lead_html));
+    put(pg, "lead_html", opt(p.lead_html.str()));
     list sections;
     for (const auto& s : p.sections) {
       data item;
       put(item, "number", std::to_string(s.number));
       put(item, "title", s.title);
       put(item, "anchor", s.anchor);
-      put(item, "html", s.html);
+      put(item, "html", s.html.str());
       sections.push_back(std::move(item));
     }
     put(pg, "sections", std::move(sections));

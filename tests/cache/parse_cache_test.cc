@@ -502,6 +502,31 @@ TEST_CASE("cache: every field of real pages and their diagnostics comes back") {
   CHECK(read_file(dir.path("again")) == read_file(path));
 }
 
+TEST_CASE("cache: a loaded page's HTML outlives the cache and its file") {
+  TempDir dir;
+  BuildCache cache = sample_cache();
+  const std::string key = key_of("content/briefings/rapid-review-learning.md", kBriefing);
+  const Page& written = *cache.parsed.at(key).page;
+  const std::string path = dir.path(".herald-cache/parse");
+  std::string error;
+  REQUIRE_MESSAGE(save_parse_cache(cache, path, kStamp, &error), error);
+  std::optional<Page> page;
+  {
+    BuildCache loaded;
+    REQUIRE(load_parse_cache(loaded, path, kStamp));
+    page = std::move(loaded.parsed.at(key).page);
+  }
+  // A later build replaces the file; the page still reads what it was given.
+  REQUIRE(save_parse_cache(BuildCache{}, path, kStamp, &error));
+  fs::remove(path);
+  REQUIRE(page);
+  REQUIRE(page->sections.size() == written.sections.size());
+  CHECK(page->lead_html == written.lead_html);
+  for (size_t i = 0; i < written.sections.size(); ++i) CHECK(page->sections[i].html == written.sections[i].html);
+  CHECK(page->doc->html() == written.doc->html());
+  CHECK(page->doc->html().find("<h2") != std::string::npos);
+}
+
 TEST_CASE("cache: a file written for another stamp or format version is not used") {
   TempDir dir;
   const std::string path = dir.path("parse");

@@ -312,7 +312,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     jobs.push_back({&f, *where});
   }
-  std::vector<std::optional<Page>> parsed(jobs.size());
+  // Each file's page goes straight to its place in the library; the files
+  // that gave none are taken out after.
+  lib.pages.resize(jobs.size());
+  std::vector<char> page_made(jobs.size(), 0);
   // With a cache (herald serve), a file parsed before with the same bytes,
   // herald.yaml and contact directory is taken from it instead.
   // `herald build` and `check` keep the same in .herald-cache/parse.
@@ -321,8 +324,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::optional<ParseCacheFolder> disk;
   std::jthread saving_parse_cache;  // declared after what it uses, so joined before they go
   if (!cache && !options.worktree) cache = &disk_cache;
-  std::vector<BuildCache::Parsed*> hits(jobs.size(), nullptr);
+  using CacheEntry = std::map<std::string, BuildCache::Parsed>::iterator;
+  std::vector<std::optional<CacheEntry>> hits(jobs.size());
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
+  std::vector<std::optional<Page>> fresh_pages(cache ? jobs.size() : 0);  // for the cache
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
   if (cache) {
     std::string context = lib.inputs + (options.strict ? " strict" : "");
@@ -337,7 +342,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     for (size_t i = 0; i < jobs.size(); ++i) {
       auto it = cache->parsed.find(cache_key(*jobs[i].file));
       if (it != cache->parsed.end()) {
-        hits[i] = &it->second;
+        hits[i] = it;
         ++cache->reused;
       }
     }
@@ -352,7 +357,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // that could not be parsed (is it a draft?).
   std::vector<SourceFile*> unread;
   for (size_t i = 0; i < jobs.size(); ++i)
-    if (!hits[i] || !hits[i]->page || !hits[i]->diagnostics.empty()) unread.push_back(jobs[i].file);
+    if (!hits[i] || !(*hits[i])->second.page || !(*hits[i])->second.diagnostics.empty())
+      unread.push_back(jobs[i].file);
   site.repo->read_contents(unread);
   // Chapters parsed here give the releases what they need of them (Assemble
   // would otherwise read and parse every chapter of the site again).
@@ -366,25 +372,45 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     // this build does not publish must not stop the rest of the site.
     Diagnostics local;
     local.set_strict(options.strict);
+    bool made = false, draft = false;
     if (hits[i]) {
-      parsed[i] = take[i] ? std::move(hits[i]->page) : hits[i]->page;
-      for (const Diagnostic& d : hits[i]->diagnostics) local.report(d.severity, d.where, d.message);
+      BuildCache::Parsed& hit = (*hits[i])->second;
+      made = hit.page.has_value();
+      if (made) {
+        draft = hit.page->draft;
+        lib.pages[i] = take[i] ? std::move(*hit.page) : *hit.page;
+      }
+      for (const Diagnostic& d : hit.diagnostics) local.report(d.severity, d.where, d.message);
     } else {
-      parsed[i] = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context, local,
-                             jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
-      if (parsed[i]) parsed[i]->source_blob = jobs[i].file->blob_id;
+      std::optional<Page> fresh = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context,
+                                             local, jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
+      made = fresh.has_value();
+      if (made) {
+        fresh->source_blob = jobs[i].file->blob_id;
+        draft = fresh->draft;
+      }
       if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
-      if (cache) reported[i] = local.sorted();
+      if (cache) {  // which keeps a copy
+        reported[i] = local.sorted();
+        if (made) lib.pages[i] = *fresh;
+        fresh_pages[i] = std::move(fresh);
+      } else if (made) {
+        lib.pages[i] = std::move(*fresh);
+      }
     }
-    bool draft = parsed[i] ? parsed[i]->draft : front_matter_says_draft(jobs[i].file->content);
+    page_made[i] = made;
+    if (!made) draft = front_matter_says_draft(jobs[i].file->content);
     local.forward(diags, draft && !options.drafts, " (in a draft, so it does not stop the build)");
   });
   if (cache) {
     // Keep exactly the files of this build, so deleted files do not linger.
+    // The entries used are moved over whole, not copied.
     std::map<std::string, BuildCache::Parsed> next;
     for (size_t i = 0; i < jobs.size(); ++i) {
-      next[cache_key(*jobs[i].file)] =
-          hits[i] ? std::move(*hits[i]) : BuildCache::Parsed{parsed[i], std::move(reported[i])};
+      if (hits[i])
+        next.insert(cache->parsed.extract(*hits[i]));
+      else
+        next[cache_key(*jobs[i].file)] = BuildCache::Parsed{std::move(fresh_pages[i]), std::move(reported[i])};
     }
     cache->parsed = std::move(next);
     result.sources_reused = cache->reused;
@@ -403,9 +429,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   for (size_t i = 0; i < jobs.size(); ++i)
     if (facts[i].readable) chapters.offer(jobs[i].file->blob_id, std::move(facts[i]));
-  lib.pages.reserve(parsed.size());
-  for (auto& p : parsed)
-    if (p) lib.pages.push_back(std::move(*p));
+  size_t kept = 0;
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (page_made[i]) {
+      if (kept != i) lib.pages[kept] = std::move(lib.pages[i]);
+      ++kept;
+    }
+  lib.pages.erase(lib.pages.begin() + static_cast<std::ptrdiff_t>(kept), lib.pages.end());
   watch.lap("parse");
 
   // ---- Assemble -----------------------------------------------------------

@@ -94,6 +94,18 @@ ViewModel::ViewModel(const Library& library) : lib_(library) {
     for (const ChapterChange& c : r.added) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "New chapter"});
     for (const ChapterChange& c : r.updated) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "Updated"});
   }
+  for (const Manual& manual : lib_.manuals)
+    for (size_t i = 0; i < manual.chapters.size(); ++i) chapter_at_.emplace(manual.chapters[i], i);
+}
+
+std::pair<const Page*, const Page*> ViewModel::neighbours(const Page& chapter, const Manual& manual) const {
+  auto it = chapter_at_.find(&chapter);
+  if (it == chapter_at_.end() || it->second >= manual.chapters.size() || manual.chapters[it->second] != &chapter)
+    return {nullptr, nullptr};
+  size_t i = it->second;
+  const Page* previous = i > 0 ? manual.chapters[i - 1] : nullptr;
+  const Page* next = i + 1 < manual.chapters.size() ? manual.chapters[i + 1] : nullptr;
+  return {previous, next};
 }
 
 TemplateData ViewModel::contact(const Contact& c, const std::string& root) const {
@@ -386,11 +398,9 @@ TemplateData ViewModel::page(const Page& p) const {
     }
     put(pg, "history", std::move(history));
     if (m) {
-      for (size_t i = 0; i < m->chapters.size(); ++i) {
-        if (m->chapters[i] != &p) continue;
-        if (i > 0) put(pg, "previous", card(*m->chapters[i - 1], root));
-        if (i + 1 < m->chapters.size()) put(pg, "next", card(*m->chapters[i + 1], root));
-      }
+      auto [previous, next] = neighbours(p, *m);
+      if (previous) put(pg, "previous", card(*previous, root));
+      if (next) put(pg, "next", card(*next, root));
     }
   }
   if (p.kind == Kind::event) {
@@ -503,12 +513,12 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
       in.text(m->index->title);
       in.text(m->index->url);
     }
-    for (size_t i = 0; m && i < m->chapters.size(); ++i) {
-      if (m->chapters[i] != &p) continue;
-      in.flag(i > 0);
-      if (i > 0) add_page(in, *m->chapters[i - 1]);
-      in.flag(i + 1 < m->chapters.size());
-      if (i + 1 < m->chapters.size()) add_page(in, *m->chapters[i + 1]);
+    if (m) {
+      auto [previous, next] = neighbours(p, *m);
+      in.flag(previous);
+      if (previous) add_page(in, *previous);
+      in.flag(next);
+      if (next) add_page(in, *next);
     }
     if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
       for (const Mention& mention : found->second) {

@@ -327,7 +327,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   using CacheEntry = std::map<std::string, BuildCache::Parsed>::iterator;
   std::vector<std::optional<CacheEntry>> hits(jobs.size());
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
-  std::vector<std::optional<Page>> fresh_pages(cache ? jobs.size() : 0);  // for the cache
+  // What each file parsed again gave, for the cache (a pointer each: a
+  // page is a kilobyte, and a warm build parses a few).
+  std::vector<std::unique_ptr<std::optional<Page>>> fresh_pages(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
   if (cache) {
     std::string context = lib.inputs + (options.strict ? " strict" : "");
@@ -393,7 +395,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (cache) {  // which keeps a copy
         reported[i] = local.sorted();
         if (made) lib.pages[i] = *fresh;
-        fresh_pages[i] = std::move(fresh);
+        fresh_pages[i] = std::make_unique<std::optional<Page>>(std::move(fresh));
       } else if (made) {
         lib.pages[i] = std::move(*fresh);
       }
@@ -410,7 +412,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (hits[i])
         next.insert(cache->parsed.extract(*hits[i]));
       else
-        next[cache_key(*jobs[i].file)] = BuildCache::Parsed{std::move(fresh_pages[i]), std::move(reported[i])};
+        next[cache_key(*jobs[i].file)] = BuildCache::Parsed{std::move(*fresh_pages[i]), std::move(reported[i])};
     }
     cache->parsed = std::move(next);
     result.sources_reused = cache->reused;

@@ -8,16 +8,23 @@
 namespace herald {
 
 std::string make_sitemap(const Library& lib) {
-  tinyxml2::XMLDocument doc;
-  doc.InsertEndChild(doc.NewDeclaration("xml version=\"1.0\" encoding=\"UTF-8\""));
-  auto* urlset = doc.NewElement("urlset");
-  urlset->SetAttribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
-  doc.InsertEndChild(urlset);
+  // Written as it goes by tinyxml2's printer: a document tree of every URL
+  // would cost more than the file itself.
+  tinyxml2::XMLPrinter printer;
+  printer.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
+  printer.OpenElement("urlset");
+  printer.PushAttribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
   const TimeZone zone = lib.config.zone();
+  auto element = [&](const char* name, const std::string& text) {
+    printer.OpenElement(name);
+    printer.PushText(text.c_str());
+    printer.CloseElement();
+  };
   auto add = [&](const std::string& url, int64_t lastmod) {
-    auto* u = urlset->InsertNewChildElement("url");
-    u->InsertNewChildElement("loc")->SetText(lib.config.absolute_url(url).c_str());
-    if (lastmod) u->InsertNewChildElement("lastmod")->SetText(format_iso_date(in_zone(lastmod, zone)).c_str());
+    printer.OpenElement("url");
+    element("loc", lib.config.absolute_url(url));
+    if (lastmod) element("lastmod", format_iso_date(in_zone(lastmod, zone)));
+    printer.CloseElement();
   };
   add("/", lib.home ? lib.home->last_commit : lib.commit_time);
   for (const char* section : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/",
@@ -26,8 +33,7 @@ std::string make_sitemap(const Library& lib) {
   std::vector<const Page*> pages(lib.all_published.begin(), lib.all_published.end());
   std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : pages) add(p->url, p->last_commit);
-  tinyxml2::XMLPrinter printer;
-  doc.Print(&printer);
+  printer.CloseElement();
   return printer.CStr();
 }
 

@@ -81,8 +81,9 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   }
   for (const Manual& m : lib.manuals)
     tasks.push_back({m.slug, [&renderer, &out, vm, &m] {
-                       render_or_reuse(renderer, out, index_path(m.index->url), "manual", vm->manual(m),
-                                       m.index->source_path);
+                       out.add_keyed(
+                           index_path(m.index->url), m.index->source_path, [&] { return vm->manual_key(m); },
+                           [&] { return renderer.render_page("manual", vm->manual(m)); });
                      }});
   page_task("index.html", "home", [vm] { return vm->home(); });
   // The two longest lists, keyed by what they are made from (as a term's page).

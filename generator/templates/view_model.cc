@@ -736,6 +736,18 @@ TemplateData ViewModel::manual(const Manual& m) const {
   return d;
 }
 
+Hash128 ViewModel::manual_key(const Manual& m) const {
+  KeyInput in("manual-key 1");
+  in.key(page_key(*m.index, "manual"));
+  for (const Page* c : m.chapters) {
+    in.key(card_key(*c));
+    in.text(c->owner);
+    in.flag(c->review_due && c->review_due->utc_seconds < lib_.now);
+    in.number(c->last_commit);
+  }
+  return in.hash();
+}
+
 TemplateData ViewModel::release(const Release& r, const std::string& root) const {
   data d;
   put(d, "name", r.name);

@@ -54,6 +54,10 @@ class ViewModel {
   Hash128 briefings_key() const;
   TemplateData procedures() const;
   TemplateData manual(const Manual& manual) const;
+  /// A hash of what manual() is made from: the manual's own page (as
+  /// page_key) and, for each chapter, its card and what the list adds (owner,
+  /// overdue review, last change). A manual may list thousands of chapters.
+  Hash128 manual_key(const Manual& manual) const;
   TemplateData changes() const;
   TemplateData events() const;
   TemplateData contacts() const;

@@ -57,6 +57,11 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
   REQUIRE(newsletters);
   out["/briefings/"] = {vm.briefings_key(), *briefings, ""};
   out["/newsletters/"] = {vm.newsletters_key(), *newsletters, ""};
+  for (const Manual& m : lib.manuals) {
+    auto manual = hash_template_data("manual", vm.manual(m));
+    REQUIRE(manual);
+    out[m.index->url] = {vm.manual_key(m), *manual, ""};
+  }
   return out;
 }
 
@@ -105,6 +110,16 @@ void retitle(TempSite& site, const std::string& path, const std::string& title) 
   site.commit("retitle " + path, "2024-01-11T10:00:00+00:00");
 }
 
+/// Amends the site's one commit with what is in the working tree, keeping
+/// its time: the files' commit dates stay as they were.
+void amend_at_same_time(TempSite& site) {
+  site.git("add -A");
+  REQUIRE(herald::test::run_command("cd '" + site.dir() +
+                                    "' && GIT_COMMITTER_DATE=2024-01-10T10:00:00+00:00 git -c core.hooksPath=/dev/null "
+                                    "commit -q --amend --no-edit --date 2024-01-10T10:00:00+00:00")
+              .exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a page's key changes with everything its data shows besides its source, and only then") {
@@ -118,8 +133,10 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
   REQUIRE(base.count("/topics/neglect/"));
   REQUIRE(base.count("/briefings/review-type/lcspr/"));
   REQUIRE(base.count("/procedures/children/assessment/"));
+  REQUIRE(base.count("/procedures/children/"));
   const std::string first = "/procedures/children/referrals/", middle = "/procedures/children/assessment/",
-                    last = "/procedures/children/strategy/", about = "/about/", event = "/events/conference/";
+                    last = "/procedures/children/strategy/", about = "/about/", event = "/events/conference/",
+                    manual = "/procedures/children/";
 
   SUBCASE("the same site again: every key and all data the same") {
     CHECK(changed_keys(base, keyed_pages(site, kNow)).empty());
@@ -138,11 +155,7 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
   }
   SUBCASE("a page's new text, in a commit of the same time: only its bytes differ") {
     site.write("content/pages/about.md", site.read("content/pages/about.md") + "\nAnd more.\n");
-    site.git("add -A");
-    REQUIRE(herald::test::run_command("cd '" + site.dir() +
-                                      "' && GIT_COMMITTER_DATE=2024-01-10T10:00:00+00:00 git -c core.hooksPath=/dev/null "
-                                      "commit -q --amend --no-edit --date 2024-01-10T10:00:00+00:00")
-                .exit_code == 0);
+    amend_at_same_time(site);
     auto after = keyed_pages(site, kNow);
     CHECK(changed_data(base, after).count(about));
     auto keys = changed_keys(base, after);
@@ -156,8 +169,17 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     auto keys = changed_keys(base, after);
     CHECK(keys.count(first));
     CHECK(keys.count(last));
+    CHECK(changed_data(base, after).count(manual));  // and the manual's list
+    CHECK(keys.count(manual));
     CHECK_FALSE(keys.count(about));
     for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
+  }
+  SUBCASE("a chapter's new title, in a commit of the same time: the manual's list shows it") {
+    write_chapter(site, "strategy", "Strategy meetings", 3, "topics: [early help]\n");
+    amend_at_same_time(site);
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(manual));
+    CHECK(changed_keys(base, after).count(manual));
   }
   SUBCASE("a briefing's new title: the pages of its terms show it, other terms' pages do not") {
     retitle(site, "content/briefings/neglect.md", "Neglect, young carers and school");
@@ -219,6 +241,8 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK(changed_data(before, after).count(middle));
     CHECK(keys.count(event));
     CHECK(keys.count(middle));
+    CHECK(changed_data(before, after).count(manual));  // the overdue review is flagged in the list
+    CHECK(keys.count(manual));
     CHECK_FALSE(keys.count(about));
   }
   SUBCASE("a release tag: every chapter's history changes, no source does") {

@@ -1,6 +1,7 @@
 // ISO 8601 parsing and the output date formats; zones via the system tz database.
 #include "core/datetime.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -60,13 +61,38 @@ bool TimeZone::valid() const {
   return ok;
 }
 
-int TimeZone::offset_at(int64_t utc_seconds) const {
-  std::lock_guard lock(tz_mutex);
-  use_zone(name_);
+namespace {
+
+// The zone's offset from UTC at `utc_seconds`, from the C library. The caller holds tz_mutex.
+int offset_in(const std::string& zone, int64_t utc_seconds) {
+  use_zone(zone);
   time_t t = static_cast<time_t>(utc_seconds);
   struct tm local;
   localtime_r(&t, &local);
   return static_cast<int>(local.tm_gmtoff);
+}
+
+}  // namespace
+
+int TimeZone::offset_at(int64_t utc_seconds) const {
+  // Every card, list and sitemap entry asks, from both threads, mostly for a
+  // few commit times. An hour whose first and last second have the same
+  // offset has it throughout (no zone changes twice within an hour), so it is
+  // remembered by hour, in each thread, and then needs no lock.
+  struct Hour {
+    std::string zone;
+    int64_t hour = INT64_MIN;
+    int offset = 0;
+  };
+  thread_local Hour remembered[64];
+  const int64_t hour = utc_seconds >= 0 ? utc_seconds / 3600 : -((-utc_seconds + 3599) / 3600);
+  Hour& slot = remembered[static_cast<uint64_t>(hour) % 64];
+  if (slot.hour == hour && slot.zone == name_) return slot.offset;
+  std::lock_guard lock(tz_mutex);
+  int offset = offset_in(name_, utc_seconds);
+  if (offset_in(name_, hour * 3600) == offset && offset_in(name_, hour * 3600 + 3599) == offset)
+    slot = {name_, hour, offset};
+  return offset;
 }
 
 std::string TimeZone::abbreviation_at(int64_t utc_seconds) const {

@@ -74,3 +74,33 @@ TEST_CASE("in_zone shows an instant at the zone's offset of the day") {
   CHECK_FALSE(TimeZone("Mars/Olympus").valid());
   CHECK(TimeZone("Europe/London").valid());
 }
+
+TEST_CASE("a zone's offset is right on both sides of a change, asked in any order") {
+  TimeZone london("Europe/London");
+  // Summer time began at 01:00 UTC on 31 March 2024.
+  int64_t change = days_from_civil(2024, 3, 31) * 86400 + 3600;
+  CHECK(london.offset_at(change) == 3600);
+  CHECK(london.offset_at(change - 1) == 0);
+  CHECK(london.offset_at(change + 1800) == 3600);
+  CHECK(london.offset_at(change - 1800) == 0);
+  // Liberia moved from UTC-0:44:30 to UTC at 00:44:30 UTC on 7 January 1972:
+  // within an hour, at an odd second.
+  TimeZone monrovia("Africa/Monrovia");
+  int64_t liberia = days_from_civil(1972, 1, 7) * 86400 + 44 * 60 + 30;
+  for (int round = 0; round < 2; ++round) {  // the second time, from what was remembered
+    CHECK(monrovia.offset_at(liberia) == 0);
+    CHECK(monrovia.offset_at(liberia - 1) == -(44 * 60 + 30));
+    CHECK(monrovia.offset_at(liberia - 44 * 60) == -(44 * 60 + 30));
+    CHECK(monrovia.offset_at(liberia + 10 * 60) == 0);
+  }
+  // Two zones asked about the same instant in turn.
+  TimeZone new_york("America/New_York");
+  int64_t july = days_from_civil(2024, 7, 1) * 86400;
+  for (int round = 0; round < 2; ++round) {
+    CHECK(london.offset_at(july) == 3600);
+    CHECK(new_york.offset_at(july) == -4 * 3600);
+  }
+  // Before 1970.
+  CHECK(london.offset_at(days_from_civil(1969, 7, 1) * 86400) == 3600);  // British Standard Time, 1968–71
+  CHECK(london.offset_at(days_from_civil(1960, 1, 1) * 86400 - 1) == 0);
+}

@@ -149,6 +149,15 @@ int exit_code(const BuildResult& result, const Diagnostics& diags) {
   return 0;
 }
 
+/// What parsing depends on besides each file's bytes: the blob ids of
+/// herald.yaml and the contacts, and --strict. The parse cache is kept for it.
+std::string site_inputs(const std::vector<SourceFile>& files, const BuildOptions& options) {
+  const SourceFile* config = find_file(files, "herald.yaml");
+  const SourceFile* contacts = find_file(files, "data/contacts.yaml");
+  return (config ? config->blob_id : "") + ' ' + (contacts ? contacts->blob_id : "") +
+         (options.strict ? " strict" : "");
+}
+
 BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   BuildResult result;
   Stopwatch watch(result.timings);
@@ -160,6 +169,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   };
 
   // ---- Load -------------------------------------------------------------
+  // The parse cache on disk (herald build and check): read by a thread of its
+  // own while the rest of Load runs, on the other core. Declared first, so
+  // that the thread is joined before what it fills goes.
+  BuildCache disk_cache;
+  std::optional<ParseCacheFolder> disk;
+  std::jthread loading_parse_cache;
   LoadedSite site;
   // Diagnostics are printed after the build, quoting lines of the build's
   // files: when the build ends, the files go to the sink, not copied one by one.
@@ -195,6 +210,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     // the build cache. Anything else in the repository (a README, say) is
     // only listed; a message that quotes such a file reads it then.
     site.files = site.repo->list_tree(site.commit->id);
+    if (!options.cache) {
+      // Its stamp names herald, herald.yaml and the contacts, as in Parse.
+      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + site_inputs(site.files, options));
+      loading_parse_cache = std::jthread([&disk, &disk_cache] { disk->load(disk_cache); });
+    }
     std::vector<SourceFile*> needed;
     for (SourceFile& f : site.files) {
       bool markdown = starts_with(f.path, "content/") && ends_with(f.path, ".md");
@@ -263,6 +283,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   lib.preview = options.worktree;
   const SourceFile* contacts_file = find_file(site.files, "data/contacts.yaml");
   lib.inputs = config_file->blob_id + ' ' + (contacts_file ? contacts_file->blob_id : "");
+  const std::string parse_context = site_inputs(site.files, options);
   if (site.commit) {
     lib.commit_id = site.commit->id;
     lib.commit_time = site.commit->time;
@@ -319,9 +340,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // With a cache (herald serve), a file parsed before with the same bytes,
   // herald.yaml and contact directory is taken from it instead.
   // `herald build` and `check` keep the same in .herald-cache/parse.
-  BuildCache disk_cache;
   BuildCache* cache = options.cache;
-  std::optional<ParseCacheFolder> disk;
   std::jthread saving_parse_cache;  // declared after what it uses, so joined before they go
   if (!cache && !options.worktree) cache = &disk_cache;
   using CacheEntry = std::map<std::string, BuildCache::Parsed>::iterator;
@@ -332,10 +351,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<std::unique_ptr<std::optional<Page>>> fresh_pages(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
   if (cache) {
-    std::string context = lib.inputs + (options.strict ? " strict" : "");
+    const std::string& context = parse_context;
     if (cache == &disk_cache) {
-      disk.emplace(cache_dir(*site.repo), identity + "\n" + context);
-      disk->load(disk_cache);
+      if (loading_parse_cache.joinable()) loading_parse_cache.join();
       disk_cache.context = context;
     }
     if (cache->context != context) cache->parsed.clear();

@@ -175,6 +175,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   BuildCache disk_cache;
   std::optional<ParseCacheFolder> disk;
   std::jthread loading_parse_cache;
+  // What the previous build into the output folder wrote, from what: a page
+  // whose template and data are unchanged is not rendered again. Read by a
+  // thread of its own while Parse and Assemble run.
+  OutputMemo memo;
+  std::jthread loading_memo;
   LoadedSite site;
   // Diagnostics are printed after the build, quoting lines of the build's
   // files: when the build ends, the files go to the sink, not copied one by one.
@@ -194,6 +199,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       });
     }
   } files_to_diagnostics{site, diags};
+  // Writes the history for the next build, while this one goes on. Declared
+  // after the site, so joined before the history it reads goes.
+  std::jthread saving_history;
   std::string error;
   site.repo = Repository::open(options.repo, &error);
   if (!site.repo) return unusable(error);
@@ -236,9 +244,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
                          : History::walk(*site.repo, site.commit->id, prefixes);
     if (!known || known->head_id() != site.history->head_id()) {
       std::error_code ec;
-      std::string why;
       fs::create_directories(cache_dir(*site.repo), ec);
-      write_checked_file(history_file, history_magic, identity, site.history->serialize(), &why);  // only a cache
+      // Nothing changes the history from here on.
+      saving_history = std::jthread([&history = *site.history, history_file, history_magic, identity] {
+        std::string why;
+        write_checked_file(history_file, history_magic, identity, history.serialize(), &why);  // only a cache
+      });
     }
   }
 
@@ -272,6 +283,24 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     auto fixed = parse_datetime(options.now, config.zone(), &why);
     if (!fixed) return unusable("--now: " + why);
     now = fixed->utc_seconds;
+  }
+  result.out_dir = options.out;
+  if (result.out_dir.empty()) {
+    std::string root = site.repo->workdir();
+    result.out_dir = root.empty() ? "public" : root + "public";
+  }
+  Theme theme = Theme::load(config.theme, site.files, diags);
+  std::string memo_file, memo_stamp, spare_dir;
+  if (options.write) {
+    std::error_code ec;
+    // One file for each output folder, so that builds into public/ and,
+    // say, with-drafts/ do not undo each other's records.
+    std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
+    uint64_t out_hash = XXH3_64bits(out_path.data(), out_path.size());
+    memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), out_hash);
+    memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
+    spare_dir = fmt::format("{}/spare-{:016x}", cache_dir(*site.repo), out_hash);
+    loading_memo = std::jthread([&memo, memo_file, memo_stamp] { memo.load(memo_file, memo_stamp); });
   }
   watch.lap("load");
 
@@ -503,37 +532,20 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   watch.lap("assemble");
 
   // ---- Render -------------------------------------------------------------
-  result.out_dir = options.out;
-  if (result.out_dir.empty()) {
-    std::string root = site.repo->workdir();
-    result.out_dir = root.empty() ? "public" : root + "public";
-  }
-  Theme theme = Theme::load(config.theme, site.files, diags);
   Renderer renderer(theme, diags);
   OutputSet out;
   // A build writes each file into the temporary folder as it is rendered, so
   // the rendered site is never all in memory; an error anywhere abandons the
   // folder and the previous site stays.
   StagedSite staged;
-  // What the previous build into this folder rendered, from what: a page
-  // whose template and data are unchanged is linked from it, not rendered.
-  OutputMemo memo;
-  std::string memo_file, memo_stamp;
   std::vector<RenderTask> tasks;
+  if (loading_memo.joinable()) loading_memo.join();
   if (!diags.has_errors()) {
     if (options.write) {
-      std::error_code ec;
-      // One file for each output folder, so that builds into public/ and,
-      // say, with-drafts/ do not undo each other's records.
-      std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
-      uint64_t out_hash = XXH3_64bits(out_path.data(), out_path.size());
-      memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), out_hash);
-      memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
-      memo.load(memo_file, memo_stamp);
       // The site the last build replaced is kept in the cache; when the
       // records say what is in it, this build starts from it, and writes
       // only what changed since.
-      SpareSite spare{fmt::format("{}/spare-{:016x}", cache_dir(*site.repo), out_hash), memo.has_spare()};
+      SpareSite spare{spare_dir, memo.has_spare()};
       std::string why;
       if (!staged.open(result.out_dir, &why, spare)) {
         diags.error({}, why);

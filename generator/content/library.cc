@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -37,20 +38,22 @@ const std::set<std::string>& generated_urls() {
   return urls;
 }
 
+/// The terms of `pages`, by key. `terms_of` calls `add(key, name)` for each
+/// term of a page; a page is listed once under each key.
 void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages,
-                 const std::function<std::vector<std::pair<std::string, std::string>>(const Page&)>& terms_of) {
+                 const std::function<void(const Page&, const std::function<void(const std::string&,
+                                                                                const std::string&)>&)>& terms_of) {
   std::map<std::string, Term> terms;
   for (const Page* page : pages) {
-    std::set<std::string> seen;
-    for (const auto& [key, name] : terms_of(*page)) {
-      if (key.empty() || !seen.insert(key).second) continue;
+    terms_of(*page, [&](const std::string& key, const std::string& name) {
+      if (key.empty()) return;
       Term& term = terms[key];
       if (term.key.empty()) {
         term.key = key;
         term.name = name;
       }
-      term.pages.push_back(page);
-    }
+      if (term.pages.empty() || term.pages.back() != page) term.pages.push_back(page);  // once per page
+    });
   }
   for (auto& [key, term] : terms) out.push_back(std::move(term));
 }
@@ -163,20 +166,20 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   for (const auto& m : lib.manuals) lib.all_published.push_back(m.index);
   newest(lib.all_published);
 
-  build_terms(lib.topics, lib.all_published, [](const Page& p) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& t : p.topics) out.emplace_back(slugify(t), t);
-    return out;
+  // A site has a few dozen topics, written on thousands of pages: each is slugified once.
+  std::unordered_map<std::string, std::string> slugs;
+  build_terms(lib.topics, lib.all_published, [&](const Page& p, const auto& add) {
+    for (const auto& t : p.topics) {
+      auto it = slugs.find(t);
+      if (it == slugs.end()) it = slugs.emplace(t, slugify(t)).first;
+      add(it->second, t);
+    }
   });
-  build_terms(lib.audiences, lib.all_published, [](const Page& p) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& a : p.audience) out.emplace_back(a, a);
-    return out;
+  build_terms(lib.audiences, lib.all_published, [](const Page& p, const auto& add) {
+    for (const auto& a : p.audience) add(a, a);
   });
-  build_terms(lib.review_types, lib.briefings, [&](const Page& p) {
-    std::vector<std::pair<std::string, std::string>> out;
-    out.emplace_back(p.review_type, lib.config.review_type_name(p.review_type));
-    return out;
+  build_terms(lib.review_types, lib.briefings, [&](const Page& p, const auto& add) {
+    add(p.review_type, lib.config.review_type_name(p.review_type));
   });
 
   // Static files and bundle resources.

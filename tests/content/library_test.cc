@@ -68,6 +68,26 @@ TEST_CASE("lists are newest first; topics group pages across kinds") {
   CHECK(lib.find_page("/briefings/new/") == &lib.pages[1]);
 }
 
+TEST_CASE("a page that names a topic twice, spelled two ways, is listed once under it") {
+  Library lib;
+  lib.pages.push_back(page(Kind::briefing, "one", "content/briefings/one.md", 1000));
+  lib.pages.push_back(page(Kind::briefing, "two", "content/briefings/two.md", 2000));
+  lib.pages[0].topics = {"Self-neglect", "self neglect", "Hoarding"};
+  lib.pages[1].topics = {"self neglect"};
+  lib.pages[0].audience = {"practitioners", "practitioners"};
+  Diagnostics diags;
+  assemble(lib, {}, diags);
+  REQUIRE(lib.topics.size() == 2);
+  CHECK(lib.topics[0].key == "hoarding");
+  CHECK(lib.topics[1].key == "self-neglect");
+  CHECK(lib.topics[1].name == "self neglect");  // as the newest page writes it
+  REQUIRE(lib.topics[1].pages.size() == 2);
+  CHECK(lib.topics[1].pages[0]->slug == "two");
+  CHECK(lib.topics[1].pages[1]->slug == "one");
+  REQUIRE(lib.audiences.size() == 1);
+  CHECK(lib.audiences[0].pages.size() == 1);
+}
+
 TEST_CASE("a page may not take a URL herald writes, nor one another page or alias has") {
   Library lib;
   lib.pages.push_back(page(Kind::page, "contacts", "content/pages/contacts.md"));

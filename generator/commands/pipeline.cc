@@ -149,13 +149,18 @@ int exit_code(const BuildResult& result, const Diagnostics& diags) {
   return 0;
 }
 
-/// What parsing depends on besides each file's bytes: the blob ids of
-/// herald.yaml and the contacts, and --strict. The parse cache is kept for it.
-std::string site_inputs(const std::vector<SourceFile>& files, const BuildOptions& options) {
+/// The blob ids of herald.yaml and the contacts: besides a page's own
+/// source, what every page shows (Library::inputs).
+std::string site_inputs(const std::vector<SourceFile>& files) {
   const SourceFile* config = find_file(files, "herald.yaml");
   const SourceFile* contacts = find_file(files, "data/contacts.yaml");
-  return (config ? config->blob_id : "") + ' ' + (contacts ? contacts->blob_id : "") +
-         (options.strict ? " strict" : "");
+  return (config ? config->blob_id : "") + ' ' + (contacts ? contacts->blob_id : "");
+}
+
+/// What parsing depends on besides each file's bytes: the site's inputs and
+/// --strict. The parse cache is kept for it.
+std::string parse_inputs(const std::vector<SourceFile>& files, const BuildOptions& options) {
+  return site_inputs(files) + (options.strict ? " strict" : "");
 }
 
 BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
@@ -220,7 +225,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     site.files = site.repo->list_tree(site.commit->id);
     if (!options.cache) {
       // Its stamp names herald, herald.yaml and the contacts, as in Parse.
-      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + site_inputs(site.files, options));
+      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + parse_inputs(site.files, options));
       loading_parse_cache = std::jthread([&disk, &disk_cache] { disk->load(disk_cache); });
     }
     std::vector<SourceFile*> needed;
@@ -311,8 +316,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   lib.now = now;
   lib.preview = options.worktree;
   const SourceFile* contacts_file = find_file(site.files, "data/contacts.yaml");
-  lib.inputs = config_file->blob_id + ' ' + (contacts_file ? contacts_file->blob_id : "");
-  const std::string parse_context = site_inputs(site.files, options);
+  lib.inputs = site_inputs(site.files);
+  const std::string parse_context = parse_inputs(site.files, options);
   if (site.commit) {
     lib.commit_id = site.commit->id;
     lib.commit_time = site.commit->time;

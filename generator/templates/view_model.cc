@@ -95,17 +95,14 @@ ViewModel::ViewModel(const Library& library) : lib_(library) {
     for (const ChapterChange& c : r.updated) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "Updated"});
   }
   for (const Manual& manual : lib_.manuals)
-    for (size_t i = 0; i < manual.chapters.size(); ++i) chapter_at_.emplace(manual.chapters[i], i);
+    for (size_t i = 0; i < manual.chapters.size(); ++i)
+      neighbours_[manual.chapters[i]] = {i > 0 ? manual.chapters[i - 1] : nullptr,
+                                         i + 1 < manual.chapters.size() ? manual.chapters[i + 1] : nullptr};
 }
 
-std::pair<const Page*, const Page*> ViewModel::neighbours(const Page& chapter, const Manual& manual) const {
-  auto it = chapter_at_.find(&chapter);
-  if (it == chapter_at_.end() || it->second >= manual.chapters.size() || manual.chapters[it->second] != &chapter)
-    return {nullptr, nullptr};
-  size_t i = it->second;
-  const Page* previous = i > 0 ? manual.chapters[i - 1] : nullptr;
-  const Page* next = i + 1 < manual.chapters.size() ? manual.chapters[i + 1] : nullptr;
-  return {previous, next};
+std::pair<const Page*, const Page*> ViewModel::neighbours(const Page& chapter) const {
+  auto it = neighbours_.find(&chapter);
+  return it == neighbours_.end() ? std::pair<const Page*, const Page*>{} : it->second;
 }
 
 TemplateData ViewModel::contact(const Contact& c, const std::string& root) const {
@@ -397,11 +394,9 @@ TemplateData ViewModel::page(const Page& p) const {
       }
     }
     put(pg, "history", std::move(history));
-    if (m) {
-      auto [previous, next] = neighbours(p, *m);
-      if (previous) put(pg, "previous", card(*previous, root));
-      if (next) put(pg, "next", card(*next, root));
-    }
+    auto [previous, next] = neighbours(p);
+    if (previous) put(pg, "previous", card(*previous, root));
+    if (next) put(pg, "next", card(*next, root));
   }
   if (p.kind == Kind::event) {
     list sessions;
@@ -513,13 +508,11 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
       in.text(m->index->title);
       in.text(m->index->url);
     }
-    if (m) {
-      auto [previous, next] = neighbours(p, *m);
-      in.flag(previous);
-      if (previous) add_page(in, *previous);
-      in.flag(next);
-      if (next) add_page(in, *next);
-    }
+    auto [previous, next] = neighbours(p);
+    in.flag(previous);
+    if (previous) add_page(in, *previous);
+    in.flag(next);
+    if (next) add_page(in, *next);
     if (auto found = mentions_.find(p.manual + '/' + p.slug); found != mentions_.end()) {
       for (const Mention& mention : found->second) {
         const Release& r = *mention.release;

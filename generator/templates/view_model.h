@@ -95,13 +95,13 @@ class ViewModel {
   };
 
   /// The chapters before and after `chapter` in its manual (null at either end).
-  std::pair<const Page*, const Page*> neighbours(const Page& chapter, const Manual& manual) const;
+  std::pair<const Page*, const Page*> neighbours(const Page& chapter) const;
 
   const Library& lib_;
   TemplateData urgent_;
-  /// Each chapter's place in its manual: found once, not by every chapter
-  /// walking its manual's list (a manual may have thousands).
-  std::unordered_map<const Page*, size_t> chapter_at_;
+  /// Each chapter's neighbours in its manual: found once, not by every
+  /// chapter walking its manual's list (a manual may have thousands).
+  std::unordered_map<const Page*, std::pair<const Page*, const Page*>> neighbours_;
   /// By "manual/slug", in release order: found once, not by every chapter
   /// walking every release.
   std::map<std::string, std::vector<Mention>> mentions_;

@@ -2,7 +2,6 @@
 #include "content/library.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -38,11 +37,10 @@ const std::set<std::string>& generated_urls() {
   return urls;
 }
 
-/// The terms of `pages`, by key. `terms_of` calls `add(key, name)` for each
-/// term of a page; a page is listed once under each key.
-void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages,
-                 const std::function<void(const Page&, const std::function<void(const std::string&,
-                                                                                const std::string&)>&)>& terms_of) {
+/// The terms of `pages`, by key. `terms_of(page, add)` calls
+/// `add(key, name)` for each term of a page; a page is listed once under each key.
+template <class TermsOf>
+void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages, const TermsOf& terms_of) {
   std::map<std::string, Term> terms;
   for (const Page* page : pages) {
     terms_of(*page, [&](const std::string& key, const std::string& name) {

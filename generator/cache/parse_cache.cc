@@ -24,9 +24,11 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 2\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 3\n"  what it is, and the version of the encoding
 //   u64 checksum              XXH3_64bits of everything after it
-//   string stamp, u64 count, then count × (string key, BuildCache::Parsed)
+//   string stamp, u64 count, then count × (string key, string entry), where
+//   an entry's bytes are a BuildCache::Parsed: a build decodes only the
+//   entries it uses, and copies the others' bytes as they are.
 // A string is a u64 length and its bytes; a bool one byte, 0 or 1; an int 4
 // bytes, an int64_t or size_t 8; an enum one byte; an optional (or a
 // shared_ptr) a bool then the value if any; a vector a u64 count then its
@@ -35,7 +37,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 2\n";
+constexpr std::string_view kMagic = "herald-parse-cache 3\n";
 constexpr size_t kChecksumSize = 8;
 
 template <class T, class U>
@@ -65,7 +67,7 @@ class ParseCacheCodec {
   }
   template <class Io, Is<BuildCache::Parsed> T>
   static void fields(Io& io, T& parsed) {
-    auto& [page, diagnostics] = parsed;
+    auto& [page, diagnostics, encoded, file] = parsed;  // not yet decoded: written as they are
     io(page, diagnostics);
   }
   template <class Io, Is<Diagnostic> T>
@@ -239,6 +241,12 @@ class Decoder {
     text.assign(in_.substr(at_, size));
     at_ += size;
   }
+  /// Bytes left where they are, in the file the decoder reads.
+  void get(std::string_view& bytes) {
+    uint64_t size = get_length();
+    bytes = in_.substr(at_, size);
+    at_ += size;
+  }
   void get(SharedText& text) {
     uint64_t size = get_length();
     std::string_view bytes = in_.substr(at_, size);
@@ -310,8 +318,8 @@ class Decoder {
 /// A regular file mapped read-only: the parse cache is tens of megabytes, and
 /// reading it into memory cost a copy and a fresh page for every 4 KB. herald
 /// replaces the file by renaming a new one over it, so the mapped file never
-/// changes under a build. The pages' HTML points into it (SharedText), so it
-/// stays mapped until the last page read from it is gone.
+/// changes under a build. The entries not yet decoded, and the pages' HTML
+/// (SharedText), point into it, so it stays mapped until the last is gone.
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path) {
@@ -384,8 +392,15 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
     body.clear();
   };
   body(stamp, uint64_t{cache.parsed.size()});
+  Encoder entry;
   for (const auto& [key, parsed] : cache.parsed) {
-    body(key, parsed);
+    if (parsed.encoded.empty()) {
+      entry.clear();
+      entry(parsed);
+      body(key, std::string_view(entry.bytes()));
+    } else {
+      body(key, parsed.encoded);
+    }
     if (body.bytes().size() >= (1u << 20)) flush();
   }
   flush();
@@ -434,12 +449,38 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
   for (uint64_t i = 0; i < count && in.ok(); ++i) {
     std::string key;
     BuildCache::Parsed entry;
-    in(key, entry);
+    in(key, entry.encoded);
     if (!parsed.empty() && key <= parsed.rbegin()->first) in.fail();  // the map wrote them sorted, once each
+    // At least a page's flag and a count of diagnostics: never empty, so never taken for decoded.
+    if (entry.encoded.size() < 9) in.fail();
+    entry.file = mapped;
     if (in.ok()) parsed.emplace_hint(parsed.end(), std::move(key), std::move(entry));
   }
   if (!in.at_end()) return false;
   cache.parsed = std::move(parsed);
+  return true;
+}
+
+bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
+                  std::vector<Diagnostic>& diagnostics) {
+  Decoder in(entry.encoded, entry.file);
+  in(has_page);
+  if (has_page) in(page);
+  in(diagnostics);
+  return in.at_end();
+}
+
+bool decode_in_place(BuildCache::Parsed& entry) {
+  if (entry.encoded.empty()) return true;
+  Page page;
+  bool has_page = false;
+  std::vector<Diagnostic> diagnostics;
+  if (!decode_entry(entry, page, has_page, diagnostics)) return false;
+  entry.page.reset();
+  if (has_page) entry.page = std::move(page);
+  entry.diagnostics = std::move(diagnostics);
+  entry.encoded = {};
+  entry.file.reset();  // the page's HTML keeps the file mapped
   return true;
 }
 
@@ -460,10 +501,6 @@ bool ParseCacheFolder::rewrites_base(size_t fresh, size_t reused) const {
   size_t unused = loaded > reused ? loaded - reused : 0;
   size_t limit = std::max<size_t>(100, base_entries_ / 10);
   return !base_ok_ || journal_keys_.size() + fresh > limit || unused > limit;
-}
-
-bool ParseCacheFolder::keeps(const std::string& key, size_t fresh, size_t reused) const {
-  return rewrites_base(fresh, reused) || journal_keys_.count(key);
 }
 
 void ParseCacheFolder::save(const BuildCache& cache, const std::vector<std::string>& fresh) {

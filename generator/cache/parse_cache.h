@@ -27,10 +27,23 @@ std::string encode_page(const Page& page);
 /// Reads the file into `cache`, replacing its entries, and sets
 /// `cache.context` to `stamp`. Returns false, with `cache.parsed` empty, when
 /// the file is missing, was written with another stamp or format version, or
-/// is damaged in any way: the whole file is checked by a checksum, and
-/// decoding never reads past the end or trusts a length it cannot hold.
-/// Documents come back without their tree (`root()` is null).
+/// is damaged: the whole file is checked by a checksum, and reading never
+/// goes past the end or trusts a length it cannot hold. The entries are left
+/// encoded (`Parsed::encoded`): a build decodes the pages it uses, each
+/// straight into its place, on every core (decode_entry), and writes the
+/// bytes of the others back as they are.
 bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp);
+
+/// Decodes an entry load_parse_cache left encoded: its page, if it has one,
+/// into `page` (which must be as newly made) with `has_page` set, and its
+/// diagnostics. Documents come back without their tree (`root()` is null).
+/// Returns false when the bytes are damaged (a file that passed its
+/// checksum all the same): then the file is parsed again.
+bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
+                  std::vector<Diagnostic>& diagnostics);
+
+/// decode_entry into the entry itself, which is then no longer encoded.
+bool decode_in_place(BuildCache::Parsed& entry);
 
 /// The parse cache in its folder: a base file, and a journal of what later
 /// builds parsed, so that a build that parsed a few files writes only those.
@@ -45,11 +58,6 @@ class ParseCacheFolder {
   /// Keeps `cache`, which holds exactly this build's files; `fresh` are the
   /// keys this build parsed. Errors are ignored: the cache is only a cache.
   void save(const BuildCache& cache, const std::vector<std::string>& fresh);
-  /// Will save() need the entry of `key`, which this build did not parse
-  /// again, when `fresh` files were parsed and `reused` were not? Only when
-  /// it writes the base again, or the entry is in the journal: otherwise the
-  /// build may take the entry's page instead of copying it.
-  bool keeps(const std::string& key, size_t fresh, size_t reused) const;
 
  private:
   std::string base_, journal_, stamp_;

@@ -392,27 +392,38 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     if (cache->context != context) cache->parsed.clear();
     cache->context = context;
-    cache->reused = 0;
     for (size_t i = 0; i < jobs.size(); ++i) {
       auto it = cache->parsed.find(cache_key(*jobs[i].file));
-      if (it != cache->parsed.end()) {
-        hits[i] = it;
-        ++cache->reused;
-      }
+      if (it != cache->parsed.end()) hits[i] = it;
     }
   }
-  // A page the cache on disk will not write again is taken from it, not
-  // copied (the preview's cache in memory keeps every page for the next build).
-  std::vector<char> take(jobs.size(), 0);
-  if (disk)
-    for (size_t i = 0; i < jobs.size(); ++i)
-      take[i] = hits[i] && !disk->keeps(cache_key(*jobs[i].file), jobs.size() - cache->reused, cache->reused);
+  // A page from the cache on disk is decoded straight into its place, on
+  // every core, and its entry stays encoded for the cache's next file; one
+  // from the preview's cache in memory is copied, the entry kept for the next
+  // build. An entry whose bytes turn out damaged is parsed again.
+  parallel_for(jobs.size(), [&](size_t i) {
+    if (!hits[i]) return;
+    const BuildCache::Parsed& hit = (*hits[i])->second;
+    bool made = hit.page.has_value();
+    if (hit.encoded.empty()) {
+      if (made) lib.pages[i] = *hit.page;
+      reported[i] = hit.diagnostics;
+    } else if (!decode_entry(hit, lib.pages[i], made, reported[i])) {
+      lib.pages[i] = Page();
+      reported[i].clear();
+      hits[i].reset();
+      made = false;
+    }
+    page_made[i] = made;
+  });
+  if (cache)
+    cache->reused = static_cast<size_t>(
+        std::count_if(hits.begin(), hits.end(), [](const auto& hit) { return hit.has_value(); }));
   // The Markdown of each page parsed again, or whose messages quote it, or
   // that could not be parsed (is it a draft?).
   std::vector<SourceFile*> unread;
   for (size_t i = 0; i < jobs.size(); ++i)
-    if (!hits[i] || !(*hits[i])->second.page || !(*hits[i])->second.diagnostics.empty())
-      unread.push_back(jobs[i].file);
+    if (!hits[i] || !page_made[i] || !reported[i].empty()) unread.push_back(jobs[i].file);
   site.repo->read_contents(unread);
   // Chapters parsed here give the releases what they need of them (Assemble
   // would otherwise read and parse every chapter of the site again).
@@ -428,13 +439,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     local.set_strict(options.strict);
     bool made = false, draft = false;
     if (hits[i]) {
-      BuildCache::Parsed& hit = (*hits[i])->second;
-      made = hit.page.has_value();
-      if (made) {
-        draft = hit.page->draft;
-        lib.pages[i] = take[i] ? std::move(*hit.page) : *hit.page;
-      }
-      for (const Diagnostic& d : hit.diagnostics) local.report(d.severity, d.where, d.message);
+      made = page_made[i];
+      if (made) draft = lib.pages[i].draft;
+      for (const Diagnostic& d : reported[i]) local.report(d.severity, d.where, d.message);
     } else {
       std::optional<Page> fresh = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context,
                                              local, jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
@@ -464,7 +471,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (hits[i])
         next.insert(cache->parsed.extract(*hits[i]));
       else
-        next[cache_key(*jobs[i].file)] = BuildCache::Parsed{std::move(*fresh_pages[i]), std::move(reported[i])};
+      {
+        BuildCache::Parsed& entry = next[cache_key(*jobs[i].file)];
+        entry.page = std::move(*fresh_pages[i]);
+        entry.diagnostics = std::move(reported[i]);
+      }
     }
     cache->parsed = std::move(next);
     result.sources_reused = cache->reused;

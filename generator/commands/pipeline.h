@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/library.h"
@@ -22,6 +23,11 @@ struct BuildCache {
   struct Parsed {
     std::optional<Page> page;
     std::vector<Diagnostic> diagnostics;
+    /// Read from the cache on disk and not decoded yet: the page and the
+    /// diagnostics are these bytes (see decode_entry) of the file `file`
+    /// keeps mapped, and the two members above are empty.
+    std::string_view encoded;
+    std::shared_ptr<const void> file;
   };
   /// Parsing also depends on herald.yaml, the contact directory and --strict:
   /// their blob ids, and the cache is emptied when they change.

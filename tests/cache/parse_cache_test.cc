@@ -363,6 +363,15 @@ void use_everything(const BuildCache& cache) {
   }
 }
 
+/// Loads the file and decodes every entry, as a build would decode the
+/// entries it uses: false when the file is refused or any entry is.
+bool load_decoded(BuildCache& cache, const std::string& path) {
+  if (!load_parse_cache(cache, path, kStamp)) return false;
+  for (auto& [key, parsed] : cache.parsed)
+    if (!decode_in_place(parsed)) return false;
+  return true;
+}
+
 /// The file with its checksum (the 8 bytes after the first line) made right
 /// again, so that damage gets past it to the decoder.
 std::string resealed(std::string bytes) {
@@ -373,13 +382,14 @@ std::string resealed(std::string bytes) {
   return bytes;
 }
 
-/// Loads `bytes` as a cache file, into a cache that held something before.
-/// A false must leave it empty; whatever a true gives must be usable, hold
-/// only values its types allow, and be what saving it writes: every byte was
-/// checked, none ignored.
+/// Loads `bytes` as a cache file, into a cache that held something before,
+/// and decodes every entry. A file refused must leave the cache empty; an
+/// entry refused is parsed again by a build. Whatever is accepted must be
+/// usable, hold only values its types allow, and be what saving it writes:
+/// every byte was checked, none ignored.
 struct Loaded {
-  bool ok = false;
-  bool emptied = true;  ///< on false: nothing was left behind
+  bool ok = false;      ///< the file and every entry in it accepted
+  bool emptied = true;  ///< on a file refused: nothing was left behind
   bool valid = true;    ///< on true: known kinds and severities, and saved again, the same bytes
 };
 Loaded load_bytes(const std::string& path, const std::string& bytes) {
@@ -389,19 +399,26 @@ Loaded load_bytes(const std::string& path, const std::string& bytes) {
   BuildCache cache;
   cache.parsed["content/pages/stale.md\n0"] = {};
   Loaded out;
-  out.ok = load_parse_cache(cache, path, kStamp);
-  if (!out.ok) {
+  if (!load_parse_cache(cache, path, kStamp)) {
     out.emptied = cache.parsed.empty();
     return out;
   }
+  // Written again undecoded, the entries are the same bytes.
+  std::string error;
+  fs::remove(path + ".again");  // not replaced by the rename: ext4 would flush it too
+  if (!save_parse_cache(cache, path + ".again", kStamp, &error) || read_file(path + ".again") != bytes)
+    out.valid = false;
+  for (auto& [key, parsed] : cache.parsed)
+    if (!decode_in_place(parsed)) return out;
+  out.ok = true;
   use_everything(cache);
   for (const auto& [key, parsed] : cache.parsed) {
     if (parsed.page && parsed.page->kind > Kind::page) out.valid = false;
     for (const Diagnostic& d : parsed.diagnostics)
       if (d.severity > Severity::error) out.valid = false;
   }
-  std::string error;
-  fs::remove(path + ".again");  // not replaced by the rename: ext4 would flush it too
+  // And encoded again from what they decoded to, too.
+  fs::remove(path + ".again");
   if (!save_parse_cache(cache, path + ".again", kStamp, &error) || read_file(path + ".again") != bytes)
     out.valid = false;
   return out;
@@ -484,7 +501,7 @@ TEST_CASE("cache: every field of real pages and their diagnostics comes back") {
 
   BuildCache loaded;
   loaded.parsed["content/pages/stale.md\n0"] = {};
-  REQUIRE(load_parse_cache(loaded, path, kStamp));
+  REQUIRE(load_decoded(loaded, path));
   CHECK(loaded.context == kStamp);
   REQUIRE(loaded.parsed.size() == cache.parsed.size());
   for (const auto& [key, parsed] : cache.parsed) {
@@ -513,7 +530,7 @@ TEST_CASE("cache: a loaded page's HTML outlives the cache and its file") {
   std::optional<Page> page;
   {
     BuildCache loaded;
-    REQUIRE(load_parse_cache(loaded, path, kStamp));
+    REQUIRE(load_decoded(loaded, path));
     page = std::move(loaded.parsed.at(key).page);
   }
   // A later build replaces the file; the page still reads what it was given.
@@ -582,6 +599,38 @@ TEST_CASE("cache: a large file damaged in many places is refused") {
   check_damage_refused(dir.path("damaged"), read_file(path), 37);
 }
 
+TEST_CASE("cache: an entry damaged under a good checksum is refused alone, when it is decoded") {
+  TempDir dir;
+  BuildCache cache = sample_cache();
+  const std::string key = key_of("content/events/curiosity-course.md", kEvent);
+  const std::string path = dir.path("parse");
+  std::string error;
+  REQUIRE(save_parse_cache(cache, path, kStamp, &error));
+  std::string bytes = read_file(path);
+  size_t at = bytes.find(key);
+  REQUIRE(at != std::string::npos);
+  at += key.size() + 8;  // past the key and the entry's length: whether it has a page
+  REQUIRE(bytes[at] == '\1');
+  bytes[at] = '\7';
+  write_file(path, resealed(bytes));
+
+  BuildCache loaded;
+  REQUIRE(load_parse_cache(loaded, path, kStamp));  // the file's framing is whole
+  REQUIRE(loaded.parsed.size() == cache.parsed.size());
+  for (auto& [k, parsed] : loaded.parsed) {
+    CAPTURE(k);
+    CHECK(!parsed.encoded.empty());
+    Page page;
+    bool has_page = false;
+    std::vector<Diagnostic> diagnostics;
+    CHECK(decode_entry(parsed, page, has_page, diagnostics) == (k != key));
+    if (k != key) {
+      REQUIRE(has_page == cache.parsed.at(k).page.has_value());
+      if (has_page) check_same(page, *cache.parsed.at(k).page);
+    }
+  }
+}
+
 TEST_CASE("cache: a page holding its tree is stored without it") {
   TempDir dir;
   BuildCache cache;
@@ -595,7 +644,7 @@ TEST_CASE("cache: a page holding its tree is stored without it") {
   std::string error;
   REQUIRE(save_parse_cache(cache, path, kStamp, &error));
   BuildCache loaded;
-  REQUIRE(load_parse_cache(loaded, path, kStamp));
+  REQUIRE(load_decoded(loaded, path));
   CHECK(loaded.parsed.size() == 2);
   REQUIRE(loaded.parsed.count(with_tree) == 1);
   const auto& page = loaded.parsed[with_tree].page;

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -205,6 +206,42 @@ TEST_CASE("a damaged parse cache costs time, never correctness") {
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
+  CHECK(read_tree(site.dir() + "/public") == expected);
+}
+
+TEST_CASE("a parse cache entry damaged under a good checksum is parsed again, alone") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  // The about page's entry says it has a page with a byte that must be 0 or
+  // 1; the checksum is made right again, as a program that meant it would.
+  std::string bytes = site.read(".herald-cache/parse");
+  const std::string key = "content/pages/about.md\n";
+  size_t at = bytes.find(key);
+  REQUIRE(at != std::string::npos);
+  at += key.size() + 40 + 8;  // past the blob id and the entry's length
+  REQUIRE(bytes[at] == '\1');
+  bytes[at] = '\7';
+  size_t sum = bytes.find('\n') + 1;
+  uint64_t checksum = XXH3_64bits(bytes.data() + sum + 8, bytes.size() - sum - 8);
+  for (int i = 0; i < 8; ++i) bytes[sum + i] = static_cast<char>(checksum >> (8 * i));
+  write_file(site.dir() + "/.herald-cache/parse", bytes);
+  site.write("content/briefings/neglect.md",
+             site.read("content/briefings/neglect.md") + "\nA new closing line for the briefing.\n");
+  site.commit("briefing: a closing line");
+  auto expected = cold_build(site, "out-cold");
+
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 5 sources not parsed again"));  // not the briefing, nor about
+  CHECK(read_tree(site.dir() + "/public") == expected);
+  // The page parsed again is kept whole for the next build.
+  auto again = site.herald(std::string("build --verbose") + kNow);
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(contains(again.err, "from the build cache: 7 sources not parsed again"));
   CHECK(read_tree(site.dir() + "/public") == expected);
 }
 

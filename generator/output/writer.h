@@ -74,6 +74,7 @@ class StagedSite {
 
   std::string out_dir_, tmp_, spare_;
   int lock_fd_ = -1;
+  int tmp_fd_ = -1;  ///< the temporary folder, when it is the spare
   bool from_spare_ = false, kept_spare_ = false;
   std::mutex dirs_mutex_;
   std::set<std::string> dirs_;

@@ -283,6 +283,13 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
                    "the build cache .herald-cache/ is not ignored by git: add the line /.herald-cache/ to "
                    ".gitignore, so that it (with its copy of the site) is never committed");
   }
+  // A shallow clone (a CI checkout's default) has only its newest commits: every
+  // page would seem first published and last changed in them.
+  if (site.commit && git_repository_is_shallow(site.repo->raw()) == 1)
+    diags.warning({site.repo->workdir().empty() ? "shallow" : ".git/shallow", 0, 0},
+                  "the repository is a shallow clone, so each page's dates (\"First published\", \"Last "
+                  "updated\") and the procedures' changes come only from the commits it has: clone its whole "
+                  "history (with actions/checkout, `fetch-depth: 0`)");
   if (!options.now.empty()) {
     std::string why;
     auto fixed = parse_datetime(options.now, config.zone(), &why);

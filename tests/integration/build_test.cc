@@ -1,6 +1,8 @@
 // Integration: herald build on real temporary git repositories, asserting on the files written.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "support/site_builder.h"
 
 using herald::test::read_tree;
@@ -199,4 +201,36 @@ TEST_CASE("a mistyped command is named, with the nearest real one") {
   auto far = site.herald("publish");
   CHECK(far.exit_code == 2);
   CHECK(far.err == "error: unknown command 'publish': herald build, check, changes, new or serve\n");
+}
+
+TEST_CASE("a shallow clone is built with a warning that its dates come only from the commits it has") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site", "2024-01-10T10:00:00+00:00");
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and where.\n");
+  site.commit("about: where", "2024-03-01T10:00:00+00:00");
+  const std::string clones = herald::test::make_temp_dir("herald-clones-");
+  struct Removed {
+    std::string dir;
+    ~Removed() { std::system(("rm -rf '" + dir + "'").c_str()); }
+  } removed{clones};
+  auto build = [&](const std::string& clone, const std::string& depth) {
+    auto cloned = herald::test::run_command("git clone -q " + depth + " 'file://" + site.dir() + "' '" +
+                                            clones + "/" + clone + "' 2>&1");
+    INFO(cloned.out);
+    REQUIRE(cloned.exit_code == 0);
+    return herald::test::run_command("cd '" + clones + "/" + clone + "' && '" HERALD_BINARY "' build " + kNow);
+  };
+  const std::string warning =
+      ".git/shallow:1:1: warning: the repository is a shallow clone, so each page's dates (\"First published\", "
+      "\"Last updated\") and the procedures' changes come only from the commits it has: clone its whole history "
+      "(with actions/checkout, `fetch-depth: 0`)\n";
+  auto shallow = build("shallow", "--depth 1");
+  INFO(shallow.err);
+  CHECK(shallow.exit_code == 0);
+  CHECK(contains(shallow.err, warning));
+  auto whole = build("whole", "");
+  INFO(whole.err);
+  CHECK(whole.exit_code == 0);
+  CHECK_FALSE(contains(whole.err, "shallow"));
 }

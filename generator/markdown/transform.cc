@@ -189,14 +189,18 @@ class Transformer {
 
   // --- shortcodes ----------------------------------------------------------
 
+  // Where the `length` bytes at `offset` of a text node's literal are in the file.
+  SourceLocation text_location(cmark_node* text, size_t offset, size_t length) {
+    std::string_view literal = cmark_node_get_literal(text);
+    auto [line, column] = body_position(text);
+    int exact = source_.find_column(line, column + static_cast<int>(offset), literal.substr(offset, length));
+    return file_location(line, exact);
+  }
+
   // Resolves one shortcode, records it and reports an unknown id.
   std::optional<std::string> resolve(cmark_node* text, const ShortcodeMatch& match, bool block,
                                      size_t* index) {
-    std::string_view literal = cmark_node_get_literal(text);
-    auto [line, column] = body_position(text);
-    int exact = source_.find_column(line, column + static_cast<int>(match.offset),
-                                    literal.substr(match.offset, match.length));
-    SourceLocation where = file_location(line, exact);
+    SourceLocation where = text_location(text, match.offset, match.length);
     std::optional<std::string> html = s_.resolve(match.name, match.id, block);
     if (!html && s_.diags)
       s_.diags->error(
@@ -215,6 +219,13 @@ class Transformer {
 
   void expand_shortcodes(cmark_node* text) {
     std::string literal = cmark_node_get_literal(text);
+    // A shortcode mistyped stays as text: a page would show `{{phnoe team}}`
+    // where a number to call should be.
+    if (s_.diags)
+      for (const NearShortcode& near : find_near_shortcodes(literal))
+        s_.diags->warning(text_location(text, near.offset, near.length),
+                          fmt::format("'{}' is not a shortcode, so it is shown as written: did you mean {}?",
+                                      literal.substr(near.offset, near.length), near.suggestion));
     std::vector<ShortcodeMatch> matches = find_shortcodes(literal);
     if (matches.empty()) return;
 

@@ -134,6 +134,42 @@ TEST_CASE("markdown shortcodes: an unknown name stays as text, without a diagnos
   CHECK(p.doc.shortcodes().empty());
 }
 
+TEST_CASE("markdown shortcodes: the scanner finds shortcodes mistyped, and what was meant") {
+  auto found = find_near_shortcodes("Call {{phnoe team}}, {{Contact team}} or {{ contacts  Out_Of_Hours }}.");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].offset == 5);
+  CHECK(found[0].length == 14);
+  CHECK(found[0].suggestion == "{{phone team}}");
+  CHECK(found[1].suggestion == "{{contact team}}");
+  CHECK(found[2].suggestion == "{{contact out-of-hours}}");
+  CHECK(found[2].length == 28);
+  CHECK(find_near_shortcodes("{{phone Front-Door}}").at(0).suggestion == "{{phone front-door}}");
+  CHECK(find_near_shortcodes("{{cnotact team}}").at(0).suggestion == "{{contact team}}");
+  CHECK(find_near_shortcodes("{{contat team}}").at(0).suggestion == "{{contact team}}");
+  CHECK(find_near_shortcodes("{{phones team}}").at(0).suggestion == "{{phone team}}");
+}
+
+TEST_CASE("markdown shortcodes: the scanner leaves alone what is further from a shortcode") {
+  for (const char* text : {"{{phone team}}", "{{contact team}}", "{{foo bar}}", "{{ email team }}", "{{name}}",
+                           "{{phone}}", "{{fone team}}", "{{done it}}", "{{phone team}", "{{phoneteam}}",
+                           "{{phnoe team!}}", "{{contractor team}}"}) {
+    CAPTURE(std::string(text));
+    CHECK(find_near_shortcodes(text).empty());
+  }
+}
+
+TEST_CASE("markdown shortcodes: a mistyped shortcode is a warning at its place, and stays as text") {
+  auto p = parse_markdown("Intro.\n\nCall {{phnoe team}} now, or `{{phnoe team}}`.\n\n> {{Contact team}}\n", 3,
+                          &test_contacts());
+  CHECK(p.diags == Strings{"6:6: warning: '{{phnoe team}}' is not a shortcode, so it is shown as written: did "
+                           "you mean {{phone team}}?",
+                           "8:3: warning: '{{Contact team}}' is not a shortcode, so it is shown as written: did "
+                           "you mean {{contact team}}?"});
+  CHECK(p.doc.html() ==
+        "<p>Intro.</p>\n<p>Call {{phnoe team}} now, or <code>{{phnoe team}}</code>.</p>\n"
+        "<blockquote>\n<p>{{Contact team}}</p>\n</blockquote>\n");
+}
+
 TEST_CASE("markdown shortcodes: not expanded inside code") {
   auto p = parse_markdown("Write `{{phone team}}`:\n\n```\n{{contact team}}\n```\n", 0, &test_contacts());
   CHECK(p.doc.html() ==

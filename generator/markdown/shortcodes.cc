@@ -1,8 +1,9 @@
 // Finds the {{contact id}} and {{phone id}} shortcodes in a run of Markdown text.
 #include "markdown/shortcodes.h"
 
-#include <algorithm>
 #include <string>
+
+#include "core/text.h"
 
 namespace herald {
 namespace {
@@ -35,21 +36,6 @@ bool read_shortcode(std::string_view text, size_t start, ShortcodeMatch* match) 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// Letters added, left out or changed, or two side by side swapped, to make
-/// `a` into `b` (the optimal string alignment distance).
-size_t edits_between(std::string_view a, std::string_view b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i)
-    for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
 }  // namespace
 
 std::vector<NearShortcode> find_near_shortcodes(std::string_view text) {
@@ -75,8 +61,8 @@ std::vector<NearShortcode> find_near_shortcodes(std::string_view text) {
     while (i < text.size() && is_blank(text[i])) ++i;
     const char* meant = nullptr;
     if (spaced && !id.empty() && text.substr(i, 2) == "}}") {
-      if (edits_between(name, "phone") <= 1) meant = "phone";
-      else if (edits_between(name, "contact") <= 2) meant = "contact";
+      if (edit_distance(name, "phone") <= 1) meant = "phone";
+      else if (edit_distance(name, "contact") <= 2) meant = "contact";
     }
     if (!meant) {
       ++from;

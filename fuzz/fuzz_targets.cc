@@ -92,7 +92,8 @@ const ShortcodeResolver& site_resolver() {
           return directory.phone_html(*c);
         }
         return block ? directory.contact_card_html(*c) : directory.contact_inline_html(*c);
-      }};
+      },
+      nullptr};
   return resolver;
 }
 

@@ -43,7 +43,10 @@ Document Document::parse(std::string_view markdown, const MarkdownOptions& optio
   settings.path = options.path;
   settings.line_offset = options.line_offset;
   settings.diags = &diags;
-  if (options.shortcodes && options.shortcodes->resolve) settings.resolve = options.shortcodes->resolve;
+  if (options.shortcodes && options.shortcodes->resolve) {
+    settings.resolve = options.shortcodes->resolve;
+    settings.nearest = options.shortcodes->nearest;
+  }
   TransformResult result = transform_markdown(settings);
 
   Document doc;

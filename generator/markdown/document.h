@@ -37,6 +37,8 @@ struct DocumentSection {
 /// insert, or nullopt if the id is unknown.
 struct ShortcodeResolver {
   std::function<std::optional<std::string>(std::string_view name, std::string_view id, bool block)> resolve;
+  /// The known id an unknown one was most likely meant to be, or "" (may be empty).
+  std::function<std::string(std::string_view id)> nearest;
 };
 
 /// One shortcode found in the body, resolved or not.

@@ -202,9 +202,12 @@ class Transformer {
                                      size_t* index) {
     SourceLocation where = text_location(text, match.offset, match.length);
     std::optional<std::string> html = s_.resolve(match.name, match.id, block);
-    if (!html && s_.diags)
-      s_.diags->error(
-          where, fmt::format("unknown contact '{}' in {}", match.id, shortcode_text(match.name, match.id)));
+    if (!html && s_.diags) {
+      std::string meant = s_.nearest ? s_.nearest(match.id) : "";
+      if (!meant.empty()) meant = ": did you mean " + shortcode_text(match.name, meant) + "?";
+      s_.diags->error(where, fmt::format("unknown contact '{}' in {}{}", match.id,
+                                         shortcode_text(match.name, match.id), meant));
+    }
     *index = result_.shortcodes.size();
     result_.shortcodes.push_back(
         {std::string(match.name), std::string(match.id), block, where.line, where.column, html});

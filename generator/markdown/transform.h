@@ -23,6 +23,8 @@ struct TransformSettings {
   int line_offset = 0;
   Diagnostics* diags = nullptr;  ///< null: no checks, no reports
   ShortcodeFunction resolve;     ///< empty: shortcodes stay as text
+  /// The known id an unknown one was most likely meant to be, or "" (may be empty).
+  std::function<std::string(std::string_view id)> nearest;
 };
 
 /// The transformed tree and what was found in it.

@@ -73,7 +73,8 @@ BuildCache::Parsed parse(const std::string& path, const std::string& text, bool 
         if (!c) return std::nullopt;
         if (name == "phone") return contacts.phone_html(*c);
         return block ? contacts.contact_card_html(*c) : contacts.contact_inline_html(*c);
-      }};
+      },
+      nullptr};
   std::string problem;
   auto where = classify_content_path(path, &problem);
   REQUIRE_MESSAGE(where, problem);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/text.h"
 #include "markdown/document.h"
 
 namespace herald::testing {
@@ -64,7 +65,8 @@ inline const ShortcodeResolver& test_contacts() {
         if (name == "contact" && block) return "<div class=\"contact\">" + who + "</div>";
         if (name == "contact") return "<span class=\"contact\">" + who + "</span>";
         return std::string("<a href=\"tel:+441164960000\">0116 496 0000</a>");
-      }};
+      },
+      [](std::string_view id) { return closest_match(id, {"team", "out-of-hours"}); }};
   return resolver;
 }
 

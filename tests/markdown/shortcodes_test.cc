@@ -115,6 +115,13 @@ TEST_CASE("markdown shortcodes: an unknown id is an error at the exact line and 
         "<p>{{contact missing}}</p>\n");
 }
 
+TEST_CASE("markdown shortcodes: an unknown id close to a known one says which was meant") {
+  auto p = parse_markdown("Call {{phone taem}} or {{contact out-of-hour}}.\n", 0, &test_contacts());
+  CHECK(p.diags == Strings{"1:6: error: unknown contact 'taem' in {{phone taem}}: did you mean {{phone team}}?",
+                           "1:24: error: unknown contact 'out-of-hour' in {{contact out-of-hour}}: did you mean "
+                           "{{contact out-of-hours}}?"});
+}
+
 TEST_CASE("markdown shortcodes: positions on indented and quoted lines") {
   auto p = parse_markdown("Para\n    {{phone a}} x\n\n> > quoted {{contact b}}\n", 0, &test_contacts());
   CHECK(p.diags == Strings{"2:5: error: unknown contact 'a' in {{phone a}}",
@@ -195,7 +202,8 @@ TEST_CASE("markdown shortcodes: the resolver is asked once per shortcode, when p
       [&](std::string_view, std::string_view id, bool block) -> std::optional<std::string> {
         ++calls;
         return std::string(block ? "<div>" : "<b>") + std::string(id) + (block ? "</div>" : "</b>");
-      }};
+      },
+      nullptr};
   auto p = parse_markdown("{{contact a}}\n\n## {{phone b}}\n\nx {{phone c}}\n", 0, &counting);
   CHECK(calls == 3);
   const std::string expected = "<div>a</div>\n<h2 id=\"section\"><b>b</b></h2>\n<p>x <b>c</b></p>\n";

@@ -348,6 +348,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     return block ? directory->contact_card_html(*c) : directory->contact_inline_html(*c);
   };
+  // With no directory to look in, shortcodes stay as text: the build stops at
+  // the directory's own error, which an error for each shortcode would bury.
+  if (!directory->readable()) resolver.resolve = nullptr;
   auto contact_ids = std::make_shared<std::vector<std::string>>();
   for (const Contact& c : directory->contacts()) contact_ids->push_back(c.id);
   resolver.nearest = [contact_ids](std::string_view id) { return closest_match(id, *contact_ids); };

@@ -46,11 +46,13 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
     diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    dir.readable_ = false;
     return dir;
   }
   if (root.IsNull()) return dir;
   if (!root.IsSequence()) {
     diags.error({path, 1, 1}, "the contact directory must be a list of contacts");
+    dir.readable_ = false;
     return dir;
   }
   for (const YAML::Node& entry : root) {

@@ -38,6 +38,10 @@ class ContactDirectory {
                                 Diagnostics& diags);
 
   const std::vector<Contact>& contacts() const { return contacts_; }
+  /// False when the file could not be read as a list of contacts at all (an
+  /// error said why): every id is then unknown, and an error for each
+  /// shortcode would only bury that one.
+  bool readable() const { return readable_; }
   const Contact* find(std::string_view id) const;
   std::vector<const Contact*> urgent() const;
 
@@ -51,6 +55,7 @@ class ContactDirectory {
  private:
   std::vector<Contact> contacts_;
   std::map<std::string, size_t, std::less<>> index_;
+  bool readable_ = true;
 };
 
 }  // namespace herald

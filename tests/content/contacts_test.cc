@@ -95,9 +95,14 @@ TEST_CASE("every rule of the directory gives its message at the entry's line") {
 
 TEST_CASE("the directory must be a list, and YAML errors carry the line") {
   Diagnostics diags;
-  ContactDirectory::parse("id: x\n", "data/contacts.yaml", kLondon, diags);
-  ContactDirectory::parse("- id: [unclosed\n", "data/other.yaml", kLondon, diags);
+  CHECK_FALSE(ContactDirectory::parse("id: x\n", "data/contacts.yaml", kLondon, diags).readable());
+  CHECK_FALSE(ContactDirectory::parse("- id: [unclosed\n", "data/other.yaml", kLondon, diags).readable());
   auto all = messages(diags);
+  // A file read as a list is readable, though empty or with a bad entry.
+  Diagnostics more;
+  CHECK(ContactDirectory::parse("", "data/contacts.yaml", kLondon, more).readable());
+  CHECK(ContactDirectory::parse("- 3\n", "data/contacts.yaml", kLondon, more).readable());
+  CHECK(more.has_errors());
   REQUIRE(all.size() == 2);
   CHECK(all[0].rfind("data/contacts.yaml:1:1: error: the contact directory must be a list of contacts", 0) == 0);
   CHECK(all[1].rfind("data/other.yaml:2:1: error: invalid YAML: ", 0) == 0);

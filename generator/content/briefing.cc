@@ -75,7 +75,13 @@ void read_briefing_sections(Page& page, Diagnostics& diags) {
     std::string list = std::to_string(missing.front());
     for (size_t i = 1; i < missing.size(); ++i)
       list += (i + 1 == missing.size() ? " and " : ", ") + std::to_string(missing[i]);
-    diags.error({path, page.body_line_offset + 1, 1},
+    // Where the first missing section would go: at the heading of the next
+    // section there is, or at the end of the file.
+    int line = page.body_line_offset + static_cast<int>(std::count(page.body_markdown.begin(),
+                                                                   page.body_markdown.end(), '\n'));
+    if (!page.body_markdown.empty() && page.body_markdown.back() != '\n') ++line;
+    if (auto next = seen.upper_bound(missing.front()); next != seen.end()) line = next->second;
+    diags.error({path, std::max(line, 1), 1},
                 fmt::format("briefing has no section{} {}: a 7-minute briefing has seven '##' sections "
                             "numbered 1 to 7",
                             missing.size() > 1 ? "s" : "", list));

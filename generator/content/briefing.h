@@ -18,7 +18,9 @@ constexpr int kWordsPerMinute = 200;
 std::optional<std::pair<int, std::string>> parse_section_heading(std::string_view heading);
 
 /// Fills page.sections (in number order), page.lead_html and
-/// page.reading_minutes from page.doc, reporting missing, repeated, extra and
+/// page.reading_minutes from page.doc (and page.body_markdown, for where a
+/// missing section would go: at the heading of the next section there is,
+/// or at the end of the file), reporting missing, repeated, extra and
 /// out-of-order sections and a reading time over seven minutes.
 void read_briefing_sections(Page& page, Diagnostics& diags);
 

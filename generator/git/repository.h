@@ -85,6 +85,10 @@ class Repository {
   git_repository* repo_;
 };
 
+/// How many times libgit2 asked to read a file of CA certificates and was
+/// refused (see repository.cc): once, when it starts, as Debian builds it.
+int libgit2_ca_reads_refused();
+
 /// The last libgit2 error as text.
 std::string last_git_error();
 

@@ -10,6 +10,18 @@
 using namespace herald;
 using herald::test::TempSite;
 
+TEST_CASE("libgit2 starts without reading the system's CA certificates") {
+  TempSite site;
+  site.write("a.md", "committed");
+  site.commit("first");
+  std::string error;
+  REQUIRE(Repository::open(site.dir(), &error));
+  // libgit2 called herald's stand-in, not mbedTLS's, when it started.
+  CHECK(libgit2_ca_reads_refused() == 1);
+  REQUIRE(Repository::open(site.dir(), &error));
+  CHECK(libgit2_ca_reads_refused() == 1);
+}
+
 TEST_CASE("the tree at a ref is read, never the working tree") {
   TempSite site;
   site.write("a.md", "committed");

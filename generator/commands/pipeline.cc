@@ -481,10 +481,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     // The entries used are moved over whole, not copied.
     std::map<std::string, BuildCache::Parsed> next;
     for (size_t i = 0; i < jobs.size(); ++i) {
-      if (hits[i])
+      if (hits[i]) {
         next.insert(cache->parsed.extract(*hits[i]));
-      else
-      {
+      } else {
         BuildCache::Parsed& entry = next[cache_key(*jobs[i].file)];
         entry.page = std::move(*fresh_pages[i]);
         entry.diagnostics = std::move(reported[i]);

@@ -35,13 +35,6 @@ std::string url_of(const std::string& host, int port) {
   return fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", host, v6 ? "]" : "", port);
 }
 
-std::string describe_change(const std::vector<std::string>& paths) {
-  if (paths.empty()) return "";
-  std::string first = paths.front() == "." ? "the working tree" : paths.front();
-  if (paths.size() == 1) return first + " changed";
-  return fmt::format("{} and {} other{} changed", first, paths.size() - 1, paths.size() == 2 ? "" : "s");
-}
-
 /// Builds the working tree and hands the result to the server, printing
 /// what the terminal should show. Keeps the parse cache between builds.
 class Previewer {
@@ -76,7 +69,8 @@ class Previewer {
       last_report_ = report;
     }
     bool changed_view = state_.publish(std::move(files), problems);
-    std::string what = changed.empty() ? "built the preview" : describe_change(changed) + ": rebuilt";
+    std::string what =
+        changed.empty() ? "built the preview" : describe_change(changed, options_.repo) + ": rebuilt";
     std::string reused = cache_.reused ? fmt::format(", {} unchanged files not parsed again", cache_.reused) : "";
     if (!problems.empty())
       std::fprintf(stderr, "herald: %s in %.0f ms%s; %s\n", what.c_str(), ms, reused.c_str(),

@@ -301,7 +301,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     std::string root = site.repo->workdir();
     result.out_dir = root.empty() ? "public" : root + "public";
   }
-  Theme theme = Theme::load(config.theme, site.files, diags);
+  Theme theme = Theme::load(config.theme, site.files, diags, config.theme_at);
   std::string memo_file, memo_stamp, spare_dir;
   if (options.write) {
     std::error_code ec;

@@ -157,6 +157,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       scalar(value, key, &config.logo);
     } else if (key == "theme") {
       scalar(value, key, &config.theme);
+      config.theme_at = at(path, value);
       if (!is_valid_slug(config.theme)) {
         diags.error(at(path, value), "theme '" + config.theme +
                                          "' must be a folder name of lower-case letters, digits and hyphens");

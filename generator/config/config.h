@@ -19,6 +19,7 @@ struct Config {
   std::string description;
   std::string logo;  ///< repository path, e.g. static/logo.svg
   std::string theme = "default";
+  SourceLocation theme_at{"herald.yaml", 0, 0};  ///< where `theme` is written
   std::string brand_colour = "#1d5b79";
   std::string accessibility_email;
   std::optional<DateTime> accessibility_reviewed;

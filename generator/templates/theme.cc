@@ -18,8 +18,8 @@ Theme Theme::builtin() {
   return theme;
 }
 
-Theme Theme::load(const std::string& name, const std::vector<SourceFile>& site_files,
-                  Diagnostics& diags) {
+Theme Theme::load(const std::string& name, const std::vector<SourceFile>& site_files, Diagnostics& diags,
+                  const SourceLocation& named_at) {
   Theme theme = builtin();
   std::string prefix = "themes/" + name + "/";
   bool found = false;
@@ -31,7 +31,7 @@ Theme Theme::load(const std::string& name, const std::vector<SourceFile>& site_f
     theme.origins_[rel] = f.path;
   }
   if (!found && name != "default")
-    diags.warning({"herald.yaml", 0, 0},
+    diags.warning(named_at,
                   fmt::format("theme '{}' has no files in themes/{}/: the built-in theme is used", name, name));
   return theme;
 }

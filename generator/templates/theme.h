@@ -14,9 +14,10 @@ struct SourceFile;
 class Theme {
  public:
   /// The built-in theme, then every file of `themes/<name>/` in the site tree
-  /// replacing the built-in file of the same path.
-  static Theme load(const std::string& name, const std::vector<SourceFile>& site_files,
-                    Diagnostics& diags);
+  /// replacing the built-in file of the same path. A theme with no files is
+  /// a warning at `named_at`, where herald.yaml names it.
+  static Theme load(const std::string& name, const std::vector<SourceFile>& site_files, Diagnostics& diags,
+                    const SourceLocation& named_at = {"herald.yaml", 0, 0});
   /// Only the built-in theme.
   static Theme builtin();
 

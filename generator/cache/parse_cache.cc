@@ -470,20 +470,6 @@ bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
   return in.at_end();
 }
 
-bool decode_in_place(BuildCache::Parsed& entry) {
-  if (entry.encoded.empty()) return true;
-  Page page;
-  bool has_page = false;
-  std::vector<Diagnostic> diagnostics;
-  if (!decode_entry(entry, page, has_page, diagnostics)) return false;
-  entry.page.reset();
-  if (has_page) entry.page = std::move(page);
-  entry.diagnostics = std::move(diagnostics);
-  entry.encoded = {};
-  entry.file.reset();  // the page's HTML keeps the file mapped
-  return true;
-}
-
 void ParseCacheFolder::load(BuildCache& cache) {
   base_ok_ = load_parse_cache(cache, base_, stamp_);
   base_entries_ = cache.parsed.size();

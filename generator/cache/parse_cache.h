@@ -42,9 +42,6 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
 bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
                   std::vector<Diagnostic>& diagnostics);
 
-/// decode_entry into the entry itself, which is then no longer encoded.
-bool decode_in_place(BuildCache::Parsed& entry);
-
 /// The parse cache in its folder: a base file, and a journal of what later
 /// builds parsed, so that a build that parsed a few files writes only those.
 /// The base is written whole again when it is missing or stale, or when the

@@ -364,6 +364,21 @@ void use_everything(const BuildCache& cache) {
   }
 }
 
+/// decode_entry into the entry itself, which is then no longer encoded.
+bool decode_in_place(BuildCache::Parsed& entry) {
+  if (entry.encoded.empty()) return true;
+  Page page;
+  bool has_page = false;
+  std::vector<Diagnostic> diagnostics;
+  if (!decode_entry(entry, page, has_page, diagnostics)) return false;
+  entry.page.reset();
+  if (has_page) entry.page = std::move(page);
+  entry.diagnostics = std::move(diagnostics);
+  entry.encoded = {};
+  entry.file.reset();  // the page's HTML keeps the file mapped
+  return true;
+}
+
 /// Loads the file and decodes every entry, as a build would decode the
 /// entries it uses: false when the file is refused or any entry is.
 bool load_decoded(BuildCache& cache, const std::string& path) {

@@ -10,6 +10,7 @@
 
 #include "cache/parse_cache.h"
 #include "core/text.h"
+#include "core/thread_pool.h"
 #include "markdown/document.h"
 #include "output/feeds.h"
 #include "templates/template_data.h"
@@ -477,10 +478,11 @@ Hash128 ViewModel::card_key(const Page& p) const {
     add_card(in, page);
     return in.hash();
   };
-  // Found once for every page: each term's key is made of its pages' cards.
+  // Found once for every page, on every core (the other tasks that need them
+  // wait): each term's key is made of its pages' cards.
   std::call_once(cards_once_, [&] {
-    card_keys_.reserve(lib_.pages.size());
-    for (const Page& page : lib_.pages) card_keys_.push_back(of(page));
+    card_keys_.resize(lib_.pages.size());
+    parallel_for(lib_.pages.size(), [&](size_t i) { card_keys_[i] = of(lib_.pages[i]); });
   });
   const Page* first = lib_.pages.data();
   if (std::less_equal<>{}(first, &p) && std::less<>{}(&p, first + card_keys_.size()))

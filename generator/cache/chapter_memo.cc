@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kMagic = "herald-chapters 1";
 
-bool parse_flag(const std::string& s, bool* out) {
+bool parse_flag(std::string_view s, bool* out) {
   if (s != "0" && s != "1") return false;
   *out = s == "1";
   return true;
@@ -29,7 +29,7 @@ bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
   std::map<std::string, ChapterFacts> facts;
   for (size_t pos = 0; pos < body->size();) {
     size_t nl = body->find('\n', pos);  // the body is whole lines
-    std::vector<std::string> f = split_fields(body->substr(pos, nl - pos));
+    std::vector<std::string_view> f = split_fields(std::string_view(*body).substr(pos, nl - pos));
     pos = nl + 1;
     ChapterFacts c;
     if (f.size() != 9 || f[0].size() != 40 || !parse_flag(f[1], &c.readable) || !parse_flag(f[2], &c.reread) ||
@@ -37,8 +37,8 @@ bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
         !unescape_field(f[7], &c.date) || !unescape_field(f[8], &c.expires))
       return false;
     if (f[3].empty() || f[3].size() > 9 || f[3].find_first_not_of("0123456789") != std::string::npos) return false;
-    c.amendment_line = std::stoi(f[3]);
-    facts[f[0]] = std::move(c);
+    c.amendment_line = std::stoi(std::string(f[3]));
+    facts[std::string(f[0])] = std::move(c);
   }
   facts_ = std::move(facts);
   for (const auto& [blob, c] : facts_) loaded_.insert(blob);

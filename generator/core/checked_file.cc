@@ -110,8 +110,8 @@ bool unescape_field(std::string_view s, std::string* out) {
   return true;
 }
 
-std::vector<std::string> split_fields(std::string_view line) {
-  std::vector<std::string> parts;
+std::vector<std::string_view> split_fields(std::string_view line) {
+  std::vector<std::string_view> parts;
   size_t start = 0;
   for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
     parts.emplace_back(line.substr(start, tab - start));

@@ -25,7 +25,7 @@ bool write_checked_file(const std::string& path, const std::string& magic, const
 std::string escape_field(std::string_view s);
 /// The field back; false for a backslash that starts no escape.
 bool unescape_field(std::string_view s, std::string* out);
-/// The fields of one line, split at each tab.
-std::vector<std::string> split_fields(std::string_view line);
+/// The fields of one line, split at each tab: views into `line`.
+std::vector<std::string_view> split_fields(std::string_view line);
 
 }  // namespace herald

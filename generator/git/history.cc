@@ -167,12 +167,12 @@ std::string History::serialize() const {
 }
 
 std::optional<History> History::parse(const std::string& text) {
-  auto number = [](const std::string& s, int64_t* out) {
+  auto number = [](std::string_view s, int64_t* out) {
     if (s.empty() || s.size() > 20) return false;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
     return ec == std::errc() && end == s.data() + s.size();
   };
-  auto commit_id = [](const std::string& s) {
+  auto commit_id = [](std::string_view s) {
     return s.size() == GIT_OID_HEXSZ && s.find_first_not_of("0123456789abcdef") == std::string::npos;
   };
   History h;
@@ -181,11 +181,11 @@ std::optional<History> History::parse(const std::string& text) {
   for (size_t pos = 0; pos < text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) return std::nullopt;
-    std::vector<std::string> f = split_fields(std::string_view(text).substr(pos, nl - pos));
+    std::vector<std::string_view> f = split_fields(std::string_view(text).substr(pos, nl - pos));
     pos = nl + 1;
     if (!head) {
       if (f.size() != 3 || f[0] != "head" || !commit_id(f[1]) || !number(f[2], &h.head_time_)) return std::nullopt;
-      h.head_id_ = f[1];
+      h.head_id_ = std::string(f[1]);
       head = true;
     } else if (paths_left > 0) {
       std::string path;
@@ -198,7 +198,7 @@ std::optional<History> History::parse(const std::string& text) {
       if (f.size() != 6 || !commit_id(f[1]) || !number(f[2], &c.commit.time) || !number(f[3], &offset) ||
           !unescape_field(f[4], &c.commit.summary) || !number(f[5], &count) || count < 0 || count > 10000000)
         return std::nullopt;
-      c.commit.id = f[1];
+      c.commit.id = std::string(f[1]);
       c.commit.time_offset = static_cast<int>(offset);
       paths_left = static_cast<size_t>(count);
       h.commits_.push_back(std::move(c));
@@ -208,7 +208,7 @@ std::optional<History> History::parse(const std::string& text) {
       if (f.size() != 5 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last) ||
           !commit_id(f[4]))
         return std::nullopt;
-      d.last_commit_id = f[4];
+      d.last_commit_id = std::string(f[4]);
       if (!h.dates_.emplace(std::move(path), std::move(d)).second) return std::nullopt;
     } else {
       return std::nullopt;

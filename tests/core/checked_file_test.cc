@@ -66,6 +66,6 @@ TEST_CASE("fields of a tab-separated line come back exactly, and a stray backsla
   std::string out;
   CHECK_FALSE(herald::unescape_field("ends with \\", &out));
   CHECK_FALSE(herald::unescape_field("\\x", &out));
-  CHECK(herald::split_fields("a\t\tb") == std::vector<std::string>{"a", "", "b"});
-  CHECK(herald::split_fields("") == std::vector<std::string>{""});
+  CHECK(herald::split_fields("a\t\tb") == std::vector<std::string_view>{"a", "", "b"});
+  CHECK(herald::split_fields("") == std::vector<std::string_view>{""});
 }

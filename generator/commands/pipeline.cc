@@ -245,9 +245,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     const std::string history_file = cache_dir(*site.repo) + "/history", history_magic = "herald-history 1";
     std::optional<History> known;
     if (auto text = read_checked_file(history_file, history_magic, identity)) known = History::parse(*text);
-    site.history = known ? History::walk(*site.repo, site.commit->id, prefixes, *known)
+    std::optional<std::string> known_head;
+    if (known) known_head = known->head_id();
+    site.history = known ? History::walk(*site.repo, site.commit->id, prefixes, std::move(*known))
                          : History::walk(*site.repo, site.commit->id, prefixes);
-    if (!known || known->head_id() != site.history->head_id()) {
+    if (known_head != site.history->head_id()) {
       std::error_code ec;
       fs::create_directories(cache_dir(*site.repo), ec);
       // Nothing changes the history from here on.

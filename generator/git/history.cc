@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -107,7 +108,7 @@ History History::walk(const Repository& repo, const std::string& commit_id,
 }
 
 History History::walk(const Repository& repo, const std::string& commit_id,
-                      const std::vector<std::string>& prefixes, const History& known) {
+                      const std::vector<std::string>& prefixes, History known) {
   if (known.head_id_.empty()) return walk(repo, commit_id, prefixes);
   if (known.head_id_ == commit_id) return known;
   // Back from `commit_id` by single parents to the known commit. Those
@@ -137,15 +138,25 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     free_chain();
     return walk(repo, commit_id, prefixes);
   }
-  History history;
-  for (git_commit* commit : chain) history.add(raw, commit, prefixes);
+  History recent;
+  for (git_commit* commit : chain) recent.add(raw, commit, prefixes);
   free_chain();
-  for (const auto& [path, d] : known.dates_) {
-    auto [it, inserted] = history.dates_.try_emplace(path, d);
-    if (!inserted) it->second.first = d.first;  // the oldest sighting is in the known part
+  // The commits on top changed their paths last; a path the known walk saw
+  // was first committed there.
+  for (auto& [path, d] : recent.dates_) {
+    auto [it, inserted] = known.dates_.try_emplace(path, std::move(d));
+    if (!inserted) {
+      int64_t first = it->second.first;
+      it->second = std::move(d);
+      it->second.first = first;
+    }
   }
-  history.commits_.insert(history.commits_.end(), known.commits_.begin(), known.commits_.end());
-  return history;
+  recent.commits_.insert(recent.commits_.end(), std::make_move_iterator(known.commits_.begin()),
+                         std::make_move_iterator(known.commits_.end()));
+  known.commits_ = std::move(recent.commits_);
+  known.head_id_ = std::move(recent.head_id_);
+  known.head_time_ = recent.head_time_;
+  return known;
 }
 
 std::string History::serialize() const {

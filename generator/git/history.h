@@ -36,9 +36,10 @@ class History {
   /// The same, starting from `known`, an earlier walk with the same prefixes
   /// (from the build cache): when `commit_id` is `known`'s commit with
   /// commits added on top one after another (no merge), only those are
-  /// diffed. Otherwise the whole history is walked. The result is the same.
+  /// diffed, and folded into `known`. Otherwise the whole history is walked.
+  /// The result is the same.
   static History walk(const Repository& repo, const std::string& commit_id,
-                      const std::vector<std::string>& prefixes, const History& known);
+                      const std::vector<std::string>& prefixes, History known);
 
   /// The history as text lines, for the build cache, and back (nullopt for
   /// anything that is not such text).

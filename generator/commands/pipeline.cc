@@ -585,8 +585,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       out.stream_to(&staged);
       out.remember_in(&memo);
     }
-    add_html_tasks(lib, renderer, theme, out, diags, tasks);
+    // The long tasks (the PDFs, the sitemap, the feeds) first, and the many
+    // short ones after them: both cores stay busy to the end.
     add_extra_tasks(lib, renderer, out, diags, tasks);
+    add_html_tasks(lib, renderer, theme, out, diags, tasks);
     run_tasks(tasks);
   }
   lib.parse_tree = nullptr;  // it refers to this build's files

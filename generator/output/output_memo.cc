@@ -5,6 +5,7 @@
 #include <charconv>
 #include <iterator>
 #include <string_view>
+#include <thread>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -58,12 +59,21 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
 }
 
 bool OutputMemo::save(const std::string& file, const std::string& stamp, bool spare, std::string* error) const {
-  std::string body;
-  auto put = [&](char which, const std::string& path, const OutputRecord& r) {
+  auto put = [](std::string& to, char which, const std::string& path, const OutputRecord& r) {
     // Compiled once: tens of thousands of lines.
-    fmt::format_to(std::back_inserter(body), FMT_COMPILE("{} {:x} {:x} {} {} {} {}\n"), which, r.key.high, r.key.low,
+    fmt::format_to(std::back_inserter(to), FMT_COMPILE("{} {:x} {:x} {} {} {} {}\n"), which, r.key.high, r.key.low,
                    r.size, r.mtime_ns, r.inode, path);
   };
+  // The spare's lines are written by another core meanwhile.
+  std::string spare_lines;
+  std::jthread spare_part;
+  if (spare) {
+    spare_part = std::jthread([&] {
+      spare_lines.reserve(previous_.size() * 96);
+      for (const auto& [path, r] : previous_) put(spare_lines, 's', path, r);
+    });
+  }
+  std::string body;
   {
     std::lock_guard lock(mutex_);
     body.reserve((current_.size() + (spare ? previous_.size() : 0)) * 96);
@@ -74,10 +84,13 @@ bool OutputMemo::save(const std::string& file, const std::string& stamp, bool sp
     for (const auto& entry : current_) sorted.push_back(&entry);
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (size_t i = 0; i < sorted.size(); ++i)
-      if (i + 1 == sorted.size() || sorted[i + 1]->first != sorted[i]->first) put('p', sorted[i]->first, sorted[i]->second);
+      if (i + 1 == sorted.size() || sorted[i + 1]->first != sorted[i]->first)
+        put(body, 'p', sorted[i]->first, sorted[i]->second);
   }
-  if (spare)
-    for (const auto& [path, r] : previous_) put('s', path, r);
+  if (spare) {
+    spare_part.join();
+    body += spare_lines;
+  }
   return write_checked_file(file, kMagic, stamp, body, error);
 }
 

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -529,19 +530,32 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     if (page.last_commit == 0) page.last_commit = page.first_commit;
     decide_publication(page, now, options.drafts);
   }
+  // The releases are worked out on the other core while Assemble runs on
+  // this one: neither uses what the other makes.
   std::vector<Release> releases;
+  std::exception_ptr releases_failed;
+  std::jthread releasing;
   if (site.commit && site.history) {
-    std::string why;
-    releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts}, diags,
-                                &chapters);
-    if (!options.worktree) {
-      std::error_code ec;
-      fs::create_directories(cache_dir(*site.repo), ec);
-      chapters.save(chapters_file, identity, &why);  // failing costs the next build time only
-    }
+    releasing = std::jthread([&] {
+      try {
+        releases = compute_releases(*site.repo, *site.history, site.commit->id, config, {now, options.drafts},
+                                    diags, &chapters);
+        if (!options.worktree) {
+          std::error_code ec;
+          std::string why;
+          fs::create_directories(cache_dir(*site.repo), ec);
+          chapters.save(chapters_file, identity, &why);  // failing costs the next build time only
+        }
+      } catch (...) {
+        releases_failed = std::current_exception();
+      }
+    });
   }
-  AssembleInput input{&site.files, &releases};
+  AssembleInput input{&site.files};
   assemble(lib, input, diags);
+  if (releasing.joinable()) releasing.join();
+  if (releases_failed) std::rethrow_exception(releases_failed);
+  lib.releases = std::move(releases);
   // A page from the build cache has no Markdown tree: a PDF that cannot be
   // reused is drawn from the tree parsed again, exactly as the first time.
   std::mutex reading_git;  // libgit2's objects are for one thread at a time

@@ -207,7 +207,6 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
       }
     }
   }
-  if (input.releases) lib.releases = *input.releases;
 }
 
 }  // namespace herald

@@ -71,7 +71,6 @@ struct SourceFile;
 
 struct AssembleInput {
   const std::vector<SourceFile>* files = nullptr;  ///< the whole tree, for static/ and bundles
-  const std::vector<Release>* releases = nullptr;
 };
 
 /// Sorts, indexes and cross-checks the parsed pages: URL clashes, manuals,

@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <initializer_list>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,6 +20,25 @@ namespace {
 
 std::string end_line(const std::string& text, size_t length) {
   return fmt::format("end {:x}\n", XXH3_64bits(text.data(), length));
+}
+
+/// Creates or truncates `path` and writes `parts` into it, one after another.
+bool write_whole(const std::string& path, std::initializer_list<std::string_view> parts) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  bool ok = true;
+  for (std::string_view part : parts) {
+    while (ok && !part.empty()) {
+      ssize_t n = ::write(fd, part.data(), part.size());
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) part.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+  int saved = errno;
+  if (::close(fd) != 0 && ok) return false;
+  errno = saved;
+  return ok;
 }
 
 }  // namespace
@@ -57,17 +76,20 @@ std::optional<std::string> read_checked_file(const std::string& path, const std:
 
 bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
                         const std::string& body, std::string* error) {
-  std::string text = magic + "\n" + stamp + "\n" + body;
-  text += end_line(text, text.size());
+  // Written in three parts, the checksum taken over the first two: the body
+  // is megabytes on a large site, and is not copied.
+  std::string head = magic + "\n" + stamp + "\n";
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, head.data(), head.size());
+  XXH3_64bits_update(state, body.data(), body.size());
+  std::string end = fmt::format("end {:x}\n", XXH3_64bits_digest(state));
+  XXH3_freeState(state);
   std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
-      std::remove(tmp.c_str());
-      return false;
-    }
+  if (!write_whole(tmp, {head, body, end})) {
+    *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
+    std::remove(tmp.c_str());
+    return false;
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));

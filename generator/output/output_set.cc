@@ -2,6 +2,7 @@
 #include "output/output_set.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -71,10 +72,11 @@ bool is_safe_output_path(const std::string& path) {
   if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos ||
       path.find('\0') != std::string::npos)
     return false;
+  std::string_view whole = path;
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string_view part = whole.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (part.empty() || part == "." || part == ".." || part == ".git") return false;
     if (slash == std::string::npos) break;
     start = slash + 1;

@@ -108,7 +108,6 @@ std::vector<std::string> OutputMemo::spare_paths() const {
   std::vector<std::string> paths;
   paths.reserve(spare_.size());
   for (const auto& [path, r] : spare_) paths.push_back(path);
-  std::sort(paths.begin(), paths.end());
   return paths;
 }
 

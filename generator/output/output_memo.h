@@ -43,7 +43,7 @@ class OutputMemo {
   const OutputRecord* previous(const std::string& path) const;
   /// The record of `path` in the spare site, or null.
   const OutputRecord* spare(const std::string& path) const;
-  /// Every file of the spare site, sorted; none when there is no spare.
+  /// Every file of the spare site, in no order; none when there is no spare.
   std::vector<std::string> spare_paths() const;
   bool has_spare() const { return !spare_.empty(); }
   /// Keeps the record of a file this build wrote or reused. Safe from many threads.

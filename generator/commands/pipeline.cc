@@ -583,6 +583,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // folder and the previous site stays.
   StagedSite staged;
   std::vector<RenderTask> tasks;
+  OutputMemo::Lines memo_lines;
+  std::jthread making_memo_lines;
   if (loading_memo.joinable()) loading_memo.join();
   if (!diags.has_errors()) {
     if (options.write) {
@@ -604,6 +606,9 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     add_extra_tasks(lib, renderer, out, diags, tasks);
     add_html_tasks(lib, renderer, theme, out, diags, tasks);
     run_tasks(tasks);
+    // The records' lines are made on the other core while this one publishes
+    // the site; they are saved once it is in place.
+    if (options.write) making_memo_lines = std::jthread([&memo, &memo_lines] { memo_lines = memo.lines(); });
   }
   lib.parse_tree = nullptr;  // it refers to this build's files
   result.files = out.take_sorted(diags);
@@ -647,7 +652,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       return result;
     }
     // A cache that cannot be written costs the next build time, nothing else.
-    memo.save(memo_file, memo_stamp, staged.kept_spare(), &why);
+    if (making_memo_lines.joinable()) making_memo_lines.join();
+    OutputMemo::save(memo_file, memo_stamp, memo_lines, staged.kept_spare(), &why);
   }
   watch.lap("write");
   return result;

@@ -75,7 +75,7 @@ std::optional<std::string> read_checked_file(const std::string& path, const std:
 }
 
 bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
-                        const std::string& body, std::string* error) {
+                        std::string_view body, std::string* error) {
   // Written in three parts, the checksum taken over the first two: the body
   // is megabytes on a large site, and is not copied.
   std::string head = magic + "\n" + stamp + "\n";

@@ -18,7 +18,7 @@ std::optional<std::string> read_checked_file(const std::string& path, const std:
 /// Writes such a file through a temporary name of this process (two builds
 /// may save at once), renamed into place. False with `error` on failure.
 bool write_checked_file(const std::string& path, const std::string& magic, const std::string& stamp,
-                        const std::string& body, std::string* error);
+                        std::string_view body, std::string* error);
 
 /// A field of a tab-separated line: backslash, tab, newline and carriage
 /// return written as \\, \t, \n and \r.

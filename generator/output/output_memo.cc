@@ -5,7 +5,6 @@
 #include <charconv>
 #include <iterator>
 #include <string_view>
-#include <thread>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -58,25 +57,16 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
   return true;
 }
 
-bool OutputMemo::save(const std::string& file, const std::string& stamp, bool spare, std::string* error) const {
+OutputMemo::Lines OutputMemo::lines() const {
   auto put = [](std::string& to, char which, const std::string& path, const OutputRecord& r) {
     // Compiled once: tens of thousands of lines.
     fmt::format_to(std::back_inserter(to), FMT_COMPILE("{} {:x} {:x} {} {} {} {}\n"), which, r.key.high, r.key.low,
                    r.size, r.mtime_ns, r.inode, path);
   };
-  // The spare's lines are written by another core meanwhile.
-  std::string spare_lines;
-  std::jthread spare_part;
-  if (spare) {
-    spare_part = std::jthread([&] {
-      spare_lines.reserve(previous_.size() * 96);
-      for (const auto& [path, r] : previous_) put(spare_lines, 's', path, r);
-    });
-  }
-  std::string body;
+  Lines lines;
   {
     std::lock_guard lock(mutex_);
-    body.reserve((current_.size() + (spare ? previous_.size() : 0)) * 96);
+    lines.text.reserve((current_.size() + previous_.size()) * 96);
     // Sorted, and of a path recorded twice (two sources of one file: an
     // error, so this build publishes nothing) only the last.
     std::vector<const std::pair<std::string, OutputRecord>*> sorted;
@@ -85,12 +75,17 @@ bool OutputMemo::save(const std::string& file, const std::string& stamp, bool sp
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (size_t i = 0; i < sorted.size(); ++i)
       if (i + 1 == sorted.size() || sorted[i + 1]->first != sorted[i]->first)
-        put(body, 'p', sorted[i]->first, sorted[i]->second);
+        put(lines.text, 'p', sorted[i]->first, sorted[i]->second);
   }
-  if (spare) {
-    spare_part.join();
-    body += spare_lines;
-  }
+  lines.spare_from = lines.text.size();
+  for (const auto& [path, r] : previous_) put(lines.text, 's', path, r);
+  return lines;
+}
+
+bool OutputMemo::save(const std::string& file, const std::string& stamp, const Lines& lines, bool spare,
+                      std::string* error) {
+  std::string_view body = lines.text;
+  if (!spare) body = body.substr(0, lines.spare_from);
   return write_checked_file(file, kMagic, stamp, body, error);
 }
 

@@ -34,10 +34,18 @@ class OutputMemo {
   /// Reads `file`; false (and no records) unless it was saved with `stamp`
   /// (herald's build, the theme, the output folder) and is intact.
   bool load(const std::string& file, const std::string& stamp);
+  /// The lines `save` writes: this build's records, sorted, then the previous
+  /// build's, from `spare_from` on. Made while the site is being published.
+  struct Lines {
+    std::string text;
+    size_t spare_from = 0;
+  };
+  Lines lines() const;
   /// Saves this build's records (write to a temporary name, then rename) and,
   /// with `spare`, the previous build's as those of the spare site: the site
   /// this build replaced.
-  bool save(const std::string& file, const std::string& stamp, bool spare, std::string* error) const;
+  static bool save(const std::string& file, const std::string& stamp, const Lines& lines, bool spare,
+                   std::string* error);
 
   /// The previous build's record of `path`, or null.
   const OutputRecord* previous(const std::string& path) const;

@@ -33,7 +33,7 @@ void save_memo(const std::string& file) {
   memo.record("briefings/neglect/index.html", {Hash128{0x0123456789abcdefull, 42}, 5120, 1700000000123456789, 918273});
   memo.record("index.html", {Hash128{7, 0xfedcba9876543210ull}, 300, 1700000001000000000, 5});
   std::string error;
-  REQUIRE(memo.save(file, "herald 1\ntheme x\nout /site/public", false, &error));
+  REQUIRE(OutputMemo::save(file, "herald 1\ntheme x\nout /site/public", memo.lines(), false, &error));
 }
 
 }  // namespace
@@ -53,6 +53,37 @@ TEST_CASE("output_memo: what one build records, the next reads back exactly") {
   CHECK(next.previous("index.html")->key == Hash128{7, 0xfedcba9876543210ull});
   CHECK_FALSE(next.previous("about/index.html"));
   std::remove(file.c_str());
+}
+
+TEST_CASE("output_memo: the previous build's records become the spare's only when the spare is kept") {
+  const std::string stamp = "herald 1\ntheme x\nout /site/public";
+  std::string first = temp_file(), second = temp_file();
+  save_memo(first);
+  OutputMemo memo;
+  REQUIRE(memo.load(first, stamp));
+  CHECK_FALSE(memo.has_spare());
+  memo.record("index.html", {Hash128{8, 9}, 301, 1700000002000000000, 6});
+  OutputMemo::Lines lines = memo.lines();
+  std::string error;
+
+  REQUIRE(OutputMemo::save(second, stamp, lines, true, &error));
+  OutputMemo kept;
+  REQUIRE(kept.load(second, stamp));
+  CHECK(kept.previous("index.html")->key == Hash128{8, 9});
+  CHECK_FALSE(kept.previous("briefings/neglect/index.html"));
+  REQUIRE(kept.spare("briefings/neglect/index.html"));
+  CHECK(kept.spare("briefings/neglect/index.html")->inode == 918273);
+  CHECK(kept.spare("index.html")->key == Hash128{7, 0xfedcba9876543210ull});
+  CHECK(kept.spare_paths().size() == 2);
+
+  REQUIRE(OutputMemo::save(second, stamp, lines, false, &error));
+  OutputMemo without;
+  REQUIRE(without.load(second, stamp));
+  CHECK(without.previous("index.html")->key == Hash128{8, 9});
+  CHECK_FALSE(without.has_spare());
+  CHECK_FALSE(without.spare("index.html"));
+  std::remove(first.c_str());
+  std::remove(second.c_str());
 }
 
 TEST_CASE("output_memo: another stamp, a missing file or any damage gives no records") {

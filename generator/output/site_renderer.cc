@@ -61,16 +61,17 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                        render_or_reuse(renderer, out, path, tmpl, data(), "built-in page /" + path);
                      }});
   };
-  // Content pages, in batches so that thousands of pages share few tasks.
-  std::vector<const Page*> pages;
+  // Content pages, in batches so that thousands of pages share few tasks
+  // (and one list of them).
+  auto pages = std::make_shared<std::vector<const Page*>>();
   for (const Page& p : lib.pages)
     if (p.published && p.kind != Kind::home && p.kind != Kind::section && p.kind != Kind::manual)
-      pages.push_back(&p);
+      pages->push_back(&p);
   const size_t batch = 64;
-  for (size_t start = 0; start < pages.size(); start += batch) {
+  for (size_t start = 0; start < pages->size(); start += batch) {
     tasks.push_back({"pages", [&renderer, &out, vm, pages, start, batch] {
-                       for (size_t i = start; i < std::min(pages.size(), start + batch); ++i) {
-                         const Page& p = *pages[i];
+                       for (size_t i = start; i < std::min(pages->size(), start + batch); ++i) {
+                         const Page& p = *(*pages)[i];
                          std::string tmpl = template_for(p.kind);
                          // Keyed by what its data is made from: an unchanged page's data is never made.
                          out.add_keyed(

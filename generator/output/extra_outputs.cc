@@ -1,6 +1,8 @@
 // The list of non-HTML outputs; each format lives in its own file.
 #include "output/extra_outputs.h"
 
+#include <mutex>
+
 #include "output/feeds.h"
 #include "output/ics.h"
 #include "output/pdf/pdf_outputs.h"
@@ -16,21 +18,35 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
                      out.add("sitemap.xml", make_sitemap(library), "sitemap");
                      out.add("robots.txt", make_robots(library), "robots");
                    }});
-  auto feeds = std::make_shared<std::vector<Feed>>(collect_feeds(library));
-  for (size_t i = 0; i < feeds->size(); ++i) {
-    tasks.push_back({"feeds", [&library, &out, feeds, i] {
-                       const Feed& f = (*feeds)[i];
-                       std::string source = "feed /" + f.path;
-                       // Keyed by all they are made from: an unchanged feed is not made again.
-                       out.add_keyed(
-                           f.path + "feed.xml", source, [&] { return feed_key(f, library, "rss"); },
-                           [&] { return make_rss(f, library); });
-                       out.add_keyed(
-                           f.path + "atom.xml", source, [&] { return feed_key(f, library, "atom"); },
-                           [&] { return make_atom(f, library); });
-                       out.add_keyed(
-                           f.path + "feed.json", source, [&] { return feed_key(f, library, "json"); },
-                           [&] { return make_json_feed(f, library); });
+  // The feeds are collected by the first of their tasks, on whichever core
+  // is free, and made by all of them.
+  struct Feeds {
+    std::once_flag collected;
+    std::vector<Feed> all;
+  };
+  auto feeds = std::make_shared<Feeds>();
+  auto collect = [&library, feeds]() -> const std::vector<Feed>& {
+    std::call_once(feeds->collected, [&] { feeds->all = collect_feeds(library); });
+    return feeds->all;
+  };
+  const size_t feed_tasks = 4;
+  for (size_t first = 0; first < feed_tasks; ++first) {
+    tasks.push_back({"feeds", [&library, &out, collect, first, feed_tasks] {
+                       const std::vector<Feed>& all = collect();
+                       for (size_t i = first; i < all.size(); i += feed_tasks) {
+                         const Feed& f = all[i];
+                         std::string source = "feed /" + f.path;
+                         // Keyed by all they are made from: an unchanged feed is not made again.
+                         out.add_keyed(
+                             f.path + "feed.xml", source, [&] { return feed_key(f, library, "rss"); },
+                             [&] { return make_rss(f, library); });
+                         out.add_keyed(
+                             f.path + "atom.xml", source, [&] { return feed_key(f, library, "atom"); },
+                             [&] { return make_atom(f, library); });
+                         out.add_keyed(
+                             f.path + "feed.json", source, [&] { return feed_key(f, library, "json"); },
+                             [&] { return make_json_feed(f, library); });
+                       }
                      }});
   }
   tasks.push_back({"calendar", [&library, &out] {
@@ -39,8 +55,8 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
                        out.add(e->url.substr(1) + e->slug + ".ics", make_calendar({e}, library), e->source_path);
                    }});
   auto vm = std::make_shared<ViewModel>(library);
-  tasks.push_back({"embeds", [&library, &renderer, &out, vm, feeds] {
-                     out.add("feeds/index.html", renderer.render_page("feeds", vm->feeds_page(*feeds)), "feeds");
+  tasks.push_back({"embeds", [&library, &renderer, &out, vm, collect] {
+                     out.add("feeds/index.html", renderer.render_page("feeds", vm->feeds_page(collect())), "feeds");
                      out.add("embed/briefings/index.html",
                              renderer.render("embed", vm->embed("/embed/briefings/", "Latest 7-minute briefings", library.briefings)),
                              "embed");

@@ -10,21 +10,10 @@
 #include <fmt/format.h>
 
 #include "core/checked_file.h"
+#include "git/tree_diff.h"
 
 namespace herald {
 namespace {
-
-/// The paths a diff touches. The deltas are read directly: git_diff_foreach
-/// would make a patch of every file, reading both blobs, to tell us the names.
-void collect_paths(const git_diff* diff, std::vector<std::string>& paths) {
-  size_t n = git_diff_num_deltas(diff);
-  for (size_t i = 0; i < n; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff, i);
-    const char* path = delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path;
-    if (!path) path = delta->old_file.path;
-    if (path) paths.emplace_back(path);
-  }
-}
 
 bool wanted(const std::string& path, const std::vector<std::string>& prefixes) {
   if (prefixes.empty()) return true;
@@ -36,9 +25,6 @@ bool wanted(const std::string& path, const std::vector<std::string>& prefixes) {
 }  // namespace
 
 void History::add(git_repository* raw, git_commit* commit, const std::vector<std::string>& prefixes) {
-  git_diff_options options;
-  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-  options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_tree* tree = nullptr;
   git_tree* parent_tree = nullptr;
   git_commit_tree(&tree, commit);
@@ -49,12 +35,7 @@ void History::add(git_repository* raw, git_commit* commit, const std::vector<std
       git_commit_free(parent);
     }
   }
-  git_diff* diff = nullptr;
-  std::vector<std::string> paths;
-  if (git_diff_tree_to_tree(&diff, raw, parent_tree, tree, &options) == 0) {
-    collect_paths(diff, paths);
-    git_diff_free(diff);
-  }
+  std::vector<std::string> paths = changed_paths(raw, parent_tree, tree);
   const git_signature* who = git_commit_committer(commit);
   Commit info;
   char hex[GIT_OID_HEXSZ + 1];

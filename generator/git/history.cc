@@ -24,18 +24,19 @@ bool wanted(const std::string& path, const std::vector<std::string>& prefixes) {
 
 }  // namespace
 
-void History::add(git_repository* raw, git_commit* commit, const std::vector<std::string>& prefixes) {
-  git_tree* tree = nullptr;
-  git_tree* parent_tree = nullptr;
-  git_commit_tree(&tree, commit);
+void History::add(TreeReader& trees, git_commit* commit, const std::vector<std::string>& prefixes) {
+  // Against the first parent, whose tree is the next commit's of the walk.
+  trees.next();
+  const git_tree* tree = trees.get(git_commit_tree_id(commit));
+  const git_tree* parent_tree = nullptr;
   if (git_commit_parentcount(commit) > 0) {
     git_commit* parent = nullptr;
     if (git_commit_parent(&parent, commit, 0) == 0) {
-      git_commit_tree(&parent_tree, parent);
+      parent_tree = trees.get(git_commit_tree_id(parent));
       git_commit_free(parent);
     }
   }
-  std::vector<std::string> paths = changed_paths(raw, parent_tree, tree);
+  std::vector<std::string> paths = changed_paths(trees, parent_tree, tree);
   const git_signature* who = git_commit_committer(commit);
   Commit info;
   char hex[GIT_OID_HEXSZ + 1];
@@ -61,8 +62,6 @@ void History::add(git_repository* raw, git_commit* commit, const std::vector<std
     if (wanted(path, prefixes)) kept.paths.push_back(path);
   }
   if (!kept.paths.empty() || prefixes.empty()) commits_.push_back(std::move(kept));
-  git_tree_free(parent_tree);
-  git_tree_free(tree);
 }
 
 History History::walk(const Repository& repo, const std::string& commit_id,
@@ -78,10 +77,11 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     return history;
   }
   git_oid oid;
+  TreeReader trees(raw);
   while (git_revwalk_next(&oid, walker) == 0) {
     git_commit* commit = nullptr;
     if (git_commit_lookup(&commit, raw, &oid) != 0) continue;
-    history.add(raw, commit, prefixes);
+    history.add(trees, commit, prefixes);
     git_commit_free(commit);
   }
   git_revwalk_free(walker);
@@ -120,7 +120,8 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     return walk(repo, commit_id, prefixes);
   }
   History recent;
-  for (git_commit* commit : chain) recent.add(raw, commit, prefixes);
+  TreeReader trees(raw);
+  for (git_commit* commit : chain) recent.add(trees, commit, prefixes);
   free_chain();
   // The commits on top changed their paths last; a path the known walk saw
   // was first committed there.

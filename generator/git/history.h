@@ -13,6 +13,8 @@ struct git_commit;
 
 namespace herald {
 
+class TreeReader;
+
 struct FileDates {
   int64_t first = 0;  ///< committer time of the oldest commit that added or changed the file
   int64_t last = 0;   ///< committer time of the newest commit that changed the file
@@ -57,7 +59,7 @@ class History {
 
  private:
   /// Diffs one commit against its first parent, newest first after those before.
-  void add(git_repository* repo, git_commit* commit, const std::vector<std::string>& prefixes);
+  void add(TreeReader& trees, git_commit* commit, const std::vector<std::string>& prefixes);
 
   std::unordered_map<std::string, FileDates> dates_;
   std::vector<CommitChanges> commits_;

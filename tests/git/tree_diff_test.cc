@@ -45,7 +45,8 @@ std::vector<std::string> changes(const TempSite& site, const std::string& before
   REQUIRE(repo);
   git_tree* a = tree_of(repo->raw(), before);
   git_tree* b = tree_of(repo->raw(), after);
-  std::vector<std::string> ours = changed_paths(repo->raw(), a, b);
+  TreeReader trees(repo->raw());
+  std::vector<std::string> ours = changed_paths(trees, a, b);
   CHECK(ours == diff_paths(repo->raw(), a, b));
   git_tree_free(a);
   git_tree_free(b);
@@ -105,4 +106,25 @@ TEST_CASE("tree_diff: the files two commits differ in, as libgit2's diff finds t
     site.commit("two");
     CHECK(changes(site, "HEAD~1", "HEAD") == Paths{"a.txt", "link"});
   }
+}
+
+TEST_CASE("tree_diff: a tree the last comparison read is not read again by the next") {
+  TempSite site;
+  // Larger than the trees libgit2 keeps in its own cache.
+  for (int i = 0; i < 200; ++i) site.write("briefing-" + std::to_string(i) + ".md", "1");
+  site.commit("one");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  git_oid root;
+  REQUIRE(git_oid_fromstr(&root, site.git("rev-parse HEAD^{tree}").substr(0, GIT_OID_HEXSZ).c_str()) == 0);
+  TreeReader trees(repo->raw());
+  const git_tree* first = trees.get(&root);
+  REQUIRE(first);
+  CHECK(git_oid_equal(git_tree_id(first), &root));
+  trees.next();
+  CHECK(trees.get(&root) == first);
+  git_oid missing;
+  REQUIRE(git_oid_fromstr(&missing, "0123456789012345678901234567890123456789") == 0);
+  CHECK(trees.get(&missing) == nullptr);
 }

@@ -19,7 +19,7 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
                      out.add("robots.txt", make_robots(library), "robots");
                    }});
   // The feeds are collected by the first of their tasks, on whichever core
-  // is free, and made by all of them.
+  // is free, and made by all four, so that the cores share them.
   struct Feeds {
     std::once_flag collected;
     std::vector<Feed> all;

@@ -12,6 +12,8 @@
 #   RUNS=N             timed runs per build (default: by the length of one build, 5 down to 1)
 #   WARM=0             skip the warm rebuilds
 #   WORK=DIR           where the corpora and outputs go (default /dev/shm/herald-bench: tmpfs)
+#   HISTORY=N          N more commits in herald's copy of the corpus, each changing one page
+#                      (default 0): herald walks the whole history on a cold build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench="$(pwd)/bench"
@@ -56,6 +58,7 @@ if wants jekyll; then versions+=("$(jekyll --version)"); fi
 if wants eleventy; then versions+=("eleventy $(node "$eleventy" --version) (node $(node --version))"); fi
 versions+=("$(hyperfine --version)")
 (IFS='|'; echo "versions: ${versions[*]}" | sed 's/|/, /g')
+[ "${HISTORY:-0}" = 0 ] || echo "herald's corpus: $HISTORY more commits after the first"
 
 mkdir -p "$work"
 results="$work/results.tsv"

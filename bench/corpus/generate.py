@@ -17,7 +17,12 @@ each section and each term (herald's default length); and a sitemap.
 
   generate.py --edit OUT_DIR TOOL   changes one page of that copy (herald's as a
                                     commit), for the warm-rebuild timing
+
+HISTORY=N (environment) gives the herald site N more commits after the
+corpus, each changing one page, as a real site's repository has: herald
+walks the whole history on a first build. The peers read no history.
 """
+import datetime
 import json
 import os
 import random
@@ -40,8 +45,12 @@ def paragraph(rng, sentences=4):
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
+def kind_of(i):
+    return ("briefing", "newsletter", "chapter")[i % 3]
+
+
 def page(rng, i):
-    kind = ("briefing", "newsletter", "chapter")[i % 3]
+    kind = kind_of(i)
     topics = rng.sample(TOPICS, 2)
     audience = rng.sample(AUDIENCES, 2)
     day = 1 + i % 28
@@ -353,6 +362,19 @@ def main():
     if "herald" in roots:
         subprocess.run(["git", "init", "-q", "-b", "main"], cwd=roots["herald"], check=True)
         herald_commit(roots["herald"], "corpus", "2026-01-01T10:00:00Z")
+        history(roots["herald"], n, int(os.environ.get("HISTORY", "0")), rng)
+
+
+def history(root, n, commits, rng):
+    """`commits` more commits, each appending a note to one page, a minute apart."""
+    for c in range(1, commits + 1):
+        i = rng.randrange(n)
+        kind = kind_of(i)
+        rel = f"content/{SECTIONS[kind]}/{kind}-{i}.md"
+        with open(os.path.join(root, rel), "a") as f:
+            f.write(f"\nHistory note {c}: reviewed at the partnership's meeting.\n")
+        when = datetime.datetime(2026, 1, 1, 11, tzinfo=datetime.timezone.utc) + datetime.timedelta(minutes=c)
+        herald_commit(root, f"{kind}-{i}: history {c}", when.strftime("%Y-%m-%dT%H:%M:%SZ"), [rel])
 
 
 if __name__ == "__main__":

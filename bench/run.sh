@@ -87,7 +87,7 @@ clean_cmd() {
 # Fewer runs for slow builds: 5 under 2 s, 3 under 20 s, 2 under 150 s, else 1.
 runs_for() {
   [ -n "${RUNS:-}" ] && { echo "$RUNS"; return; }
-  python3 -c "t=float('$1'); print(5 if t < 2 else 3 if t < 20 else 2 if t < 150 else 1)"
+  python3 -c "t=float('$1'); print(10 if t < 0.5 else 5 if t < 2 else 3 if t < 20 else 2 if t < 150 else 1)"
 }
 # Content pages written: one index.html per briefing, newsletter and chapter.
 count_pages() {
@@ -124,10 +124,16 @@ for n in "${sizes[@]}"; do
     echo "pages written: $pages of $n"
     [ "$pages" -eq "$n" ] || { echo "FAILED: $tool wrote $pages content pages, expected $n"; failed=1; }
     warm=""
+    wr=0
     if [ "${WARM:-1}" != 0 ]; then
       what="a one-page change"; [ "$tool" != herald ] || what="a commit that changes one page"
       echo "== $n pages, $tool: warm rebuild into the same output after $what"
-      hyperfine --style basic --warmup "$warmup" --runs "$r" --export-json "$d/warm-$tool.json" \
+      # One warm rebuild first, to choose how many runs its length allows (a
+      # quick one gets more: the host's noise is large against it).
+      python3 bench/corpus/generate.py --edit "$d" "$tool" >/dev/null
+      /usr/bin/time -f '%e' -o "$d/warm-time-$tool" bash -c "$(build_cmd "$tool" "$d")" >/dev/null 2>&1 || true
+      wr=$(runs_for "$(cat "$d/warm-time-$tool")")
+      hyperfine --style basic --warmup "$warmup" --runs "$wr" --export-json "$d/warm-$tool.json" \
         --prepare "python3 bench/corpus/generate.py --edit $d $tool" -n "$tool" "$(build_cmd "$tool" "$d")" | grep -E 'Time|Range' || true
       # The changed page must really be rebuilt: its last revision note is in the output.
       slug=$(python3 -c "import sys; sys.path.insert(0, 'bench/corpus'); import generate; print(generate.edited_page($n)[1])")
@@ -138,7 +144,7 @@ for n in "${sizes[@]}"; do
       else echo "FAILED: $tool's warm rebuild did not publish the change to $slug"; failed=1; fi
     fi
     load="$load_before–$(cut -d' ' -f1 /proc/loadavg)"
-    python3 - "$d/cold-$tool.json" "$n" "$tool" "$rss" "$pages" "$warm" "$r" "$load" >>"$results" <<'PY'
+    python3 - "$d/cold-$tool.json" "$n" "$tool" "$rss" "$pages" "$warm" "$r/$wr" "$load" >>"$results" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 n, tool, rss, pages, warm, runs, load = sys.argv[2:]
@@ -155,11 +161,11 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
 by = defaultdict(dict)
 for size, tool, cold, cpu, rss, pages, warm, runs, load in rows:
     by[int(size)][tool] = dict(cold=float(cold), cpu=float(cpu), rss=int(rss) / 1024, pages=int(pages),
-                               warm=float(warm) if warm else None, runs=int(runs), load=load)
+                               warm=float(warm) if warm else None, runs=", ".join(x for x in runs.split("/") if x != "0"), load=load)
 names = {"herald": "herald", "hugo": "Hugo", "jekyll": "Jekyll", "eleventy": "Eleventy"}
 print("\n## Cold builds (median of the timed runs; CPU = user + system, mean; load = the machine's")
 print("## 1-minute load average before and after the tool's runs: the builds use up to 2 CPUs, so much above 2 means other work competed)\n")
-print("| pages | tool | median | ms/page | CPU | peak RSS | time / herald's | herald's RSS / tool's | warm rebuild (% of cold) | runs | load |")
+print("| pages | tool | median | ms/page | CPU | peak RSS | time / herald's | herald's RSS / tool's | warm rebuild (% of cold) | runs (cold, warm) | load |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in sorted(by):
     h = by[size].get("herald")
@@ -169,7 +175,7 @@ for size in sorted(by):
             continue
         ratio = f"{r['cold'] / h['cold']:.2f}×" if h and tool != "herald" else "—"
         mem = f"{100 * h['rss'] / r['rss']:.0f}%" if h and tool != "herald" else "—"
-        warm = f"{r['warm']:.3f} s ({100 * r['warm'] / r['cold']:.0f}%)" if r["warm"] is not None else "—"
+        warm = f"{r['warm']:.3f} s ({100 * r['warm'] / r['cold']:.1f}%)" if r["warm"] is not None else "—"
         print(f"| {size:,} | {names[tool]} | {r['cold']:.3f} s | {1000 * r['cold'] / size:.3f} | {r['cpu']:.2f} s "
               f"| {r['rss']:,.0f} MB | {ratio} | {mem} | {warm} | {r['runs']} | {r['load']} |")
 sizes = sorted(by)

@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "core/file_io.h"
 #include "markdown/document.h"
 
 namespace herald {
@@ -371,14 +372,7 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
   const std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   bool ok = fd >= 0;
-  auto put = [&](std::string_view piece) {
-    while (ok && !piece.empty()) {
-      ssize_t n = ::write(fd, piece.data(), piece.size());
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) piece.remove_prefix(static_cast<size_t>(n));
-    }
-  };
+  auto put = [&](std::string_view piece) { ok = ok && write_fully(fd, piece); };
   // Written a megabyte at a time as it is encoded (the whole is tens of
   // megabytes), the checksum over its place last.
   std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);

@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "core/file_io.h"
+
 namespace herald {
 namespace {
 
@@ -27,14 +29,7 @@ bool write_whole(const std::string& path, std::initializer_list<std::string_view
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return false;
   bool ok = true;
-  for (std::string_view part : parts) {
-    while (ok && !part.empty()) {
-      ssize_t n = ::write(fd, part.data(), part.size());
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) part.remove_prefix(static_cast<size_t>(n));
-    }
-  }
+  for (std::string_view part : parts) ok = ok && write_fully(fd, part);
   int saved = errno;
   if (::close(fd) != 0 && ok) return false;
   errno = saved;

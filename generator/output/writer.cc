@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "core/file_io.h"
 #include "core/thread_pool.h"
 
 namespace herald {
@@ -50,16 +51,10 @@ bool write_all(const std::string& path, const std::string& content, std::string*
     *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
     return false;
   }
-  size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  if (!write_fully(fd, content)) {
+    *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    ::close(fd);
+    return false;
   }
   struct stat st;
   if (written && ::fstat(fd, &st) == 0) {

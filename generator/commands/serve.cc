@@ -12,6 +12,7 @@
 
 #include "commands/commands.h"
 #include "core/text.h"
+#include "serve/change_summary.h"
 #include "serve/preview_server.h"
 #include "serve/preview_state.h"
 #include "serve/watcher.h"

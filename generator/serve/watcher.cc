@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/inotify.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,8 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "core/text.h"
 
@@ -63,20 +60,6 @@ std::unique_ptr<Watcher> Watcher::start(const std::string& root, std::string* er
   }
   for (const char* tree : kTrees) w->watch_tree(tree);
   return w;
-}
-
-std::string describe_change(const std::vector<std::string>& paths, const std::string& root) {
-  std::vector<const std::string*> present;
-  for (const std::string& path : paths) {
-    struct stat st;
-    if (path != "." && ::lstat((root + "/" + path).c_str(), &st) == 0) present.push_back(&path);
-  }
-  if (present.empty())
-    for (const std::string& path : paths) present.push_back(&path);
-  if (present.empty()) return "";
-  std::string first = *present.front() == "." ? "the working tree" : *present.front();
-  if (present.size() == 1) return first + " changed";
-  return fmt::format("{} and {} other{} changed", first, present.size() - 1, present.size() == 2 ? "" : "s");
 }
 
 Watcher::~Watcher() { close(fd_); }

@@ -10,14 +10,6 @@
 
 namespace herald {
 
-/// What the terminal says of a save: "content/pages/about.md changed", or
-/// "content/pages/about.md and 2 others changed". `paths` are relative to
-/// the working tree at `root` (as Watcher::wait gives them; "." for the tree
-/// itself). The files that still exist are named and counted first: an
-/// editor that saves through a temporary file has removed it by then. When
-/// none exists (files deleted), the first path is named and all are counted.
-std::string describe_change(const std::vector<std::string>& paths, const std::string& root);
-
 /// Watches herald.yaml and .gitignore at the root of the working tree, and
 /// content/, data/, static/ and themes/ with every folder below them;
 /// folders made later (or those top folders themselves) are watched as they

@@ -184,7 +184,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // What the previous build into the output folder wrote, from what: a page
   // whose template and data are unchanged is not rendered again. Read by a
   // thread of its own while Parse and Assemble run.
-  OutputMemo memo;
+  auto memo_made = std::make_shared<OutputMemo>();
+  OutputMemo& memo = *memo_made;
   std::jthread loading_memo;
   LoadedSite site;
   // Diagnostics are printed after the build, quoting lines of the build's
@@ -443,7 +444,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   site.repo->read_contents(unread);
   // Chapters parsed here give the releases what they need of them (Assemble
   // would otherwise read and parse every chapter of the site again).
-  ChapterMemo chapters;
+  auto chapters_made = std::make_shared<ChapterMemo>();
+  ChapterMemo& chapters = *chapters_made;
   std::string chapters_file = cache_dir(*site.repo) + "/chapters";
   if (!options.worktree) chapters.load(chapters_file, identity);
   std::vector<ChapterFacts> facts(jobs.size());
@@ -582,7 +584,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // the rendered site is never all in memory; an error anywhere abandons the
   // folder and the previous site stays.
   StagedSite staged;
-  std::vector<RenderTask> tasks;
+  auto tasks_made = std::make_shared<std::vector<RenderTask>>();
+  std::vector<RenderTask>& tasks = *tasks_made;
   OutputMemo::Lines memo_lines;
   std::jthread making_memo_lines;
   if (loading_memo.joinable()) loading_memo.join();
@@ -656,6 +659,20 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     OutputMemo::save(memo_file, memo_stamp, memo_lines, staged.kept_spare(), &why);
   }
   watch.lap("write");
+  // What only the end of the process needs to free goes with the result
+  // (moved, not copied): `build` leaves it for the system to reclaim.
+  if (saving_history.joinable()) saving_history.join();
+  auto leave = [&result](auto&& made) {
+    using T = std::decay_t<decltype(made)>;
+    result.leftovers.push_back(std::make_shared<T>(std::forward<decltype(made)>(made)));
+  };
+  leave(std::move(site.history));
+  leave(std::move(jobs));
+  leave(std::move(hits));
+  leave(std::move(facts));
+  result.leftovers.push_back(std::move(memo_made));
+  result.leftovers.push_back(std::move(chapters_made));
+  result.leftovers.push_back(std::move(tasks_made));
   return result;
 }
 

@@ -66,6 +66,9 @@ struct BuildResult {
   size_t pages_rendered = 0;
   size_t files_reused = 0;   ///< unchanged pages linked from the previous build
   size_t sources_reused = 0; ///< unchanged sources taken from the parse cache
+  /// What else the build made (its history, records, tasks): freed with the
+  /// result, or left for the system to reclaim by `build` and `check`.
+  std::vector<std::shared_ptr<void>> leftovers;
 };
 
 /// The loaded site: the tree at a commit (or the working tree) and its history.

@@ -14,8 +14,10 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -103,8 +105,10 @@ class ParseCacheCodec {
   }
   template <class Io, Is<Document> T>
   static void fields(Io& io, T& doc) {
+    // Written from what it holds: one read from the cache is decoded first.
+    if constexpr (std::is_const_v<T>) doc.ready();
     // Not the tree (root): a decoded document is as after release_tree().
-    auto& [root, body, headings, shortcodes, first_paragraph, word_count] = doc;
+    auto& [encoded, root, body, headings, shortcodes, first_paragraph, word_count] = doc;
     io(body, headings, shortcodes, first_paragraph, word_count);
   }
   template <class Io, Is<Heading> T>
@@ -133,8 +137,23 @@ class ParseCacheCodec {
     io(begin, end, heading);
   }
 
+  /// The places a body records, for checking them without decoding it.
+  using UrlSite = RenderedBody::UrlSite;
+  using HeadingSite = RenderedBody::HeadingSite;
+
   /// An empty document to decode into (the constructor is private).
   static Document blank_document() { return Document(); }
+
+  /// A document whose members `decode` fills from `bytes` when it is first used.
+  static std::shared_ptr<Document> encoded_document(std::string_view bytes, std::shared_ptr<const void> owner,
+                                                    decltype(Document::Encoded::decode) decode) {
+    auto doc = std::shared_ptr<Document>(new Document());
+    doc->encoded_ = std::make_unique<Document::Encoded>();
+    doc->encoded_->bytes = bytes;
+    doc->encoded_->owner = std::move(owner);
+    doc->encoded_->decode = decode;
+    return doc;
+  }
 
   /// Do the places the body recorded lie inside its HTML, each after the
   /// one before? Cutting sections and mapping URLs rely on it.
@@ -239,7 +258,7 @@ class Decoder {
   }
   void get(std::string& text) {
     uint64_t size = get_length();
-    text.assign(in_.substr(at_, size));
+    if (!skipping_) text.assign(in_.substr(at_, size));
     at_ += size;
   }
   /// Bytes left where they are, in the file the decoder reads.
@@ -251,32 +270,94 @@ class Decoder {
   void get(SharedText& text) {
     uint64_t size = get_length();
     std::string_view bytes = in_.substr(at_, size);
-    text = owner_ ? SharedText(bytes, owner_) : SharedText(std::string(bytes));
+    if (!skipping_) text = owner_ ? SharedText(bytes, owner_) : SharedText(std::string(bytes));
     at_ += size;
   }
   template <class T>
   void get(std::optional<T>& value) {
     bool present = false;
     get(present);
+    if (skipping_) {
+      if (present) skip<T>();
+      return;
+    }
     value.reset();
     if (present) get(value.emplace());
   }
   template <class T>
   void get(std::vector<T>& items) {
     uint64_t count = get_length();
+    if (skipping_) {
+      for (uint64_t i = 0; i < count && ok_; ++i) skip<T>();
+      return;
+    }
     items.clear();
     for (uint64_t i = 0; i < count && ok_; ++i) get(items.emplace_back());
   }
+  /// A document is checked here, every byte as decoding would, and decoded
+  /// when first used (decode_document).
   void get(std::shared_ptr<Document>& doc) {
     bool present = false;
     get(present);
     doc.reset();
     if (!present) return;
-    Document decoded = ParseCacheCodec::blank_document();
-    get(decoded);
-    if (!ParseCacheCodec::places_in_order(decoded)) fail();
-    if (ok_) doc = std::make_shared<Document>(std::move(decoded));
+    size_t start = at_;
+    bool was_skipping = std::exchange(skipping_, true);
+    skip<Document>();
+    skipping_ = was_skipping;
+    if (!ok_ || skipping_) return;
+    std::string_view bytes = in_.substr(start, at_ - start);
+    std::shared_ptr<const void> owner = owner_;
+    if (!owner) {  // bytes of no file: the document keeps a copy
+      auto copy = std::make_shared<const std::string>(bytes);
+      bytes = *copy;
+      owner = std::move(copy);
+    }
+    doc = ParseCacheCodec::encoded_document(bytes, std::move(owner), &decode_document);
   }
+  /// What decoding writes into the body's HTML, checked without copying
+  /// it: the places it records lie inside it, each after the one before.
+  void get(RenderedBody& body) {
+    if (!skipping_) {
+      ParseCacheCodec::fields(*this, body);
+      return;
+    }
+    uint64_t html = get_length();
+    at_ += html;
+    skip_places<ParseCacheCodec::UrlSite>(html);
+    skip_places<ParseCacheCodec::HeadingSite>(html);
+  }
+  template <class Site>
+  void skip_places(uint64_t html) {
+    uint64_t count = get_length();
+    size_t after = 0;
+    for (uint64_t i = 0; i < count && ok_; ++i) {
+      Site site;
+      get(site);
+      if (site.begin < after || site.end < site.begin || site.end > html) fail();
+      after = site.end;
+    }
+  }
+  template <class T>
+  void skip() {
+    if constexpr (std::is_same_v<T, Document>) {
+      Document unused = ParseCacheCodec::blank_document();
+      get(unused);
+    } else {
+      T unused{};
+      get(unused);
+    }
+  }
+  /// Fills a document read from the cache, when first used: its bytes were
+  /// checked when the entry was decoded, so this cannot fail but by a fault
+  /// of herald's own.
+  static void decode_document(Document& doc, std::string_view bytes, const std::shared_ptr<const void>& owner) {
+    Decoder in(bytes, owner);
+    in.get_document(doc);
+    if (!in.at_end() || !ParseCacheCodec::places_in_order(doc))
+      throw std::logic_error("a document in the parse cache could not be decoded");
+  }
+  void get_document(Document& doc) { ParseCacheCodec::fields(*this, doc); }
   template <class T>
     requires std::is_class_v<T>
   void get(T& value) {
@@ -314,6 +395,7 @@ class Decoder {
   std::shared_ptr<const void> owner_;
   size_t at_ = 0;
   bool ok_ = true;
+  bool skipping_ = false;  ///< checking a document's bytes, not keeping what they hold
 };
 
 /// A regular file mapped read-only: the parse cache is tens of megabytes, and

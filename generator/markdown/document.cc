@@ -65,12 +65,14 @@ Document Document::parse(std::string_view markdown, const MarkdownOptions& optio
 }
 
 const Heading* Document::heading_at(cmark_node* node) const {
+  ready();
   if (!node || cmark_node_get_type(node) != CMARK_NODE_HEADING) return nullptr;
   size_t tag = tag_index(node);
   return tag >= 1 && tag <= headings_.size() ? &headings_[tag - 1] : nullptr;
 }
 
 const ShortcodeUse* Document::shortcode_at(cmark_node* node) const {
+  ready();
   if (!node) return nullptr;
   cmark_node_type type = cmark_node_get_type(node);
   if (type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HTML_INLINE) return nullptr;
@@ -80,6 +82,7 @@ const ShortcodeUse* Document::shortcode_at(cmark_node* node) const {
 
 std::vector<DocumentSection> Document::sections(
     int level, std::string* lead_html, const std::function<std::string(std::string_view)>* map_url) const {
+  ready();
   std::vector<DocumentSection> out;
   for (RenderedBody::Part& part : body_.split(headings_, level, lead_html, map_url)) {
     const Heading& heading = headings_[part.heading];

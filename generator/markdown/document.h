@@ -4,6 +4,8 @@
 #include <cmark-gfm.h>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,20 +77,35 @@ class Document {
   Document& operator=(const Document&) = delete;
 
   /// Every heading, in document order, with unique anchors.
-  const std::vector<Heading>& headings() const { return headings_; }
+  const std::vector<Heading>& headings() const {
+    ready();
+    return headings_;
+  }
   /// Every shortcode, in document order.
-  const std::vector<ShortcodeUse>& shortcodes() const { return shortcodes_; }
+  const std::vector<ShortcodeUse>& shortcodes() const {
+    ready();
+    return shortcodes_;
+  }
   /// Plain text of the first paragraph that has any (for a default summary):
   /// a top-level paragraph if there is one; no markup, no shortcodes, no image
   /// text; whitespace collapsed.
-  std::string first_paragraph_text() const { return first_paragraph_; }
+  std::string first_paragraph_text() const {
+    ready();
+    return first_paragraph_;
+  }
   /// Words of text content (code included; raw HTML, contact cards and image
   /// alt text left out).
-  size_t word_count() const { return word_count_; }
+  size_t word_count() const {
+    ready();
+    return word_count_;
+  }
 
   /// The whole body as HTML, headings with their `id`s. Rendered once, by
   /// `parse`.
-  std::string html() const { return std::string(body_.html()); }
+  std::string html() const {
+    ready();
+    return std::string(body_.html());
+  }
 
   /// Splits the body at the top-level headings of `level` (2 = `##`); a
   /// heading of a higher level (`#` when splitting at `##`) also starts a
@@ -118,6 +135,7 @@ class Document {
   /// (which gets the URL as written, and returns it unescaped): for bundle
   /// images and absolute URLs in feeds. The document is unchanged.
   std::string html_with_urls(const std::function<std::string(std::string_view)>& map_url) const {
+    ready();
     return body_.html_with_urls(map_url);
   }
 
@@ -126,6 +144,23 @@ class Document {
 
   Document() = default;
 
+  /// A document read from the parse cache is decoded when it is first used
+  /// (most pages of a rebuild are never rendered): its bytes, checked when
+  /// the entry was read, and the decoder, which fills the members once.
+  struct Encoded {
+    std::once_flag decoded;
+    std::string_view bytes;
+    std::shared_ptr<const void> owner;  ///< keeps `bytes` alive
+    void (*decode)(Document& doc, std::string_view bytes, const std::shared_ptr<const void>& owner) = nullptr;
+  };
+  void ready() const {
+    if (encoded_)
+      std::call_once(encoded_->decoded, [this] {
+        encoded_->decode(const_cast<Document&>(*this), encoded_->bytes, encoded_->owner);
+      });
+  }
+
+  std::unique_ptr<Encoded> encoded_;  ///< set only by the parse cache
   CmarkNodePtr root_;
   RenderedBody body_;
   std::vector<Heading> headings_;

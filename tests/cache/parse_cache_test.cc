@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -558,6 +559,59 @@ TEST_CASE("cache: a loaded page's HTML outlives the cache and its file") {
   for (size_t i = 0; i < written.sections.size(); ++i) CHECK(page->sections[i].html == written.sections[i].html);
   CHECK(page->doc->html() == written.doc->html());
   CHECK(page->doc->html().find("<h2") != std::string::npos);
+}
+
+TEST_CASE("cache: a loaded page's document is decoded once, by whichever thread first reads it") {
+  TempDir dir;
+  BuildCache cache = sample_cache();
+  const std::string path = dir.path("parse");
+  std::string error;
+  REQUIRE_MESSAGE(save_parse_cache(cache, path, kStamp, &error), error);
+  BuildCache loaded;
+  REQUIRE(load_parse_cache(loaded, path, kStamp));
+  size_t documents = 0;
+  for (auto& [key, parsed] : loaded.parsed) {
+    CAPTURE(key);
+    const Page* written = cache.parsed.at(key).page ? &*cache.parsed.at(key).page : nullptr;
+    Page page;
+    bool has_page = false;
+    std::vector<Diagnostic> diagnostics;
+    REQUIRE(decode_entry(parsed, page, has_page, diagnostics));
+    if (!has_page || !page.doc) continue;
+    ++documents;
+    // Many render threads may ask one document for its HTML at once.
+    const Document& doc = *page.doc;
+    std::vector<std::string> html(8), firsts(8);
+    std::vector<size_t> headings(8), words(8), sections(8);
+    {
+      std::vector<std::jthread> readers;
+      for (size_t t = 0; t < html.size(); ++t)
+        readers.emplace_back([&, t] {
+          // Each thread starts with a different accessor.
+          switch (t % 4) {
+            case 0: html[t] = doc.html(); break;
+            case 1: headings[t] = doc.headings().size(); break;
+            case 2: sections[t] = doc.sections(2, nullptr).size(); break;
+            default: words[t] = doc.word_count(); break;
+          }
+          html[t] = doc.html();
+          headings[t] = doc.headings().size();
+          sections[t] = doc.sections(2, nullptr).size();
+          words[t] = doc.word_count();
+          firsts[t] = doc.first_paragraph_text();
+        });
+    }
+    for (size_t t = 0; t < html.size(); ++t) {
+      CAPTURE(t);
+      CHECK(html[t] == written->doc->html());
+      CHECK(headings[t] == written->doc->headings().size());
+      CHECK(sections[t] == written->doc->sections(2, nullptr).size());
+      CHECK(words[t] == written->doc->word_count());
+      CHECK(firsts[t] == written->doc->first_paragraph_text());
+    }
+    CHECK(doc.shortcodes().size() == written->doc->shortcodes().size());
+  }
+  CHECK(documents >= 3);
 }
 
 TEST_CASE("cache: a file written for another stamp or format version is not used") {

@@ -98,8 +98,18 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                          "briefings/index.html", "built-in page /briefings/", [&] { return vm->briefings_key(); },
                          [&] { return renderer.render_page("briefings", vm->briefings()); });
                    }});
-  page_task("procedures/index.html", "procedures", [vm] { return vm->procedures(); });
-  page_task("procedures/changes/index.html", "changes", [vm] { return vm->changes(); });
+  // The procedures' pages, which list the releases' changes, keyed the same way.
+  tasks.push_back({"procedures", [&renderer, &out, vm] {
+                     out.add_keyed(
+                         "procedures/index.html", "built-in page /procedures/", [&] { return vm->procedures_key(); },
+                         [&] { return renderer.render_page("procedures", vm->procedures()); });
+                   }});
+  tasks.push_back({"changes", [&renderer, &out, vm] {
+                     out.add_keyed(
+                         "procedures/changes/index.html", "built-in page /procedures/changes/",
+                         [&] { return vm->changes_key(); },
+                         [&] { return renderer.render_page("changes", vm->changes()); });
+                   }});
   page_task("events/index.html", "events", [vm] { return vm->events(); });
   page_task("contacts/index.html", "contacts", [vm] { return vm->contacts(); });
   page_task("topics/index.html", "terms", [vm] { return vm->term_index("topic"); });

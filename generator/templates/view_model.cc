@@ -776,6 +776,47 @@ TemplateData ViewModel::release(const Release& r, const std::string& root) const
   return d;
 }
 
+void ViewModel::add_release(KeyInput& in, const Release& r) const {
+  in.text(r.name);
+  in.text(r.id);
+  in.flag(r.from_tag);
+  add_date(in, r.date);
+  for (const std::vector<ChapterChange>* changes : {&r.added, &r.updated, &r.removed}) {
+    in.number(static_cast<int64_t>(changes->size()));
+    for (const ChapterChange& c : *changes) {
+      in.text(c.title.empty() ? c.slug : c.title);
+      // As release() links it: the chapter's live page, unless it was removed.
+      const Page* live = lib_.find_page("/procedures/" + c.manual + "/" + c.slug + "/");
+      in.flag(live && c.type != ChapterChange::Type::removed);
+      if (live && c.type != ChapterChange::Type::removed) in.text(live->url);
+      const Manual* m = lib_.find_manual(c.manual);
+      in.text(m && m->index ? m->index->title : c.manual);
+      in.text(c.amendment);
+      in.flag(c.reread);
+      in.flag(c.type == ChapterChange::Type::moved);
+      in.text(c.old_path);
+    }
+  }
+}
+
+Hash128 ViewModel::procedures_key() const {
+  KeyInput in = list_key_input("procedures-key 1", "procedures");
+  for (const Manual& m : lib_.manuals) {
+    in.key(card_key(*m.index));
+    in.number(static_cast<int64_t>(m.chapters.size()));
+  }
+  in.flag(!lib_.releases.empty());
+  if (!lib_.releases.empty()) add_release(in, lib_.releases.front());
+  return in.hash();
+}
+
+Hash128 ViewModel::changes_key() const {
+  KeyInput in = list_key_input("changes-key 1", "");
+  in.number(static_cast<int64_t>(lib_.releases.size()));
+  for (const Release& r : lib_.releases) add_release(in, r);
+  return in.hash();
+}
+
 TemplateData ViewModel::changes() const {
   data d = base("/procedures/changes/", "Changes to the procedures", "procedures");
   std::string root = root_from("/procedures/changes/");

@@ -59,6 +59,11 @@ class ViewModel {
   /// overdue review, last change). A manual may list thousands of chapters.
   Hash128 manual_key(const Manual& manual) const;
   TemplateData changes() const;
+  /// Hashes of what procedures() and changes() are made from: each manual's
+  /// card and chapter count and the newest release, and every release, as
+  /// release() shows them. A release may list thousands of chapters.
+  Hash128 procedures_key() const;
+  Hash128 changes_key() const;
   TemplateData events() const;
   TemplateData contacts() const;
   TemplateData term(const Term& term, const std::string& kind) const;  ///< kind: topic, audience, review-type
@@ -81,6 +86,8 @@ class ViewModel {
 
  private:
   TemplateData release(const Release& r, const std::string& root) const;
+  /// What release() shows of a release, for the keys.
+  void add_release(KeyInput& in, const Release& r) const;
   TemplateData contact(const Contact& c, const std::string& root) const;
   TemplateData terms_of(const Page& page, const std::string& root) const;
   /// A hash of what card(p) shows of a page.

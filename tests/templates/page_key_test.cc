@@ -57,6 +57,12 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
   REQUIRE(newsletters);
   out["/briefings/"] = {vm.briefings_key(), *briefings, ""};
   out["/newsletters/"] = {vm.newsletters_key(), *newsletters, ""};
+  auto procedures = hash_template_data("procedures", vm.procedures());
+  auto changes = hash_template_data("changes", vm.changes());
+  REQUIRE(procedures);
+  REQUIRE(changes);
+  out["/procedures/"] = {vm.procedures_key(), *procedures, ""};
+  out["/procedures/changes/"] = {vm.changes_key(), *changes, ""};
   for (const Manual& m : lib.manuals) {
     auto manual = hash_template_data("manual", vm.manual(m));
     REQUIRE(manual);
@@ -171,6 +177,9 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK(keys.count(last));
     CHECK(changed_data(base, after).count(manual));  // and the manual's list
     CHECK(keys.count(manual));
+    // and the changes of the procedures, which name it in this month's release
+    CHECK(changed_data(base, after).count("/procedures/changes/"));
+    CHECK(changed_data(base, after).count("/procedures/"));  // the newest release
     CHECK_FALSE(keys.count(about));
     for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
   }
@@ -249,6 +258,9 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     site.tag("procedures-2024-01");
     auto after = keyed_pages(site, kNow);
     auto keys = changed_keys(base, after);
+    CHECK(changed_data(base, after).count("/procedures/changes/"));  // a release named by its tag
+    CHECK(keys.count("/procedures/changes/"));
+    CHECK(keys.count("/procedures/"));
     CHECK(changed_data(base, after).count(middle));
     for (const std::string& url : {first, middle, last}) CHECK(keys.count(url));
     CHECK_FALSE(keys.count(about));

@@ -36,7 +36,8 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
 
 /// Decodes an entry load_parse_cache left encoded: its page, if it has one,
 /// into `page` (which must be as newly made) with `has_page` set, and its
-/// diagnostics. Documents come back without their tree (`root()` is null).
+/// diagnostics. Documents come back without their tree (`root()` is null),
+/// their bytes checked but not decoded: each is decoded when first used.
 /// Returns false when the bytes are damaged (a file that passed its
 /// checksum all the same): then the file is parsed again.
 bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,

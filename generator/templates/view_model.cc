@@ -429,8 +429,9 @@ namespace {
 
 void add_date(KeyInput& in, const std::optional<DateTime>& d) {
   in.flag(d.has_value());
-  if (d) {
-    in.text(format_rfc3339(*d));
+  if (d) {  // all that its formats are made from
+    in.number(d->utc_seconds);
+    in.number(d->offset_seconds);
     in.flag(d->has_time);
   }
 }
@@ -446,7 +447,7 @@ void add_card(KeyInput& in, const Page& page) {
   add_date(in, date);
   in.text(page.kind == Kind::briefing ? page.review_type : "");
   in.flag(page.issue.has_value());
-  if (page.issue) in.text(std::to_string(*page.issue));
+  if (page.issue) in.number(*page.issue);
 }
 
 /// The whole page as parsed and dated. A page parsed from a source is what
@@ -523,7 +524,7 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
         in.text(r.id);
         add_date(in, r.date);
         in.text(mention.what);
-        in.text(std::to_string(static_cast<int>(c.type)));
+        in.number(static_cast<int>(c.type));
         in.text(c.old_path);
         in.text(c.amendment);
       }

@@ -409,9 +409,19 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     if (cache->context != context) cache->parsed.clear();
     cache->context = context;
+    // The files come in the tree's order, which is the entries' order:
+    // each is looked for from where the one before was, not from the top.
+    auto& parsed = cache->parsed;
+    auto at = parsed.begin();
+    std::string key, before;
     for (size_t i = 0; i < jobs.size(); ++i) {
-      auto it = cache->parsed.find(cache_key(*jobs[i].file));
-      if (it != cache->parsed.end()) hits[i] = it;
+      key = cache_key(*jobs[i].file);
+      if (key < before)
+        at = parsed.lower_bound(key);  // out of order: looked for
+      else
+        while (at != parsed.end() && at->first < key) ++at;
+      if (at != parsed.end() && at->first == key) hits[i] = at;
+      std::swap(key, before);
     }
   }
   // A page from the cache on disk is decoded straight into its place, on
@@ -486,10 +496,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     // The entries used are moved over whole, not copied.
     std::map<std::string, BuildCache::Parsed> next;
     for (size_t i = 0; i < jobs.size(); ++i) {
+      // In the entries' order, so each goes at the end.
       if (hits[i]) {
-        next.insert(cache->parsed.extract(*hits[i]));
+        next.insert(next.end(), cache->parsed.extract(*hits[i]));
       } else {
-        BuildCache::Parsed& entry = next[cache_key(*jobs[i].file)];
+        BuildCache::Parsed& entry = next.try_emplace(next.end(), cache_key(*jobs[i].file))->second;
         entry.page = std::move(*fresh_pages[i]);
         entry.diagnostics = std::move(reported[i]);
       }

@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "core/checksum.h"
 #include "core/file_io.h"
 #include "markdown/document.h"
 
@@ -517,7 +518,7 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
   in(checksum, written_stamp);
   if (!in.ok() || written_stamp != stamp) return false;
   std::string_view checked = rest.substr(kChecksumSize);
-  if (XXH3_64bits(checked.data(), checked.size()) != checksum) return false;
+  if (checksum64(checked) != checksum) return false;
 
   uint64_t count = 0;
   in(count);

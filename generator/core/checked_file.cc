@@ -15,13 +15,14 @@
 
 #include <fmt/format.h>
 
+#include "core/checksum.h"
 #include "core/file_io.h"
 
 namespace herald {
 namespace {
 
 std::string end_line(const std::string& text, size_t length) {
-  return fmt::format("end {:x}\n", XXH3_64bits(text.data(), length));
+  return fmt::format("end {:x}\n", checksum64(std::string_view(text).substr(0, length)));
 }
 
 /// Creates or truncates `path` and writes `parts` into it, one after another.

@@ -38,6 +38,10 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
   std::optional<std::string> body = read_checked_file(file, kMagic, stamp);
   if (!body) return false;
   std::unordered_map<std::string, OutputRecord> published, spare;
+  // Room for every line in each, made once: tens of thousands on a large site.
+  size_t lines = static_cast<size_t>(std::count(body->begin(), body->end(), '\n'));
+  published.reserve(lines);
+  spare.reserve(lines);
   std::string_view rest = *body;
   while (!rest.empty()) {
     size_t nl = rest.find('\n');  // the body is whole lines

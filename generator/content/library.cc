@@ -97,6 +97,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   };
 
   std::map<std::string, Manual> manuals;
+  lib.by_url.reserve(lib.pages.size());
   for (Page& page : lib.pages) {
     page.url = page_url(page);
     if (!page.published) continue;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config.h"
@@ -64,7 +65,7 @@ struct Library {
 
   const Manual* find_manual(const std::string& slug) const;
   const Page* find_page(const std::string& url) const;
-  std::map<std::string, const Page*> by_url;
+  std::unordered_map<std::string, const Page*> by_url;  ///< looked up for every page's key
 };
 
 struct SourceFile;

@@ -169,6 +169,8 @@ std::optional<History> History::parse(const std::string& text) {
     return s.size() == GIT_OID_HEXSZ && s.find_first_not_of("0123456789abcdef") == std::string::npos;
   };
   History h;
+  // Room for a file's dates on every line at most, made once.
+  h.dates_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   size_t paths_left = 0;
   bool head = false;
   for (size_t pos = 0; pos < text.size();) {

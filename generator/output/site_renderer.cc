@@ -87,29 +87,22 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                            [&] { return renderer.render_page("manual", vm->manual(m)); });
                      }});
   page_task("index.html", "home", [vm] { return vm->home(); });
-  // The two longest lists, keyed by what they are made from (as a term's page).
-  tasks.push_back({"newsletters", [&renderer, &out, vm] {
-                     out.add_keyed(
-                         "newsletters/index.html", "built-in page /newsletters/", [&] { return vm->newsletters_key(); },
-                         [&] { return renderer.render_page("newsletters", vm->newsletters()); });
-                   }});
-  tasks.push_back({"briefings", [&renderer, &out, vm] {
-                     out.add_keyed(
-                         "briefings/index.html", "built-in page /briefings/", [&] { return vm->briefings_key(); },
-                         [&] { return renderer.render_page("briefings", vm->briefings()); });
-                   }});
-  // The procedures' pages, which list the releases' changes, keyed the same way.
-  tasks.push_back({"procedures", [&renderer, &out, vm] {
-                     out.add_keyed(
-                         "procedures/index.html", "built-in page /procedures/", [&] { return vm->procedures_key(); },
-                         [&] { return renderer.render_page("procedures", vm->procedures()); });
-                   }});
-  tasks.push_back({"changes", [&renderer, &out, vm] {
-                     out.add_keyed(
-                         "procedures/changes/index.html", "built-in page /procedures/changes/",
-                         [&] { return vm->changes_key(); },
-                         [&] { return renderer.render_page("changes", vm->changes()); });
-                   }});
+  // The longest lists (the newsletters, the briefings, and the procedures'
+  // pages, which list the releases' changes), keyed by what they are made
+  // from, as a term's page: an unchanged one's data is never made.
+  using KeyOf = Hash128 (ViewModel::*)() const;
+  using DataOf = TemplateData (ViewModel::*)() const;
+  auto list_task = [&, vm](const std::string& url, std::string tmpl, KeyOf key, DataOf data) {
+    tasks.push_back({tmpl, [&renderer, &out, vm, url, tmpl, key, data] {
+                       out.add_keyed(
+                           index_path(url), "built-in page " + url, [&] { return (*vm.*key)(); },
+                           [&] { return renderer.render_page(tmpl, (*vm.*data)()); });
+                     }});
+  };
+  list_task("/newsletters/", "newsletters", &ViewModel::newsletters_key, &ViewModel::newsletters);
+  list_task("/briefings/", "briefings", &ViewModel::briefings_key, &ViewModel::briefings);
+  list_task("/procedures/", "procedures", &ViewModel::procedures_key, &ViewModel::procedures);
+  list_task("/procedures/changes/", "changes", &ViewModel::changes_key, &ViewModel::changes);
   page_task("events/index.html", "events", [vm] { return vm->events(); });
   page_task("contacts/index.html", "contacts", [vm] { return vm->contacts(); });
   page_task("topics/index.html", "terms", [vm] { return vm->term_index("topic"); });

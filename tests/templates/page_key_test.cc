@@ -51,18 +51,15 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
       REQUIRE(data);
       out[folder + t.key + "/"] = {vm.term_key(t, kind), *data, ""};
     }
-  auto briefings = hash_template_data("briefings", vm.briefings());
-  auto newsletters = hash_template_data("newsletters", vm.newsletters());
-  REQUIRE(briefings);
-  REQUIRE(newsletters);
-  out["/briefings/"] = {vm.briefings_key(), *briefings, ""};
-  out["/newsletters/"] = {vm.newsletters_key(), *newsletters, ""};
-  auto procedures = hash_template_data("procedures", vm.procedures());
-  auto changes = hash_template_data("changes", vm.changes());
-  REQUIRE(procedures);
-  REQUIRE(changes);
-  out["/procedures/"] = {vm.procedures_key(), *procedures, ""};
-  out["/procedures/changes/"] = {vm.changes_key(), *changes, ""};
+  auto list = [&](const std::string& url, const char* tmpl, const Hash128& key, const TemplateData& data) {
+    auto hashed = hash_template_data(tmpl, data);
+    REQUIRE(hashed);
+    out[url] = {key, *hashed, ""};
+  };
+  list("/briefings/", "briefings", vm.briefings_key(), vm.briefings());
+  list("/newsletters/", "newsletters", vm.newsletters_key(), vm.newsletters());
+  list("/procedures/", "procedures", vm.procedures_key(), vm.procedures());
+  list("/procedures/changes/", "changes", vm.changes_key(), vm.changes());
   for (const Manual& m : lib.manuals) {
     auto manual = hash_template_data("manual", vm.manual(m));
     REQUIRE(manual);

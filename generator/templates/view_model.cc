@@ -744,6 +744,16 @@ Hash128 ViewModel::manual_key(const Manual& m) const {
   return in.hash();
 }
 
+const Page* ViewModel::live_chapter(const ChapterChange& c) const {
+  if (c.type == ChapterChange::Type::removed) return nullptr;
+  return lib_.find_page("/procedures/" + c.manual + "/" + c.slug + "/");
+}
+
+std::string ViewModel::manual_title(const ChapterChange& c) const {
+  const Manual* m = lib_.find_manual(c.manual);
+  return m && m->index ? m->index->title : c.manual;
+}
+
 TemplateData ViewModel::release(const Release& r, const std::string& root) const {
   data d;
   put(d, "name", r.name);
@@ -756,10 +766,9 @@ TemplateData ViewModel::release(const Release& r, const std::string& root) const
     for (const auto& c : v) {
       data item;
       put(item, "title", c.title.empty() ? c.slug : c.title);
-      const Page* live = lib_.find_page("/procedures/" + c.manual + "/" + c.slug + "/");
-      put(item, "url", live && c.type != ChapterChange::Type::removed ? data(root + live->url.substr(1)) : data(false));
-      const Manual* m = lib_.find_manual(c.manual);
-      put(item, "manual", m && m->index ? m->index->title : c.manual);
+      const Page* live = live_chapter(c);
+      put(item, "url", live ? data(root + live->url.substr(1)) : data(false));
+      put(item, "manual", manual_title(c));
       put(item, "amendment", opt(c.amendment));
       put(item, "reread", data(c.reread));
       put(item, "moved", data(c.type == ChapterChange::Type::moved));
@@ -786,12 +795,10 @@ void ViewModel::add_release(KeyInput& in, const Release& r) const {
     in.number(static_cast<int64_t>(changes->size()));
     for (const ChapterChange& c : *changes) {
       in.text(c.title.empty() ? c.slug : c.title);
-      // As release() links it: the chapter's live page, unless it was removed.
-      const Page* live = lib_.find_page("/procedures/" + c.manual + "/" + c.slug + "/");
-      in.flag(live && c.type != ChapterChange::Type::removed);
-      if (live && c.type != ChapterChange::Type::removed) in.text(live->url);
-      const Manual* m = lib_.find_manual(c.manual);
-      in.text(m && m->index ? m->index->title : c.manual);
+      const Page* live = live_chapter(c);
+      in.flag(live);
+      if (live) in.text(live->url);
+      in.text(manual_title(c));
       in.text(c.amendment);
       in.flag(c.reread);
       in.flag(c.type == ChapterChange::Type::moved);

@@ -88,6 +88,10 @@ class ViewModel {
   TemplateData release(const Release& r, const std::string& root) const;
   /// What release() shows of a release, for the keys.
   void add_release(KeyInput& in, const Release& r) const;
+  /// The published page of a changed chapter that release() links to (none
+  /// for a removed one), and the title of its manual as release() names it.
+  const Page* live_chapter(const ChapterChange& c) const;
+  std::string manual_title(const ChapterChange& c) const;
   TemplateData contact(const Contact& c, const std::string& root) const;
   TemplateData terms_of(const Page& page, const std::string& root) const;
   /// A hash of what card(p) shows of a page.

@@ -355,11 +355,10 @@ class Decoder {
   /// of herald's own.
   static void decode_document(Document& doc, std::string_view bytes, const std::shared_ptr<const void>& owner) {
     Decoder in(bytes, owner);
-    in.get_document(doc);
+    in(doc);
     if (!in.at_end() || !ParseCacheCodec::places_in_order(doc))
       throw std::logic_error("a document in the parse cache could not be decoded");
   }
-  void get_document(Document& doc) { ParseCacheCodec::fields(*this, doc); }
   template <class T>
     requires std::is_class_v<T>
   void get(T& value) {

@@ -679,7 +679,6 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   };
   leave(std::move(site.history));
   leave(std::move(jobs));
-  leave(std::move(hits));
   leave(std::move(facts));
   result.leftovers.push_back(std::move(memo_made));
   result.leftovers.push_back(std::move(chapters_made));

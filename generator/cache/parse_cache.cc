@@ -210,9 +210,10 @@ class Encoder {
     put(uint64_t{items.size()});
     for (const T& item : items) put(item);
   }
-  void put(const std::shared_ptr<Document>& doc) {
-    put(doc != nullptr);
-    if (doc) put(*doc);
+  template <class T>
+  void put(const std::shared_ptr<T>& value) {
+    put(value != nullptr);
+    if (value) put(*value);
   }
   template <class T>
     requires std::is_class_v<T>

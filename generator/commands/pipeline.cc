@@ -399,7 +399,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::vector<std::vector<Diagnostic>> reported(cache ? jobs.size() : 0);
   // What each file parsed again gave, for the cache (a pointer each: a
   // page is a kilobyte, and a warm build parses a few).
-  std::vector<std::unique_ptr<std::optional<Page>>> fresh_pages(cache ? jobs.size() : 0);
+  std::vector<std::shared_ptr<Page>> fresh_pages(cache ? jobs.size() : 0);
   auto cache_key = [](const SourceFile& f) { return f.path + '\n' + f.blob_id; };
   if (cache) {
     const std::string& context = parse_context;
@@ -431,7 +431,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   parallel_for(jobs.size(), [&](size_t i) {
     if (!hits[i]) return;
     const BuildCache::Parsed& hit = (*hits[i])->second;
-    bool made = hit.page.has_value();
+    bool made = hit.page != nullptr;
     if (hit.encoded.empty()) {
       if (made) lib.pages[i] = *hit.page;
       reported[i] = hit.diagnostics;
@@ -481,8 +481,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
       if (cache) {  // which keeps a copy
         reported[i] = local.sorted();
-        if (made) lib.pages[i] = *fresh;
-        fresh_pages[i] = std::make_unique<std::optional<Page>>(std::move(fresh));
+        if (made) {
+          lib.pages[i] = *fresh;
+          fresh_pages[i] = std::make_shared<Page>(std::move(*fresh));
+        }
       } else if (made) {
         lib.pages[i] = std::move(*fresh);
       }
@@ -501,7 +503,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
         next.insert(next.end(), cache->parsed.extract(*hits[i]));
       } else {
         BuildCache::Parsed& entry = next.try_emplace(next.end(), cache_key(*jobs[i].file))->second;
-        entry.page = std::move(*fresh_pages[i]);
+        entry.page = std::move(fresh_pages[i]);
         entry.diagnostics = std::move(reported[i]);
       }
     }

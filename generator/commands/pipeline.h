@@ -21,7 +21,9 @@ namespace herald {
 struct BuildCache {
   /// What parsing one file gave.
   struct Parsed {
-    std::optional<Page> page;
+    /// None when the file gave no page. A pointer, so that an entry read
+    /// from the cache on disk (the page still encoded) is a few words.
+    std::shared_ptr<Page> page;
     std::vector<Diagnostic> diagnostics;
     /// Read from the cache on disk and not decoded yet: the page and the
     /// diagnostics are these bytes (see decode_entry) of the file `file`

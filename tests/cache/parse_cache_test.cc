@@ -81,7 +81,8 @@ BuildCache::Parsed parse(const std::string& path, const std::string& text, bool 
   REQUIRE_MESSAGE(where, problem);
   Diagnostics diags;
   BuildCache::Parsed out;
-  out.page = parse_page(path, text, *where, ParseContext{&config, &resolver}, diags);
+  if (auto page = parse_page(path, text, *where, ParseContext{&config, &resolver}, diags))
+    out.page = std::make_shared<Page>(std::move(*page));
   if (out.page && !keep_tree) out.page->doc->release_tree();
   out.diagnostics = diags.sorted();
   return out;
@@ -373,7 +374,7 @@ bool decode_in_place(BuildCache::Parsed& entry) {
   std::vector<Diagnostic> diagnostics;
   if (!decode_entry(entry, page, has_page, diagnostics)) return false;
   entry.page.reset();
-  if (has_page) entry.page = std::move(page);
+  if (has_page) entry.page = std::make_shared<Page>(std::move(page));
   entry.diagnostics = std::move(diagnostics);
   entry.encoded = {};
   entry.file.reset();  // the page's HTML keeps the file mapped
@@ -526,7 +527,7 @@ TEST_CASE("cache: every field of real pages and their diagnostics comes back") {
     auto it = loaded.parsed.find(key);
     REQUIRE(it != loaded.parsed.end());
     CHECK(describe(parsed.diagnostics) == describe(it->second.diagnostics));
-    REQUIRE(parsed.page.has_value() == it->second.page.has_value());
+    REQUIRE((parsed.page != nullptr) == (it->second.page != nullptr));
     if (parsed.page) check_same(*parsed.page, *it->second.page);
   }
 
@@ -544,7 +545,7 @@ TEST_CASE("cache: a loaded page's HTML outlives the cache and its file") {
   const std::string path = dir.path(".herald-cache/parse");
   std::string error;
   REQUIRE_MESSAGE(save_parse_cache(cache, path, kStamp, &error), error);
-  std::optional<Page> page;
+  std::shared_ptr<Page> page;
   {
     BuildCache loaded;
     REQUIRE(load_decoded(loaded, path));
@@ -695,7 +696,7 @@ TEST_CASE("cache: an entry damaged under a good checksum is refused alone, when 
     std::vector<Diagnostic> diagnostics;
     CHECK(decode_entry(parsed, page, has_page, diagnostics) == (k != key));
     if (k != key) {
-      REQUIRE(has_page == cache.parsed.at(k).page.has_value());
+      REQUIRE(has_page == (cache.parsed.at(k).page != nullptr));
       if (has_page) check_same(page, *cache.parsed.at(k).page);
     }
   }

@@ -31,6 +31,7 @@
 #include "markdown/document.h"
 #include "output/extra_outputs.h"
 #include "output/output_memo.h"
+#include "output/pdf/pdf_module.h"
 #include "output/site_renderer.h"
 #include "output/search_index.h"
 #include "output/writer.h"
@@ -113,12 +114,16 @@ bool front_matter_says_draft(std::string_view text) {
   return value == "true" || value == "yes";
 }
 
-/// herald's version and which build of it this is (the executable's size and
-/// time): a cache written by another build of herald is not used.
+/// herald's version and which build of it this is (the executable's and the
+/// PDF module's sizes and times: the module draws the PDFs the cache keeps):
+/// a cache written by another build of herald is not used.
 std::string herald_identity() {
-  struct stat st;
-  if (::stat("/proc/self/exe", &st) != 0) return std::string("herald ") + HERALD_VERSION;
-  return fmt::format("herald {} {} {}.{}", HERALD_VERSION, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  auto file = [](const std::string& path) -> std::string {
+    struct stat st;
+    if (path.empty() || ::stat(path.c_str(), &st) != 0) return "none";
+    return fmt::format("{} {}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  };
+  return fmt::format("herald {} {} pdf {}", HERALD_VERSION, file("/proc/self/exe"), file(pdf_module_path()));
 }
 
 /// The build cache's folder: .herald-cache/ at the root of the working tree

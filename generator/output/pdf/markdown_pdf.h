@@ -14,6 +14,7 @@
 
 #include "config/config.h"
 #include "core/diagnostic.h"
+#include "output/pdf/file_index.h"
 #include "output/pdf/flow.h"
 #include "output/pdf/html_fragment.h"
 #include "output/pdf/pdf_document.h"
@@ -25,9 +26,6 @@ class Document;
 }
 
 namespace herald::pdf {
-
-/// The site's files by output path (images/a.png), for images in PDFs.
-using FileIndex = std::unordered_map<std::string, const std::string*>;
 
 /// Warnings met while laying out one PDF. A layout may be tried at several
 /// text sizes; each warning is reported once.

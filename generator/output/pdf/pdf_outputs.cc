@@ -9,9 +9,7 @@
 #include <memory>
 
 #include "markdown/document.h"
-#include "output/pdf/briefing_pdf.h"
-#include "output/pdf/chapter_pdf.h"
-#include "output/pdf/newsletter_pdf.h"
+#include "output/pdf/pdf_module.h"
 #include "templates/view_model.h"
 
 namespace herald {
@@ -30,23 +28,7 @@ pdf::FileIndex make_file_index(const Library& library) {
 
 std::string render_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files,
                             Diagnostics& diags, size_t* warned) {
-  pdf::PdfWarnings warnings;
-  pdf::PdfJob job{library, page, files, warnings};
-  std::string bytes;
-  switch (page.kind) {
-    case Kind::briefing:
-      bytes = pdf::render_briefing_pdf(job);
-      break;
-    case Kind::chapter:
-      bytes = pdf::render_chapter_pdf(job);
-      break;
-    default:
-      bytes = pdf::render_newsletter_pdf(job);
-      break;
-  }
-  warnings.report(diags, page.source_path);
-  if (warned) *warned = warnings.size();
-  return bytes;
+  return pdf_module().render_page_pdf(library, page, files, diags, warned);
 }
 
 namespace {

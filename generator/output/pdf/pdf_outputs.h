@@ -7,7 +7,7 @@
 #include "content/library.h"
 #include "core/diagnostic.h"
 #include "output/output_set.h"
-#include "output/pdf/markdown_pdf.h"
+#include "output/pdf/file_index.h"
 #include "output/site_renderer.h"
 
 namespace herald {
@@ -28,7 +28,8 @@ pdf::FileIndex make_file_index(const Library& library);
 /// Renders the print PDF of one page: the briefing, chapter or newsletter
 /// layout by kind (any other kind like a newsletter). Layout warnings go to
 /// `diags` against the page's source file, and their number to `*warned`.
-/// Throws std::exception on failure.
+/// Throws std::exception on failure, the PDF module's loading's among them
+/// (output/pdf/pdf_module.h).
 std::string render_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files,
                             Diagnostics& diags, size_t* warned = nullptr);
 

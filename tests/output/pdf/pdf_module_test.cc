@@ -1,0 +1,87 @@
+// The PDF module: found beside herald's executable, needed only by a build that draws a PDF.
+#include "output/pdf/pdf_module.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::read_tree;
+using herald::test::run_command;
+using herald::test::TempSite;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kNow = " --now 2024-07-01T12:00:00";
+
+/// herald's executable copied alone into `folder` of `site`, with its PDF module if `with_module`.
+std::string copy_herald(const TempSite& site, const std::string& folder, bool with_module) {
+  std::string dir = site.dir() + "/" + folder;
+  fs::create_directories(dir);
+  fs::copy_file(HERALD_BINARY, dir + "/herald");
+  if (with_module)
+    fs::copy_file(fs::path(HERALD_BINARY).parent_path() / "herald-pdf.so", dir + "/herald-pdf.so");
+  return dir;
+}
+
+herald::test::RunResult run_in(const TempSite& site, const std::string& herald, const std::string& args) {
+  return run_command("cd '" + site.dir() + "' && '" + herald + "' " + args);
+}
+
+}  // namespace
+
+TEST_CASE("herald without its PDF module builds a site with no PDFs, and names the module for each PDF") {
+  TempSite site;
+  site.write(".gitignore", "/public/\n/out*/\n/.herald-cache/\n/alone/\n/paired/\n");
+  site.write("herald.yaml", "title: Testshire Safeguarding Partnership\nbase_url: https://safeguarding.testshire.example/\n");
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n");
+  site.commit("a page");
+  std::string alone = copy_herald(site, "alone", false);
+  auto r = run_in(site, alone + "/herald", std::string("build") + kNow);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(site.exists("public/about/index.html"));
+
+  // A briefing draws a PDF by default: the build stops, and says where the module should be.
+  site.write("content/briefings/neglect.md",
+             "---\ntitle: Neglect\ndate: 2024-03-01\nreview_type: lcspr\naudience: [practitioners]\n---\n\nLead.\n\n"
+             "## 1. Purpose\n\nWhy.\n\n## 2. Background\n\nWhat.\n\n## 3. The case\n\nWho.\n\n"
+             "## 4. Learning\n\nLearn.\n\n## 5. Good practice\n\nGood.\n\n## 6. Questions\n\nAsk.\n\n"
+             "## 7. Resources\n\nRead.\n");
+  site.commit("a briefing");
+  r = run_in(site, alone + "/herald", std::string("build") + kNow);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "content/briefings/neglect.md:1:1: error: the print PDF could not be made: herald's PDF "
+                        "module could not be loaded (" + alone + "/herald-pdf.so: cannot open shared object "
+                        "file: No such file or directory): it is built with herald, beside it\n"));
+  CHECK_FALSE(site.exists("public/briefings/neglect/index.html"));  // the previous site stays
+
+  // With the module beside it, the same executable draws the PDF that herald in its build folder draws.
+  std::string paired = copy_herald(site, "paired", true);
+  r = run_in(site, paired + "/herald", std::string("build") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(site.herald(std::string("build --out out-reference") + kNow).exit_code == 0);
+  CHECK(site.read("public/briefings/neglect/neglect.pdf").starts_with("%PDF-"));
+  CHECK(read_tree(site.dir() + "/public") == read_tree(site.dir() + "/out-reference"));
+}
+
+TEST_CASE("a PDF module built again makes another herald to the build cache") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("the site");
+  std::string paired = copy_herald(site, "paired", true);
+  REQUIRE(run_in(site, paired + "/herald", std::string("build") + kNow).exit_code == 0);
+  auto r = run_in(site, paired + "/herald", std::string("build --verbose") + kNow);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 7 sources not parsed again"));
+  // The module's time changes, as when it is built again: nothing cached is used.
+  fs::last_write_time(paired + "/herald-pdf.so", fs::last_write_time(paired + "/herald-pdf.so") + std::chrono::seconds(1));
+  r = run_in(site, paired + "/herald", std::string("build --verbose") + kNow);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
+}

@@ -249,7 +249,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   if (site.commit) {
     // The history the last build walked: only commits added on top of it are diffed.
     const std::vector<std::string> prefixes = {"content/procedures/"};
-    const std::string history_file = cache_dir(*site.repo) + "/history", history_magic = "herald-history 1";
+    const std::string history_file = cache_dir(*site.repo) + "/history", history_magic = "herald-history 2";
     std::optional<History> known;
     if (auto text = read_checked_file(history_file, history_magic, identity)) known = History::parse(*text);
     std::optional<std::string> known_head;

@@ -54,10 +54,7 @@ void History::add(TreeReader& trees, git_commit* commit, const std::vector<std::
   for (const auto& path : paths) {
     auto [it, inserted] = dates_.try_emplace(path);
     FileDates& d = it->second;
-    if (inserted) {  // newest first: the first sighting is the last change
-      d.last = info.time;
-      d.last_commit_id = info.id;
-    }
+    if (inserted) d.last = info.time;  // newest first: the first sighting is the last change
     d.first = info.time;
     if (wanted(path, prefixes)) kept.paths.push_back(path);
   }
@@ -154,8 +151,7 @@ std::string History::serialize() const {
   for (const auto& entry : dates_) dates.push_back(&entry);
   std::sort(dates.begin(), dates.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : dates)
-    out += fmt::format("d\t{}\t{}\t{}\t{}\n", escape_field(entry->first), entry->second.first,
-                       entry->second.last, entry->second.last_commit_id);
+    out += fmt::format("d\t{}\t{}\t{}\n", escape_field(entry->first), entry->second.first, entry->second.last);
   return out;
 }
 
@@ -200,10 +196,8 @@ std::optional<History> History::parse(const std::string& text) {
     } else if (f[0] == "d") {
       std::string path;
       FileDates d;
-      if (f.size() != 5 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last) ||
-          !commit_id(f[4]))
+      if (f.size() != 4 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last))
         return std::nullopt;
-      d.last_commit_id = std::string(f[4]);
       if (!h.dates_.emplace(std::move(path), std::move(d)).second) return std::nullopt;
     } else {
       return std::nullopt;

@@ -18,7 +18,6 @@ class TreeReader;
 struct FileDates {
   int64_t first = 0;  ///< committer time of the oldest commit that added or changed the file
   int64_t last = 0;   ///< committer time of the newest commit that changed the file
-  std::string last_commit_id;
 };
 
 /// A commit and the paths it changed (against its first parent).

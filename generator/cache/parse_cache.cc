@@ -5,7 +5,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <bit>
@@ -29,11 +28,12 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 3\n"  what it is, and the version of the encoding
-//   u64 checksum              XXH3_64bits of everything after it
-//   string stamp, u64 count, then count × (string key, string entry), where
-//   an entry's bytes are a BuildCache::Parsed: a build decodes only the
-//   entries it uses, and copies the others' bytes as they are.
+//   "herald-parse-cache 4\n"  what it is, and the version of the encoding
+//   string stamp, u64 count, then count × (u64 checksum, string key, string
+//   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
+//   is XXH3_64bits of its key and entry as stored (their lengths included):
+//   a build checks and decodes only the entries it uses, each as it decodes
+//   it, and copies the others' bytes as they are, with their checksums.
 // A string is a u64 length and its bytes; a bool one byte, 0 or 1; an int 4
 // bytes, an int64_t or size_t 8; an enum one byte; an optional (or a
 // shared_ptr) a bool then the value if any; a vector a u64 count then its
@@ -42,8 +42,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 3\n";
-constexpr size_t kChecksumSize = 8;
+constexpr std::string_view kMagic = "herald-parse-cache 4\n";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -72,7 +71,7 @@ class ParseCacheCodec {
   }
   template <class Io, Is<BuildCache::Parsed> T>
   static void fields(Io& io, T& parsed) {
-    auto& [page, diagnostics, encoded, file] = parsed;  // not yet decoded: written as they are
+    auto& [page, diagnostics, encoded, sealed, checksum, file] = parsed;  // not yet decoded: written as they are
     io(page, diagnostics);
   }
   template <class Io, Is<Diagnostic> T>
@@ -186,6 +185,8 @@ class Encoder {
   }
   const std::string& bytes() const { return out_; }
   void clear() { out_.clear(); }
+  /// Bytes already encoded, as they are.
+  void append(std::string_view encoded) { out_ += encoded; }
 
  private:
   void put(bool value) { out_ += value ? '\1' : '\0'; }
@@ -243,6 +244,8 @@ class Decoder {
   }
   bool ok() const { return ok_; }
   bool at_end() const { return ok_ && at_ == in_.size(); }
+  /// How many bytes have been read.
+  size_t position() const { return at_; }
   void fail() { ok_ = false; }
 
  private:
@@ -454,44 +457,36 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
     *error = fmt::format("cannot create '{}': {}", folder.string(), ec.message());
     return false;
   }
-  // No fsync: after a power cut a torn file fails its checksum, and the
+  // No fsync: after a power cut a torn file fails its checksums, and the
   // cache is only a cache.
   // A name of this process only: two builds saving at once each rename a whole file.
   const std::string tmp = path + "." + std::to_string(::getpid()) + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   bool ok = fd >= 0;
   auto put = [&](std::string_view piece) { ok = ok && write_fully(fd, piece); };
-  // Written a megabyte at a time as it is encoded (the whole is tens of
-  // megabytes), the checksum over its place last.
-  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> state(XXH3_createState(), XXH3_freeState);
-  ok = ok && state && XXH3_64bits_reset(state.get()) == XXH_OK;
+  // Written a megabyte at a time as it is encoded (the whole is tens of megabytes).
   put(kMagic);
-  put(std::string_view("\0\0\0\0\0\0\0\0", kChecksumSize));
   Encoder body;
-  auto flush = [&] {
-    if (ok) XXH3_64bits_update(state.get(), body.bytes().data(), body.bytes().size());
-    put(body.bytes());
-    body.clear();
-  };
   body(stamp, uint64_t{cache.parsed.size()});
-  Encoder entry;
+  Encoder entry, sealed;
   for (const auto& [key, parsed] : cache.parsed) {
-    if (parsed.encoded.empty()) {
+    if (!parsed.sealed.empty()) {  // as read, not decoded: copied with its checksum
+      body(parsed.checksum);
+      body.append(parsed.sealed);
+    } else {
       entry.clear();
       entry(parsed);
-      body(key, std::string_view(entry.bytes()));
-    } else {
-      body(key, parsed.encoded);
+      sealed.clear();
+      sealed(key, std::string_view(entry.bytes()));
+      body(checksum64(sealed.bytes()));
+      body.append(sealed.bytes());
     }
-    if (body.bytes().size() >= (1u << 20)) flush();
+    if (body.bytes().size() >= (1u << 20)) {
+      put(body.bytes());
+      body.clear();
+    }
   }
-  flush();
-  if (ok) {
-    Encoder checksum;
-    checksum(uint64_t{XXH3_64bits_digest(state.get())});
-    ok = ::pwrite(fd, checksum.bytes().data(), kChecksumSize, static_cast<off_t>(kMagic.size())) ==
-         static_cast<ssize_t>(kChecksumSize);
-  }
+  put(body.bytes());
   if (!ok) *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
   if (fd >= 0 && ::close(fd) != 0 && ok) {
     *error = fmt::format("cannot write '{}': {}", tmp, std::strerror(errno));
@@ -518,12 +513,9 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
   if (!file.starts_with(kMagic)) return false;
   std::string_view rest = file.substr(kMagic.size());
   Decoder in(rest, mapped);
-  uint64_t checksum = 0;
   std::string written_stamp;
-  in(checksum, written_stamp);
+  in(written_stamp);
   if (!in.ok() || written_stamp != stamp) return false;
-  std::string_view checked = rest.substr(kChecksumSize);
-  if (checksum64(checked) != checksum) return false;
 
   uint64_t count = 0;
   in(count);
@@ -531,7 +523,10 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
   for (uint64_t i = 0; i < count && in.ok(); ++i) {
     std::string key;
     BuildCache::Parsed entry;
+    in(entry.checksum);
+    size_t from = in.position();
     in(key, entry.encoded);
+    entry.sealed = rest.substr(from, in.position() - from);
     if (!parsed.empty() && key <= parsed.rbegin()->first) in.fail();  // the map wrote them sorted, once each
     // At least a page's flag and a count of diagnostics: never empty, so never taken for decoded.
     if (entry.encoded.size() < 9) in.fail();
@@ -545,6 +540,9 @@ bool load_parse_cache(BuildCache& cache, const std::string& path, const std::str
 
 bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
                   std::vector<Diagnostic>& diagnostics) {
+  // The entry's own checksum, here rather than when the file is read: its
+  // bytes are read now anyway, and only the entries a build uses are.
+  if (entry.sealed.empty() || checksum64(entry.sealed) != entry.checksum) return false;
   Decoder in(entry.encoded, entry.file);
   in(has_page);
   if (has_page) in(page);

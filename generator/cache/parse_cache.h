@@ -27,19 +27,20 @@ std::string encode_page(const Page& page);
 /// Reads the file into `cache`, replacing its entries, and sets
 /// `cache.context` to `stamp`. Returns false, with `cache.parsed` empty, when
 /// the file is missing, was written with another stamp or format version, or
-/// is damaged: the whole file is checked by a checksum, and reading never
-/// goes past the end or trusts a length it cannot hold. The entries are left
-/// encoded (`Parsed::encoded`): a build decodes the pages it uses, each
-/// straight into its place, on every core (decode_entry), and writes the
-/// bytes of the others back as they are.
+/// its framing is damaged: reading never goes past the end or trusts a length
+/// it cannot hold. The entries are left encoded (`Parsed::encoded`): a build
+/// checks and decodes the pages it uses, each straight into its place, on
+/// every core (decode_entry), and writes the bytes of the others back as they
+/// are. Each entry has a checksum of its own, checked when it is decoded.
 bool load_parse_cache(BuildCache& cache, const std::string& path, const std::string& stamp);
 
 /// Decodes an entry load_parse_cache left encoded: its page, if it has one,
 /// into `page` (which must be as newly made) with `has_page` set, and its
 /// diagnostics. Documents come back without their tree (`root()` is null),
 /// their bytes checked but not decoded: each is decoded when first used.
-/// Returns false when the bytes are damaged (a file that passed its
-/// checksum all the same): then the file is parsed again.
+/// Returns false when the bytes are damaged (they fail the entry's checksum,
+/// or, under a checksum that matches all the same, the decoder's checks):
+/// then the file is parsed again.
 bool decode_entry(const BuildCache::Parsed& entry, Page& page, bool& has_page,
                   std::vector<Diagnostic>& diagnostics);
 

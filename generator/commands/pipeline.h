@@ -27,8 +27,11 @@ struct BuildCache {
     std::vector<Diagnostic> diagnostics;
     /// Read from the cache on disk and not decoded yet: the page and the
     /// diagnostics are these bytes (see decode_entry) of the file `file`
-    /// keeps mapped, and the two members above are empty.
-    std::string_view encoded;
+    /// keeps mapped, and the two members above are empty. `sealed` holds
+    /// them with the key before them, as the file does, and `checksum` is
+    /// what the file says their checksum is (checked by decode_entry).
+    std::string_view encoded, sealed;
+    uint64_t checksum = 0;
     std::shared_ptr<const void> file;
   };
   /// Parsing also depends on herald.yaml, the contact directory and --strict:

@@ -376,7 +376,7 @@ bool decode_in_place(BuildCache::Parsed& entry) {
   entry.page.reset();
   if (has_page) entry.page = std::make_shared<Page>(std::move(page));
   entry.diagnostics = std::move(diagnostics);
-  entry.encoded = {};
+  entry.encoded = entry.sealed = {};
   entry.file.reset();  // the page's HTML keeps the file mapped
   return true;
 }
@@ -390,13 +390,34 @@ bool load_decoded(BuildCache& cache, const std::string& path) {
   return true;
 }
 
-/// The file with its checksum (the 8 bytes after the first line) made right
-/// again, so that damage gets past it to the decoder.
+/// The file with each entry's checksum (the 8 bytes before its key) made
+/// right again, as far as its framing can be followed, so that damage gets
+/// past them to the decoder.
 std::string resealed(std::string bytes) {
   size_t at = bytes.find('\n') + 1;
-  if (at == 0 || bytes.size() < at + 8) return bytes;
-  uint64_t sum = XXH3_64bits(bytes.data() + at + 8, bytes.size() - at - 8);
-  for (int i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>(sum >> (8 * i));
+  if (at == 0) return bytes;
+  auto number = [&](size_t where) {
+    uint64_t n = 0;
+    for (int i = 0; i < 8; ++i) n |= uint64_t{static_cast<unsigned char>(bytes[where + i])} << (8 * i);
+    return n;
+  };
+  // The length and bytes of a string at `at`, stepped over: false if they do not fit.
+  auto skip = [&](size_t& pos) {
+    if (bytes.size() - pos < 8) return false;
+    uint64_t length = number(pos);
+    if (length > bytes.size() - pos - 8) return false;
+    pos += 8 + length;
+    return true;
+  };
+  if (!skip(at) || bytes.size() - at < 8) return bytes;  // the stamp, then the count
+  at += 8;
+  while (bytes.size() - at >= 8) {
+    size_t sealed = at + 8, end = sealed;
+    if (!skip(end) || !skip(end)) break;  // the key and the entry
+    uint64_t sum = XXH3_64bits(bytes.data() + sealed, end - sealed);
+    for (int i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>(sum >> (8 * i));
+    at = end;
+  }
   return bytes;
 }
 

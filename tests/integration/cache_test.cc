@@ -194,10 +194,22 @@ TEST_CASE("a damaged parse cache costs time, never correctness") {
   auto expected = cold_build(site, "out-cold");
   REQUIRE(contains(expected["briefings/neglect/index.html"], "A new closing line"));
 
+  // How many sources come from the cache all the same: none when the file
+  // is refused whole.
+  std::string reused = "0";
   SUBCASE("truncated") { write_file(parse, good.substr(0, good.size() / 2)); }
   SUBCASE("a byte changed") {
+    // In the about page's entry, which then fails its checksum alone.
     std::string bad = good;
-    bad[bad.size() / 2] ^= 0x01;
+    size_t at = bad.find("content/pages/about.md\n");
+    REQUIRE(at != std::string::npos);
+    bad[at + 100] ^= 0x01;
+    write_file(parse, bad);
+    reused = "5";  // not the briefing, nor about
+  }
+  SUBCASE("a byte of the framing changed") {
+    std::string bad = good;
+    bad[good.find('\n') + 1] ^= 0x01;  // the stamp's length
     write_file(parse, bad);
   }
   SUBCASE("empty") { write_file(parse, ""); }
@@ -205,7 +217,7 @@ TEST_CASE("a damaged parse cache costs time, never correctness") {
   auto r = site.herald(std::string("build --verbose") + kNow);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
+  CHECK(contains(r.err, "from the build cache: " + reused + " sources not parsed again"));
   CHECK(read_tree(site.dir() + "/public") == expected);
 }
 
@@ -215,17 +227,21 @@ TEST_CASE("a parse cache entry damaged under a good checksum is parsed again, al
   site.commit("the site");
   REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
   // The about page's entry says it has a page with a byte that must be 0 or
-  // 1; the checksum is made right again, as a program that meant it would.
+  // 1; its checksum (the 8 bytes before its key's length) is made right
+  // again, as a program that meant it would.
   std::string bytes = site.read(".herald-cache/parse");
   const std::string key = "content/pages/about.md\n";
-  size_t at = bytes.find(key);
-  REQUIRE(at != std::string::npos);
-  at += key.size() + 40 + 8;  // past the blob id and the entry's length
+  size_t key_at = bytes.find(key);
+  REQUIRE(key_at != std::string::npos);
+  size_t length_at = key_at + key.size() + 40;  // past the blob id: the entry's length
+  uint64_t length = 0;
+  for (int i = 0; i < 8; ++i) length |= uint64_t{static_cast<unsigned char>(bytes[length_at + i])} << (8 * i);
+  size_t at = length_at + 8;
   REQUIRE(bytes[at] == '\1');
   bytes[at] = '\7';
-  size_t sum = bytes.find('\n') + 1;
-  uint64_t checksum = XXH3_64bits(bytes.data() + sum + 8, bytes.size() - sum - 8);
-  for (int i = 0; i < 8; ++i) bytes[sum + i] = static_cast<char>(checksum >> (8 * i));
+  size_t sealed = key_at - 8;
+  uint64_t checksum = XXH3_64bits(bytes.data() + sealed, at + length - sealed);
+  for (int i = 0; i < 8; ++i) bytes[sealed - 8 + i] = static_cast<char>(checksum >> (8 * i));
   write_file(site.dir() + "/.herald-cache/parse", bytes);
   site.write("content/briefings/neglect.md",
              site.read("content/briefings/neglect.md") + "\nA new closing line for the briefing.\n");

@@ -412,6 +412,9 @@ class Decoder {
 /// replaces the file by renaming a new one over it, so the mapped file never
 /// changes under a build. The entries not yet decoded, and the pages' HTML
 /// (SharedText), point into it, so it stays mapped until the last is gone.
+/// Not populated when mapped: a build reads the entries it decodes and the
+/// HTML it renders, not the whole file, and populating it held up the other
+/// threads' own mappings (a thread's stack, the allocator's) while it ran.
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path) {
@@ -419,7 +422,7 @@ class MappedFile {
     if (fd < 0) return;
     struct stat st;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
       if (p != MAP_FAILED) {
         data_ = p;
         size_ = static_cast<size_t>(st.st_size);

@@ -4,13 +4,51 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <utility>
 
 namespace herald {
+namespace {
+
+/// tinyxml2's printer, writing into a string made with room for the whole
+/// file: not into its own buffer, grown by doubling and then copied out.
+class StringPrinter : public tinyxml2::XMLPrinter {
+ public:
+  explicit StringPrinter(size_t room) { out_.reserve(room); }
+  std::string take() { return std::move(out_); }
+
+ protected:
+  void Print(const char* format, ...) override {
+    va_list args, again;
+    va_start(args, format);
+    va_copy(again, args);
+    int size = std::vsnprintf(nullptr, 0, format, args);
+    if (size > 0) {
+      size_t at = out_.size();
+      out_.resize(at + static_cast<size_t>(size) + 1);
+      std::vsnprintf(out_.data() + at, static_cast<size_t>(size) + 1, format, again);
+      out_.resize(at + static_cast<size_t>(size));
+    }
+    va_end(again);
+    va_end(args);
+  }
+  void Write(const char* data, size_t size) override { out_.append(data, size); }
+  void Putc(char ch) override { out_ += ch; }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
 
 std::string make_sitemap(const Library& lib) {
   // Written as it goes by tinyxml2's printer: a document tree of every URL
-  // would cost more than the file itself.
-  tinyxml2::XMLPrinter printer;
+  // would cost more than the file itself. An entry takes its URL and about a
+  // hundred bytes more.
+  size_t room = 1024;
+  for (const Page* p : lib.all_published) room += lib.config.base_url.size() + p->url.size() + 100;
+  StringPrinter printer(room);
   printer.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
   printer.OpenElement("urlset");
   printer.PushAttribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -34,7 +72,7 @@ std::string make_sitemap(const Library& lib) {
   std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : pages) add(p->url, p->last_commit);
   printer.CloseElement();
-  return printer.CStr();
+  return printer.take();
 }
 
 std::string make_robots(const Library& lib) {

@@ -370,6 +370,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     ContentPath where;
   };
   std::vector<Job> jobs;
+  jobs.reserve(site.files.size());
   for (SourceFile& f : site.files) {
     if (!starts_with(f.path, "content/")) continue;
     if (f.kind == SourceFile::Kind::symlink) {
@@ -463,7 +464,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   ChapterMemo& chapters = *chapters_made;
   std::string chapters_file = cache_dir(*site.repo) + "/chapters";
   if (!options.worktree) chapters.load(chapters_file, identity);
-  std::vector<ChapterFacts> facts(jobs.size());
+  std::vector<std::unique_ptr<ChapterFacts>> facts(jobs.size());  // of the chapters parsed again
   ParseContext context{&lib.config, &resolver};
   parallel_for(jobs.size(), [&](size_t i) {
     // Each file reports into its own sink first: problems in a draft that
@@ -477,7 +478,10 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       for (const Diagnostic& d : reported[i]) local.report(d.severity, d.where, d.message);
     } else {
       std::optional<Page> fresh = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context,
-                                             local, jobs[i].where.kind == Kind::chapter ? &facts[i] : nullptr);
+                                             local,
+                                             jobs[i].where.kind == Kind::chapter
+                                                 ? (facts[i] = std::make_unique<ChapterFacts>()).get()
+                                                 : nullptr);
       made = fresh.has_value();
       if (made) {
         fresh->source_blob = jobs[i].file->blob_id;
@@ -528,7 +532,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
   }
   for (size_t i = 0; i < jobs.size(); ++i)
-    if (facts[i].readable) chapters.offer(jobs[i].file->blob_id, std::move(facts[i]));
+    if (facts[i] && facts[i]->readable) chapters.offer(jobs[i].file->blob_id, std::move(*facts[i]));
   size_t kept = 0;
   for (size_t i = 0; i < jobs.size(); ++i)
     if (page_made[i]) {

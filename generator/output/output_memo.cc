@@ -103,8 +103,8 @@ const OutputRecord* OutputMemo::spare(const std::string& path) const {
   return it == spare_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::string> OutputMemo::spare_paths() const {
-  std::vector<std::string> paths;
+std::vector<std::string_view> OutputMemo::spare_paths() const {
+  std::vector<std::string_view> paths;
   paths.reserve(spare_.size());
   for (const auto& [path, r] : spare_) paths.push_back(path);
   return paths;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "templates/data_hash.h"
@@ -52,7 +53,8 @@ class OutputMemo {
   /// The record of `path` in the spare site, or null.
   const OutputRecord* spare(const std::string& path) const;
   /// Every file of the spare site, in no order; none when there is no spare.
-  std::vector<std::string> spare_paths() const;
+  /// Views of the records' paths: valid while the records are.
+  std::vector<std::string_view> spare_paths() const;
   bool has_spare() const { return !spare_.empty(); }
   /// Keeps the record of a file this build wrote or reused. Safe from many threads.
   void record(const std::string& path, const OutputRecord& r);

@@ -266,26 +266,31 @@ bool StagedSite::link_previous(const std::string& path, const OutputRecord& writ
   return ::link(previous.c_str(), staged.c_str()) == 0;
 }
 
-void StagedSite::remove_others(const std::vector<std::string>& spare_paths, const std::vector<OutputFile>& files) {
+void StagedSite::remove_others(const std::vector<std::string_view>& spare_paths, const std::vector<OutputFile>& files) {
   if (!from_spare_) return;
-  auto in_build = [&](const std::string& path) {
+  auto in_build = [&](std::string_view path) {
     auto it = std::lower_bound(files.begin(), files.end(), path,
-                               [](const OutputFile& f, const std::string& p) { return f.path < p; });
+                               [](const OutputFile& f, std::string_view p) { return f.path < p; });
     return it != files.end() && it->path == path;
   };
-  std::vector<const std::string*> gone;
-  for (const std::string& path : spare_paths)
-    if (!in_build(path) && is_safe_output_path(path)) gone.push_back(&path);
+  std::vector<std::string_view> gone;
+  for (std::string_view path : spare_paths)
+    if (!in_build(path) && is_safe_output_path(std::string(path))) gone.push_back(path);
   // A folder this build wrote into has that name now: unlink leaves it.
-  parallel_for(gone.size(), [&](size_t i) { ::unlink((tmp_ + "/" + *gone[i]).c_str()); });
-  for (const std::string* path : gone) {
-    for (size_t slash = path->rfind('/'); slash != std::string::npos && slash > 0;
-         slash = path->rfind('/', slash - 1)) {
-      if (::rmdir((tmp_ + "/" + path->substr(0, slash)).c_str()) != 0) break;  // not empty: in use
+  parallel_for(gone.size(), [&](size_t i) { ::unlink(fmt::format("{}/{}", tmp_, gone[i]).c_str()); });
+  for (std::string_view path : gone) {
+    for (size_t slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+      if (::rmdir(fmt::format("{}/{}", tmp_, path.substr(0, slash)).c_str()) != 0) break;  // not empty: in use
     }
   }
+  // The files are sorted: a top folder's files mostly come together.
   std::set<std::string, std::less<>> tops;
-  for (const OutputFile& f : files) tops.emplace(std::string_view(f.path).substr(0, f.path.find('/')));
+  std::string_view previous;
+  for (const OutputFile& f : files) {
+    std::string_view top = std::string_view(f.path).substr(0, f.path.find('/'));
+    if (tops.empty() || top != previous) tops.emplace(top);
+    previous = top;
+  }
   std::vector<std::string> others;
   if (DIR* dir = ::opendir(tmp_.c_str())) {
     while (const dirent* e = ::readdir(dir)) {

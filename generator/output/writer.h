@@ -5,6 +5,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output/output_memo.h"
@@ -59,7 +60,7 @@ class StagedSite {
   /// among this build's `files` (sorted by path), the folders they leave
   /// empty, and anything at the top of the folder that no file of this build
   /// is in (the previous search index, say).
-  void remove_others(const std::vector<std::string>& spare_paths, const std::vector<OutputFile>& files);
+  void remove_others(const std::vector<std::string_view>& spare_paths, const std::vector<OutputFile>& files);
   /// Runs `before_publish` on the complete temporary folder (the search index
   /// is made there), then swaps it into place. The site it replaced becomes
   /// the spare, when open() was given where; else it is removed.

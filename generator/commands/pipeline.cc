@@ -625,6 +625,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
       }
       out.stream_to(&staged);
       out.remember_in(&memo);
+      out.reserve(memo.previous_count());
     }
     // The long tasks (the PDFs, the sitemap, the feeds) first, and the many
     // short ones after them: both cores stay busy to the end.

@@ -58,6 +58,7 @@ bool OutputMemo::load(const std::string& file, const std::string& stamp) {
   }
   previous_ = std::move(published);
   spare_ = std::move(spare);
+  current_.reserve(previous_.size());  // this build's records, made with room once
   return true;
 }
 

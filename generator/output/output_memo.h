@@ -56,6 +56,8 @@ class OutputMemo {
   /// Views of the records' paths: valid while the records are.
   std::vector<std::string_view> spare_paths() const;
   bool has_spare() const { return !spare_.empty(); }
+  /// How many files the previous build published: about as many as this one makes.
+  size_t previous_count() const { return previous_.size(); }
   /// Keeps the record of a file this build wrote or reused. Safe from many threads.
   void record(const std::string& path, const OutputRecord& r);
 

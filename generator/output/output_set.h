@@ -32,6 +32,8 @@ class OutputSet {
   /// With `memo` (while streaming), files added with a key are recorded, and
   /// reuse() can link the previous build's copy instead of rendering again.
   void remember_in(OutputMemo* memo) { memo_ = memo; }
+  /// Room for `count` files, made once.
+  void reserve(size_t count) { files_.reserve(count); }
   bool remembers() const { return memo_ && site_; }
 
   void add(std::string path, std::string content, std::string source = "", const Hash128* key = nullptr);

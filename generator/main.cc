@@ -9,6 +9,7 @@
 #include "commands/commands.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
+#include "output/pdf/pdf_module.h"
 
 namespace {
 
@@ -34,6 +35,9 @@ std::string today() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef HERALD_PDF_LINKED
+  herald::use_linked_pdf_module(herald_pdf_module());  // the sanitizers' build: see CMakeLists.txt
+#endif
   CLI::App app{"herald: publishes a safeguarding partnership's website from its git repository"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("herald ") + HERALD_VERSION);

@@ -18,6 +18,14 @@ namespace {
 
 const char* kNow = " --now 2024-07-01T12:00:00";
 
+// The sanitizers' build links the drawing into herald and makes no module
+// (see CMakeLists.txt): herald alone then draws PDFs itself.
+#ifdef HERALD_PDF_LINKED
+constexpr bool kLinked = true;
+#else
+constexpr bool kLinked = false;
+#endif
+
 /// herald's executable copied alone into `folder` of `site`, with its PDF module if `with_module`.
 std::string copy_herald(const TempSite& site, const std::string& folder, bool with_module) {
   std::string dir = site.dir() + "/" + folder;
@@ -54,6 +62,12 @@ TEST_CASE("herald without its PDF module builds a site with no PDFs, and names t
              "## 7. Resources\n\nRead.\n");
   site.commit("a briefing");
   r = run_in(site, alone + "/herald", std::string("build") + kNow);
+  if (kLinked) {
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(site.read("public/briefings/neglect/neglect.pdf").starts_with("%PDF-"));
+    return;
+  }
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "content/briefings/neglect.md:1:1: error: the print PDF could not be made: herald's PDF "
                         "module could not be loaded (" + alone + "/herald-pdf.so: cannot open shared object "
@@ -70,7 +84,7 @@ TEST_CASE("herald without its PDF module builds a site with no PDFs, and names t
   CHECK(read_tree(site.dir() + "/public") == read_tree(site.dir() + "/out-reference"));
 }
 
-TEST_CASE("a PDF module built again makes another herald to the build cache") {
+TEST_CASE("a PDF module built again makes another herald to the build cache" * doctest::skip(kLinked)) {
   TempSite site;
   site.write_minimal_site();
   site.commit("the site");

@@ -10,6 +10,7 @@
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "markdown/document.h"
+#include "output/string_printer.h"
 
 namespace herald {
 namespace {
@@ -136,9 +137,9 @@ void set_text(tinyxml2::XMLElement* parent, const char* name, const std::string&
 }
 
 std::string print(tinyxml2::XMLDocument& doc) {
-  tinyxml2::XMLPrinter printer;
+  StringPrinter printer;
   doc.Print(&printer);
-  return printer.CStr();
+  return printer.take();
 }
 
 /// When the feed last changed: its newest item, or the commit for an empty feed

@@ -1,46 +1,11 @@
 // The sitemap lists every published page with the date git last changed it.
 #include "output/sitemap.h"
 
-#include <tinyxml2.h>
-
 #include <algorithm>
-#include <cstdarg>
-#include <cstdio>
-#include <utility>
+
+#include "output/string_printer.h"
 
 namespace herald {
-namespace {
-
-/// tinyxml2's printer, writing into a string made with room for the whole
-/// file: not into its own buffer, grown by doubling and then copied out.
-class StringPrinter : public tinyxml2::XMLPrinter {
- public:
-  explicit StringPrinter(size_t room) { out_.reserve(room); }
-  std::string take() { return std::move(out_); }
-
- protected:
-  void Print(const char* format, ...) override {
-    va_list args, again;
-    va_start(args, format);
-    va_copy(again, args);
-    int size = std::vsnprintf(nullptr, 0, format, args);
-    if (size > 0) {
-      size_t at = out_.size();
-      out_.resize(at + static_cast<size_t>(size) + 1);
-      std::vsnprintf(out_.data() + at, static_cast<size_t>(size) + 1, format, again);
-      out_.resize(at + static_cast<size_t>(size));
-    }
-    va_end(again);
-    va_end(args);
-  }
-  void Write(const char* data, size_t size) override { out_.append(data, size); }
-  void Putc(char ch) override { out_ += ch; }
-
- private:
-  std::string out_;
-};
-
-}  // namespace
 
 std::string make_sitemap(const Library& lib) {
   // Written as it goes by tinyxml2's printer: a document tree of every URL

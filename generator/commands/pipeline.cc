@@ -214,6 +214,8 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   // Writes the history for the next build, while this one goes on. Declared
   // after the site, so joined before the history it reads goes.
   std::jthread saving_history;
+  // The build cache (.herald-cache/) is herald's executable's alone.
+  const std::string identity = herald_identity();
   std::string error;
   site.repo = Repository::open(options.repo, &error);
   if (!site.repo) return unusable(error);
@@ -232,7 +234,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     site.files = site.repo->list_tree(site.commit->id);
     if (!options.cache) {
       // Its stamp names herald, herald.yaml and the contacts, as in Parse.
-      disk.emplace(cache_dir(*site.repo), herald_identity() + "\n" + parse_inputs(site.files, options));
+      disk.emplace(cache_dir(*site.repo), identity + "\n" + parse_inputs(site.files, options));
       loading_parse_cache = std::jthread([&disk, &disk_cache] { disk->load(disk_cache); });
     }
     std::vector<SourceFile*> needed;
@@ -244,8 +246,6 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     site.repo->read_contents(needed);
   }
-  // The build cache (.herald-cache/) is herald's executable's alone.
-  const std::string identity = herald_identity();
   if (site.commit) {
     // The history the last build walked: only commits added on top of it are diffed.
     const std::vector<std::string> prefixes = {"content/procedures/"};

@@ -8,8 +8,8 @@ namespace herald {
 
 /// XXH3_64bits of `bytes`, the same value whichever unit computes it: with
 /// AVX2 where the processor has it (Debian's libxxhash is built for SSE2,
-/// and a rebuild checks the tens of megabytes of the parse cache before it
-/// can use them), else by libxxhash.
+/// and a rebuild checks every entry of the parse cache it uses, tens of
+/// megabytes), else by libxxhash.
 uint64_t checksum64(std::string_view bytes);
 
 /// Whether checksum64 uses the AVX2 code on this processor (for its test).

@@ -13,7 +13,7 @@ struct Library;
 struct Page;
 
 /// What the module gives herald. Drawing needs Pango, Cairo and qpdf, which
-/// (with the fifty libraries they bring) take about 7 ms to load and link
+/// (with the forty libraries they bring) take about 7 ms to load and link
 /// when a process starts: herald loads them with the module the first time a
 /// build draws a PDF, not on every build. Module and herald are built
 /// together from the same sources, so C++ types cross between them; the

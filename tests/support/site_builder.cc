@@ -145,8 +145,10 @@ void TempSite::write_minimal_site() {
   write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n");
 }
 
-RunResult TempSite::herald(const std::string& args) const {
-  return run_command("cd " + quote(dir_) + " && " + quote(HERALD_BINARY) + " " + args);
+RunResult TempSite::herald(const std::string& args) const { return herald_at(HERALD_BINARY, args); }
+
+RunResult TempSite::herald_at(const std::string& binary, const std::string& args) const {
+  return run_command("cd " + quote(dir_) + " && " + quote(binary) + " " + args);
 }
 
 std::string TempSite::read(const std::string& path) const { return read_file((fs::path(dir_) / path).string()); }

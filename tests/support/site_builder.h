@@ -38,6 +38,8 @@ class TempSite {
 
   /// Runs the herald binary with `args` (e.g. "build --now 2024-06-01") in the repository.
   RunResult herald(const std::string& args) const;
+  /// The same with another copy of herald, the executable at `binary`.
+  RunResult herald_at(const std::string& binary, const std::string& args) const;
   /// Reads a file below the repository (e.g. "public/index.html"); empty if missing.
   std::string read(const std::string& path) const;
   bool exists(const std::string& path) const;

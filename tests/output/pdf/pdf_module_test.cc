@@ -10,7 +10,6 @@
 
 using herald::test::contains;
 using herald::test::read_tree;
-using herald::test::run_command;
 using herald::test::TempSite;
 namespace fs = std::filesystem;
 
@@ -36,10 +35,6 @@ std::string copy_herald(const TempSite& site, const std::string& folder, bool wi
   return dir;
 }
 
-herald::test::RunResult run_in(const TempSite& site, const std::string& herald, const std::string& args) {
-  return run_command("cd '" + site.dir() + "' && '" + herald + "' " + args);
-}
-
 }  // namespace
 
 TEST_CASE("herald without its PDF module builds a site with no PDFs, and names the module for each PDF") {
@@ -49,7 +44,7 @@ TEST_CASE("herald without its PDF module builds a site with no PDFs, and names t
   site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n");
   site.commit("a page");
   std::string alone = copy_herald(site, "alone", false);
-  auto r = run_in(site, alone + "/herald", std::string("build") + kNow);
+  auto r = site.herald_at(alone + "/herald", std::string("build") + kNow);
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(site.exists("public/about/index.html"));
@@ -61,7 +56,7 @@ TEST_CASE("herald without its PDF module builds a site with no PDFs, and names t
              "## 4. Learning\n\nLearn.\n\n## 5. Good practice\n\nGood.\n\n## 6. Questions\n\nAsk.\n\n"
              "## 7. Resources\n\nRead.\n");
   site.commit("a briefing");
-  r = run_in(site, alone + "/herald", std::string("build") + kNow);
+  r = site.herald_at(alone + "/herald", std::string("build") + kNow);
   if (kLinked) {
     INFO(r.err);
     CHECK(r.exit_code == 0);
@@ -76,7 +71,7 @@ TEST_CASE("herald without its PDF module builds a site with no PDFs, and names t
 
   // With the module beside it, the same executable draws the PDF that herald in its build folder draws.
   std::string paired = copy_herald(site, "paired", true);
-  r = run_in(site, paired + "/herald", std::string("build") + kNow);
+  r = site.herald_at(paired + "/herald", std::string("build") + kNow);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   REQUIRE(site.herald(std::string("build --out out-reference") + kNow).exit_code == 0);
@@ -89,13 +84,13 @@ TEST_CASE("a PDF module built again makes another herald to the build cache" * d
   site.write_minimal_site();
   site.commit("the site");
   std::string paired = copy_herald(site, "paired", true);
-  REQUIRE(run_in(site, paired + "/herald", std::string("build") + kNow).exit_code == 0);
-  auto r = run_in(site, paired + "/herald", std::string("build --verbose") + kNow);
+  REQUIRE(site.herald_at(paired + "/herald", std::string("build") + kNow).exit_code == 0);
+  auto r = site.herald_at(paired + "/herald", std::string("build --verbose") + kNow);
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.err, "from the build cache: 7 sources not parsed again"));
   // The module's time changes, as when it is built again: nothing cached is used.
   fs::last_write_time(paired + "/herald-pdf.so", fs::last_write_time(paired + "/herald-pdf.so") + std::chrono::seconds(1));
-  r = run_in(site, paired + "/herald", std::string("build --verbose") + kNow);
+  r = site.herald_at(paired + "/herald", std::string("build --verbose") + kNow);
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.err, "from the build cache: 0 sources not parsed again"));
 }

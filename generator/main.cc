@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands/commands.h"
+#include "core/heap.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "output/pdf/pdf_module.h"
@@ -35,6 +36,7 @@ std::string today() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  herald::use_huge_pages_for_heap();
 #ifdef HERALD_PDF_LINKED
   herald::use_linked_pdf_module(herald_pdf_module());  // the sanitizers' build: see CMakeLists.txt
 #endif

@@ -149,9 +149,6 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
                                             : a.index->title < b.index->title;
   });
 
-  auto newest = [](std::vector<const Page*>& v) { std::sort(v.begin(), v.end(), newer_first); };
-  newest(lib.newsletters);
-  newest(lib.briefings);
   std::sort(lib.plain_pages.begin(), lib.plain_pages.end(),
             [](const Page* a, const Page* b) { return a->title < b->title; });
   std::sort(lib.events.begin(), lib.events.end(), [](const Page* a, const Page* b) {
@@ -163,7 +160,15 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   for (const auto* list : {&lib.newsletters, &lib.briefings, &lib.events, &lib.plain_pages, &lib.chapters})
     lib.all_published.insert(lib.all_published.end(), list->begin(), list->end());
   for (const auto& m : lib.manuals) lib.all_published.push_back(m.index);
-  newest(lib.all_published);
+  // Newest first, sorted once (tens of thousands of pages): the newsletters'
+  // and the briefings' lists are taken from it in its order.
+  std::sort(lib.all_published.begin(), lib.all_published.end(), newer_first);
+  lib.newsletters.clear();
+  lib.briefings.clear();
+  for (const Page* p : lib.all_published) {
+    if (p->kind == Kind::newsletter) lib.newsletters.push_back(p);
+    if (p->kind == Kind::briefing) lib.briefings.push_back(p);
+  }
 
   // A site has a few dozen topics, written on thousands of pages: each is slugified once.
   std::unordered_map<std::string, std::string> slugs;

@@ -4,11 +4,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <string>
 
 #include "core/heap.h"
+
+#ifdef HERALD_TCMALLOC
+#include <gperftools/malloc_extension.h>
+#endif
 
 namespace {
 
@@ -37,12 +40,15 @@ TEST_CASE("the heap's new regions are marked for huge pages where herald has tcm
 #ifdef HERALD_TCMALLOC
   REQUIRE(herald::use_huge_pages_for_heap());
   CHECK(herald::use_huge_pages_for_heap());  // once only: the second call changes nothing
-  // Larger than anything taken from the system so far: a region of its own.
-  const size_t size = size_t{48} << 20;
-  auto block = std::make_unique<char[]>(size);
-  block[0] = 1;
-  block[size - 1] = 1;
-  std::string flags = vm_flags_of(block.get() + size / 2);
+  // A region as tcmalloc takes one when its heap grows: through the hook,
+  // whatever the heap already holds (the whole suite may run in one process).
+  SysAllocator* system = MallocExtension::instance()->GetSystemAllocator();
+  size_t taken = 0;
+  void* region = system->Alloc(size_t{3} << 20, &taken, 4096);  // kept: tcmalloc has no way to return one
+  REQUIRE(region != nullptr);
+  CHECK(taken == (size_t{4} << 20));  // whole huge pages
+  CHECK(reinterpret_cast<uintptr_t>(region) % (size_t{2} << 20) == 0);
+  std::string flags = vm_flags_of(static_cast<char*>(region) + taken / 2);
   REQUIRE(!flags.empty());
   if (std::filesystem::exists("/sys/kernel/mm/transparent_hugepage")) {
     CHECK(flags.find(" hg") != std::string::npos);

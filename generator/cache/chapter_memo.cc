@@ -27,9 +27,10 @@ bool ChapterMemo::load(const std::string& file, const std::string& stamp) {
   std::optional<std::string> body = read_checked_file(file, kMagic, stamp);
   if (!body) return false;
   std::map<std::string, ChapterFacts> facts;
+  std::vector<std::string_view> f;
   for (size_t pos = 0; pos < body->size();) {
     size_t nl = body->find('\n', pos);  // the body is whole lines
-    std::vector<std::string_view> f = split_fields(std::string_view(*body).substr(pos, nl - pos));
+    split_fields(std::string_view(*body).substr(pos, nl - pos), f);
     pos = nl + 1;
     ChapterFacts c;
     if (f.size() != 9 || f[0].size() != 40 || !parse_flag(f[1], &c.readable) || !parse_flag(f[2], &c.reread) ||

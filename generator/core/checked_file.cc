@@ -110,8 +110,15 @@ std::string escape_field(std::string_view s) {
 }
 
 bool unescape_field(std::string_view s, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < s.size(); ++i) {
+  // Most fields hold no escape: copied whole (tens of thousands of paths a build).
+  size_t first = s.find('\\');
+  if (first == std::string_view::npos) {
+    out->assign(s);
+    return true;
+  }
+  out->assign(s.substr(0, first));
+  out->reserve(s.size());
+  for (size_t i = first; i < s.size(); ++i) {
     if (s[i] != '\\') {
       *out += s[i];
       continue;
@@ -130,13 +137,18 @@ bool unescape_field(std::string_view s, std::string* out) {
 
 std::vector<std::string_view> split_fields(std::string_view line) {
   std::vector<std::string_view> parts;
+  split_fields(line, parts);
+  return parts;
+}
+
+void split_fields(std::string_view line, std::vector<std::string_view>& parts) {
+  parts.clear();
   size_t start = 0;
   for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
     parts.emplace_back(line.substr(start, tab - start));
     start = tab + 1;
   }
   parts.emplace_back(line.substr(start));
-  return parts;
 }
 
 }  // namespace herald

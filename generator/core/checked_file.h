@@ -27,5 +27,7 @@ std::string escape_field(std::string_view s);
 bool unescape_field(std::string_view s, std::string* out);
 /// The fields of one line, split at each tab: views into `line`.
 std::vector<std::string_view> split_fields(std::string_view line);
+/// The same into `parts` (cleared first): a reader of many lines reuses one.
+void split_fields(std::string_view line, std::vector<std::string_view>& parts);
 
 }  // namespace herald

@@ -169,10 +169,11 @@ std::optional<History> History::parse(const std::string& text) {
   h.dates_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   size_t paths_left = 0;
   bool head = false;
+  std::vector<std::string_view> f;
   for (size_t pos = 0; pos < text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string::npos) return std::nullopt;
-    std::vector<std::string_view> f = split_fields(std::string_view(text).substr(pos, nl - pos));
+    split_fields(std::string_view(text).substr(pos, nl - pos), f);
     pos = nl + 1;
     if (!head) {
       if (f.size() != 3 || f[0] != "head" || !commit_id(f[1]) || !number(f[2], &h.head_time_)) return std::nullopt;

@@ -68,4 +68,13 @@ TEST_CASE("fields of a tab-separated line come back exactly, and a stray backsla
   CHECK_FALSE(herald::unescape_field("\\x", &out));
   CHECK(herald::split_fields("a\t\tb") == std::vector<std::string_view>{"a", "", "b"});
   CHECK(herald::split_fields("") == std::vector<std::string_view>{""});
+  // A reader of many lines reuses its string and its list: nothing of the line before is left.
+  out = "what the line before held";
+  REQUIRE(herald::unescape_field("plain", &out));
+  CHECK(out == "plain");
+  REQUIRE(herald::unescape_field("tab\\there", &out));
+  CHECK(out == "tab\there");  // the escape is read: a tab
+  std::vector<std::string_view> fields{"left", "from", "before"};
+  herald::split_fields("one\ttwo", fields);
+  CHECK(fields == std::vector<std::string_view>{"one", "two"});
 }

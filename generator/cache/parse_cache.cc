@@ -187,6 +187,10 @@ class Encoder {
   void clear() { out_.clear(); }
   /// Bytes already encoded, as they are.
   void append(std::string_view encoded) { out_ += encoded; }
+  /// Writes `value` over the eight bytes at `at`, encoded before as a placeholder.
+  void overwrite(size_t at, uint64_t value) {
+    for (int i = 0; i < 8; ++i) out_[at + i] = static_cast<char>(value >> (8 * i));
+  }
 
  private:
   void put(bool value) { out_ += value ? '\1' : '\0'; }
@@ -471,7 +475,7 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
   put(kMagic);
   Encoder body;
   body(stamp, uint64_t{cache.parsed.size()});
-  Encoder entry, sealed;
+  Encoder entry;
   for (const auto& [key, parsed] : cache.parsed) {
     if (!parsed.sealed.empty()) {  // as read, not decoded: copied with its checksum
       body(parsed.checksum);
@@ -479,10 +483,11 @@ bool save_parse_cache(const BuildCache& cache, const std::string& path, const st
     } else {
       entry.clear();
       entry(parsed);
-      sealed.clear();
-      sealed(key, std::string_view(entry.bytes()));
-      body(checksum64(sealed.bytes()));
-      body.append(sealed.bytes());
+      // The checksum comes before the key and entry it covers: its place is
+      // kept, and filled once they are in the body.
+      size_t at = body.bytes().size();
+      body(uint64_t{0}, key, std::string_view(entry.bytes()));
+      body.overwrite(at, checksum64(std::string_view(body.bytes()).substr(at + 8)));
     }
     if (body.bytes().size() >= (1u << 20)) {
       put(body.bytes());

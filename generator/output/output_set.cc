@@ -68,17 +68,16 @@ size_t OutputSet::size() const {
   return files_.size();
 }
 
-bool is_safe_output_path(const std::string& path) {
-  if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos ||
-      path.find('\0') != std::string::npos)
+bool is_safe_output_path(std::string_view path) {
+  if (path.empty() || path[0] == '/' || path.find('\\') != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos)
     return false;
-  std::string_view whole = path;
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
-    std::string_view part = whole.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (part.empty() || part == "." || part == ".." || part == ".git") return false;
-    if (slash == std::string::npos) break;
+    if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
   return true;

@@ -67,6 +67,6 @@ class OutputSet {
 };
 
 /// True when a relative output path stays inside the output folder.
-bool is_safe_output_path(const std::string& path);
+bool is_safe_output_path(std::string_view path);
 
 }  // namespace herald

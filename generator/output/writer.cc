@@ -275,7 +275,7 @@ void StagedSite::remove_others(const std::vector<std::string_view>& spare_paths,
   };
   std::vector<std::string_view> gone;
   for (std::string_view path : spare_paths)
-    if (!in_build(path) && is_safe_output_path(std::string(path))) gone.push_back(path);
+    if (!in_build(path) && is_safe_output_path(path)) gone.push_back(path);
   // A folder this build wrote into has that name now: unlink leaves it.
   parallel_for(gone.size(), [&](size_t i) { ::unlink(fmt::format("{}/{}", tmp_, gone[i]).c_str()); });
   for (std::string_view path : gone) {

@@ -51,12 +51,14 @@ int command_build(const BuildOptions& options) {
     }
     print_timings(result);
   }
+  // The output folder as the user named it (the default in full: it depends on --repo).
+  const std::string& shown = options.out.empty() ? result.out_dir : options.out;
   if (code == 0)
-    std::fprintf(stderr, "herald: published %zu files to %s\n", result.files.size(), result.out_dir.c_str());
-  else if (std::string out = result.out_dir.empty() ? "public/" : result.out_dir; std::filesystem::exists(out))
-    std::fprintf(stderr, "herald: nothing was written: the previous site in %s is unchanged\n", out.c_str());
+    std::fprintf(stderr, "herald: published %zu files to %s\n", result.files.size(), shown.c_str());
+  else if (std::filesystem::exists(result.out_dir))
+    std::fprintf(stderr, "herald: nothing was written: the previous site in %s is unchanged\n", shown.c_str());
   else
-    std::fprintf(stderr, "herald: nothing was written (%s does not exist yet)\n", out.c_str());
+    std::fprintf(stderr, "herald: nothing was written (%s does not exist yet)\n", shown.c_str());
   keep_until_exit(std::move(result));
   return code;
 }

@@ -30,6 +30,7 @@
 #include "core/thread_pool.h"
 #include "markdown/document.h"
 #include "output/extra_outputs.h"
+#include "output/output_folder.h"
 #include "output/output_memo.h"
 #include "output/pdf/pdf_module.h"
 #include "output/site_renderer.h"
@@ -133,6 +134,14 @@ std::string cache_dir(const Repository& repo) {
   return root.empty() ? std::string(git_repository_path(repo.raw())) + "herald-cache" : root + ".herald-cache";
 }
 
+/// The output folder, resolved: --out, else public/ at the root of the
+/// working tree (in the current folder for a bare repository).
+std::string output_folder(const BuildOptions& options, const Repository& repo) {
+  if (!options.out.empty()) return resolve_output_folder(options.out);
+  std::string root = repo.workdir();
+  return resolve_output_folder(root.empty() ? "public" : root + "public");
+}
+
 const SourceFile* find_file(const std::vector<SourceFile>& files, const std::string& path) {
   auto it = std::lower_bound(files.begin(), files.end(), path,
                              [](const SourceFile& f, const std::string& p) { return f.path < p; });
@@ -219,6 +228,21 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   std::string error;
   site.repo = Repository::open(options.repo, &error);
   if (!site.repo) return unusable(error);
+  // Where the site goes, and that it may go there, before anything is written.
+  result.out_dir = output_folder(options, *site.repo);
+  // The build cache keeps records and a spare site for each output folder, by
+  // its path: builds into public/ and, say, with-drafts/ do not undo each other's.
+  const uint64_t out_hash = XXH3_64bits(result.out_dir.data(), result.out_dir.size());
+  const std::string out_record = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), out_hash);
+  if (options.write) {
+    ProtectedPlaces places = protected_places(
+        site.repo->workdir(), {git_repository_path(site.repo->raw()), git_repository_commondir(site.repo->raw())},
+        cache_dir(*site.repo));
+    places.earlier_record = out_record;
+    std::string shown = options.out.empty() ? "public/" : options.out;
+    if (std::string refusal = refuse_output_folder(shown, result.out_dir, places); !refusal.empty())
+      return unusable(refusal);
+  }
   if (options.worktree) {
     if (site.repo->workdir().empty()) return unusable("a bare repository has no working tree to preview");
     site.files = read_worktree(*site.repo);
@@ -305,23 +329,12 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     if (!fixed) return unusable("--now: " + why);
     now = fixed->utc_seconds;
   }
-  result.out_dir = options.out;
-  if (result.out_dir.empty()) {
-    std::string root = site.repo->workdir();
-    result.out_dir = root.empty() ? "public" : root + "public";
-  }
   Theme theme = Theme::load(config.theme, site.files, diags, config.theme_at);
-  std::string memo_file, memo_stamp, spare_dir;
+  std::string memo_stamp, spare_dir;
   if (options.write) {
-    std::error_code ec;
-    // One file for each output folder, so that builds into public/ and,
-    // say, with-drafts/ do not undo each other's records.
-    std::string out_path = fs::absolute(result.out_dir, ec).lexically_normal().string();
-    uint64_t out_hash = XXH3_64bits(out_path.data(), out_path.size());
-    memo_file = fmt::format("{}/outputs-{:016x}", cache_dir(*site.repo), out_hash);
-    memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), out_path);
+    memo_stamp = fmt::format("{}\ntheme {}\nout {}", identity, theme.fingerprint(), result.out_dir);
     spare_dir = fmt::format("{}/spare-{:016x}", cache_dir(*site.repo), out_hash);
-    loading_memo = std::jthread([&memo, memo_file, memo_stamp] { memo.load(memo_file, memo_stamp); });
+    loading_memo = std::jthread([&memo, out_record, memo_stamp] { memo.load(out_record, memo_stamp); });
   }
   watch.lap("load");
 
@@ -669,7 +682,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     // The records go while the folders change places, and are saved once the
     // site is in place, so that they never describe folders they are not of:
     // a build killed in between finds none, and renders every page.
-    ::unlink(memo_file.c_str());
+    ::unlink(out_record.c_str());
     std::error_code ec;
     fs::create_directories(cache_dir(*site.repo), ec);  // for the spare
     if (!staged.publish(index, &why)) {
@@ -679,7 +692,7 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
     }
     // A cache that cannot be written costs the next build time, nothing else.
     if (making_memo_lines.joinable()) making_memo_lines.join();
-    OutputMemo::save(memo_file, memo_stamp, memo_lines, staged.kept_spare(), &why);
+    OutputMemo::save(out_record, memo_stamp, memo_lines, staged.kept_spare(), &why);
   }
   watch.lap("write");
   // What only the end of the process needs to free goes with the result

@@ -20,6 +20,7 @@
 
 #include "core/file_io.h"
 #include "core/thread_pool.h"
+#include "output/output_folder.h"
 
 namespace herald {
 namespace fs = std::filesystem;
@@ -303,6 +304,15 @@ void StagedSite::remove_others(const std::vector<std::string_view>& spare_paths,
 }
 
 bool StagedSite::publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error) {
+  // The mark of a folder herald wrote: the only kind of folder with files in
+  // it that a later build will replace (output_folder.h).
+  if (!write_all(tmp_ + "/" + kSiteMarker,
+                 "This folder is a site published by herald. Each build replaces it whole:\n"
+                 "keep no files of your own in it.\n",
+                 error, nullptr)) {
+    abandon();
+    return false;
+  }
   if (before_publish) before_publish(tmp_);
   std::error_code ec;
   fs::path out(out_dir_);

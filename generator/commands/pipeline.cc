@@ -673,10 +673,11 @@ BuildResult run_pipeline(const BuildOptions& options, Diagnostics& diags) {
   }
   if (options.write) {
     std::string why;
-    auto index = [&](const std::string& dir) {
-      std::string failure;
-      if (pagefind && !run_pagefind(*pagefind, dir, &failure))
-        diags.warning({"herald.yaml", 1, 1}, "search index not built: " + failure);
+    // A site whose search fails is not published: the previous one stays.
+    auto index = [&](const std::string& dir, std::string* failure) {
+      if (!pagefind || run_pagefind(*pagefind, dir, pagefind_time_limit(), failure)) return true;
+      *failure = "search index not built, so nothing was published: " + *failure;
+      return false;
     };
     staged.remove_others(memo.spare_paths(), result.files);
     // The records go while the folders change places, and are saved once the

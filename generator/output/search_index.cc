@@ -2,19 +2,26 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "core/limits.h"
 
 extern char** environ;
 
@@ -86,7 +93,43 @@ std::optional<std::string> find_pagefind(const std::string& repo_root, bool* dis
   return std::nullopt;
 }
 
-bool run_pagefind(const std::string& binary, const std::string& site_dir, std::string* error) {
+int pagefind_time_limit() {
+  const char* env = std::getenv("HERALD_PAGEFIND_TIMEOUT");
+  if (!env || !*env) return kPagefindTimeLimit;
+  char* end = nullptr;
+  long seconds = std::strtol(env, &end, 10);
+  return end && *end == '\0' && seconds > 0 && seconds <= 86400 ? static_cast<int>(seconds) : kPagefindTimeLimit;
+}
+
+namespace {
+
+/// Waits for the child `pid` to end, for at most `seconds`; true with its
+/// `status` when it did.
+bool wait_for(pid_t pid, int seconds, int* status) {
+  int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  for (;;) {
+    pid_t done = ::waitpid(pid, status, WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) break;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      if (fd >= 0) ::close(fd);
+      return false;
+    }
+    if (fd >= 0) {
+      pollfd p{fd, POLLIN, 0};
+      ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));  // readable when it ends
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min<long long>(left.count(), 20)));
+    }
+  }
+  if (fd >= 0) ::close(fd);
+  return true;
+}
+
+}  // namespace
+
+bool run_pagefind(const std::string& binary, const std::string& site_dir, int seconds, std::string* error) {
   // Its messages go to a log beside the site, read back only on failure.
   std::string log = site_dir + ".pagefind-log";
   posix_spawn_file_actions_t actions;
@@ -94,20 +137,35 @@ bool run_pagefind(const std::string& binary, const std::string& site_dir, std::s
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  // A process group of its own, so that whatever it starts is stopped with it.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   std::vector<std::string> args = {binary, "--site", site_dir, "--silent"};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  int rc = ::posix_spawn(&pid, binary.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   if (rc != 0) {
     *error = fmt::format("cannot run '{}': {}", binary, std::strerror(rc));
     ::unlink(log.c_str());
     return false;
   }
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  if (!wait_for(pid, seconds, &status)) {
+    ::kill(-pid, SIGKILL);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    *error = fmt::format(
+        "'{}' did not finish within {} seconds and was stopped (a site this size may need longer: set "
+        "HERALD_PAGEFIND_TIMEOUT to the seconds it may take)",
+        binary, seconds);
+    ::unlink(log.c_str());
+    return false;
   }
   bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!ok) {

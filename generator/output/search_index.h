@@ -14,8 +14,14 @@ namespace herald {
 /// none, with `*disabled` set when that was asked for.
 std::optional<std::string> find_pagefind(const std::string& repo_root, bool* disabled);
 
-/// Runs Pagefind over the site in `site_dir`, writing `site_dir/pagefind/`.
-/// Returns false with `*error` set (its own first line of output) on failure.
-bool run_pagefind(const std::string& binary, const std::string& site_dir, std::string* error);
+/// How long Pagefind may take: $HERALD_PAGEFIND_TIMEOUT seconds, else
+/// kPagefindTimeLimit (core/limits.h).
+int pagefind_time_limit();
+
+/// Runs Pagefind over the site in `site_dir`, writing `site_dir/pagefind/`,
+/// for at most `seconds`: then it is stopped (with every process it
+/// started). Returns false with `*error` set (its own first line of output,
+/// or that it took too long) on failure.
+bool run_pagefind(const std::string& binary, const std::string& site_dir, int seconds, std::string* error);
 
 }  // namespace herald

@@ -303,7 +303,7 @@ void StagedSite::remove_others(const std::vector<std::string_view>& spare_paths,
   for (const std::string& name : others) remove_tree(tmp_ + "/" + name);
 }
 
-bool StagedSite::publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error) {
+bool StagedSite::publish(const BeforePublish& before_publish, std::string* error) {
   // The mark of a folder herald wrote: the only kind of folder with files in
   // it that a later build will replace (output_folder.h).
   if (!write_all(tmp_ + "/" + kSiteMarker,
@@ -313,7 +313,10 @@ bool StagedSite::publish(const std::function<void(const std::string& dir)>& befo
     abandon();
     return false;
   }
-  if (before_publish) before_publish(tmp_);
+  if (before_publish && !before_publish(tmp_, error)) {
+    abandon();
+    return false;
+  }
   std::error_code ec;
   fs::path out(out_dir_);
   bool existed = fs::exists(out, ec);
@@ -338,7 +341,7 @@ bool StagedSite::publish(const std::function<void(const std::string& dir)>& befo
 }
 
 bool write_site(const std::string& out_dir, const std::vector<OutputFile>& files, std::string* error,
-                const std::function<void(const std::string& dir)>& before_publish) {
+                const BeforePublish& before_publish) {
   StagedSite staged;
   if (!staged.open(out_dir, error)) return false;
   std::mutex failure_mutex;

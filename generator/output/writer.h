@@ -13,6 +13,10 @@
 
 namespace herald {
 
+/// Work on the complete site before it is published (the search index is
+/// made there): false, with `error` set, stops the publication.
+using BeforePublish = std::function<bool(const std::string& dir, std::string* error)>;
+
 /// A build's output on its way to the output folder: a locked temporary folder
 /// beside it, filled file by file as pages are rendered (so the rendered site
 /// need not be held in memory), then swapped into place whole by publish().
@@ -64,7 +68,7 @@ class StagedSite {
   /// Runs `before_publish` on the complete temporary folder (the search index
   /// is made there), then swaps it into place. The site it replaced becomes
   /// the spare, when open() was given where; else it is removed.
-  bool publish(const std::function<void(const std::string& dir)>& before_publish, std::string* error);
+  bool publish(const BeforePublish& before_publish, std::string* error);
   /// After publish(): is the replaced site kept as the spare?
   bool kept_spare() const { return kept_spare_; }
   /// Removes the temporary folder and lets go of the lock.
@@ -88,6 +92,6 @@ class StagedSite {
 /// complete temporary folder just before the swap (the search index is made
 /// there). Returns false and sets `error` on failure.
 bool write_site(const std::string& out_dir, const std::vector<OutputFile>& files, std::string* error,
-                const std::function<void(const std::string& dir)>& before_publish = {});
+                const BeforePublish& before_publish = {});
 
 }  // namespace herald

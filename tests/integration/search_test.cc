@@ -87,16 +87,39 @@ TEST_CASE("HERALD_PAGEFIND=none builds without an index and without a warning") 
   CHECK_FALSE(site.exists("public/pagefind"));
 }
 
-TEST_CASE("a Pagefind that fails is a warning; the site is still published") {
+TEST_CASE("a Pagefind that fails stops the publication: the previous site stays") {
   TempSite site;
   write_site(site);
+  REQUIRE(run_command("cd " + site.dir() + " && HERALD_PAGEFIND=none '" HERALD_BINARY "' build " + kNow).exit_code == 0);
+  auto before = herald::test::read_tree(site.dir() + "/public");
   site.write("fake-pagefind", "#!/bin/sh\necho 'Error: something broke' >&2\nexit 3\n");
   run_command("chmod +x " + site.dir() + "/fake-pagefind");
   auto r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND=" + site.dir() + "/fake-pagefind '" HERALD_BINARY
                        "' build " + kNow);
   INFO(r.err);
-  CHECK(r.exit_code == 0);
-  CHECK(contains(r.err, "herald.yaml:1:1: warning: search index not built: '" + site.dir() +
-                            "/fake-pagefind' failed: Error: something broke"));
-  CHECK(site.exists("public/index.html"));
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "error: search index not built, so nothing was published: '" + site.dir() +
+                            "/fake-pagefind' failed: Error: something broke\n"));
+  CHECK(herald::test::read_tree(site.dir() + "/public") == before);
+}
+
+TEST_CASE("a Pagefind that never ends is stopped at its time limit, with what it started") {
+  TempSite site;
+  write_site(site);
+  // It starts a process of its own, as a hung indexer might, and never exits.
+  site.write("hung-pagefind", "#!/bin/sh\nsleep 1000 &\necho $! > \"$(dirname \"$0\")/child-pid\"\nsleep 1000\n");
+  run_command("chmod +x " + site.dir() + "/hung-pagefind");
+  auto r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND_TIMEOUT=1 HERALD_PAGEFIND=" + site.dir() +
+                       "/hung-pagefind '" HERALD_BINARY "' build " + kNow);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "error: search index not built, so nothing was published: '" + site.dir() +
+                            "/hung-pagefind' did not finish within 1 seconds and was stopped (a site this size may "
+                            "need longer: set HERALD_PAGEFIND_TIMEOUT to the seconds it may take)\n"));
+  CHECK_FALSE(site.exists("public"));
+  std::string child = site.read("child-pid");
+  REQUIRE_FALSE(child.empty());
+  child.erase(child.find_last_not_of("\n") + 1);
+  // Stopped with it: gone, or dead and waiting to be reaped by init.
+  CHECK(run_command("test ! -e /proc/" + child + " || grep -q ') Z' /proc/" + child + "/stat").exit_code == 0);
 }

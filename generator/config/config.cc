@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace herald {
@@ -84,6 +85,10 @@ std::optional<double> contrast_ratio(const std::string& a, const std::string& b)
 
 std::optional<Config> parse_config(std::string_view text, const std::string& path,
                                    Diagnostics& diags) {
+  if (text.size() > kMaxSourceBytes) {
+    diags.error({path, 1, 1}, too_big_message(text.size(), "is it the site's settings?"));
+    return std::nullopt;
+  }
   diags.add_source(path, std::string(text));
   YAML::Node root;
   try {

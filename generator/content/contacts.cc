@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace herald {
@@ -40,6 +41,11 @@ std::string tel_link(const PhoneNumber& n) {
 ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::string& path, const TimeZone& zone,
                                          Diagnostics& diags) {
   ContactDirectory dir;
+  if (yaml_text.size() > kMaxSourceBytes) {
+    diags.error({path, 1, 1}, too_big_message(yaml_text.size(), "is it the contact directory?"));
+    dir.readable_ = false;
+    return dir;
+  }
   diags.add_source(path, std::string(yaml_text));
   YAML::Node root;
   try {

@@ -10,6 +10,7 @@
 #include "content/amendments.h"
 #include "content/briefing.h"
 #include "content/front_matter.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "markdown/document.h"
 
@@ -197,6 +198,10 @@ void read_event(Fields& f, Page& page) {
 std::optional<Page> parse_page(const std::string& path, std::string_view text,
                                const ContentPath& where, const ParseContext& context,
                                Diagnostics& diags, ChapterFacts* facts) {
+  if (text.size() > kMaxSourceBytes) {
+    diags.error({path, 1, 1}, too_big_message(text.size(), "split it into several pages"));
+    return std::nullopt;
+  }
   size_t bad = 0;
   if (!is_valid_utf8(text, &bad)) {
     int line, column;
@@ -244,6 +249,11 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   page.draft = f.flag("draft", false);
   page.expires = f.date("expires");
   page.topics = f.list("topics");
+  if (page.topics.size() > kMaxTopicsPerPage) {
+    f.error(fm->where("topics"), fmt::format("{} topics: a page may have at most {}; keep the ones readers look for",
+                                             page.topics.size(), kMaxTopicsPerPage));
+    page.topics.resize(kMaxTopicsPerPage);
+  }
   for (const auto& topic : page.topics)
     if (slugify(topic).empty())
       f.error(fm->where("topics"), "topic '" + topic + "' has no letters or digits to make a web address from");
@@ -344,6 +354,13 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   options.base_url = config.base_url;
   page.doc = std::make_shared<Document>(Document::parse(page.body_markdown, options, diags));
   page.word_count = page.doc->word_count();
+  if (page.pdf && page.word_count > kMaxPdfWords) {
+    diags.warning({path, 1, 1}, fmt::format("no print PDF is made of this page: it has {} words, and herald makes "
+                                            "print PDFs of at most {} (about 300 pages); readers can read it on "
+                                            "the website, or split it into several pages",
+                                            page.word_count, kMaxPdfWords));
+    page.pdf = false;
+  }
   if (page.summary.empty()) page.summary = page.doc->first_paragraph_text();
   if (page.kind == Kind::briefing) read_briefing_sections(page, diags);
   // Only the PDF renderers walk the tree once the page is parsed, and nothing

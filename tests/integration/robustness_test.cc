@@ -166,19 +166,56 @@ TEST_CASE("writes failing part-way, as on a full disk, leave the previous site c
   CHECK(contains(site.read("public/page-3/index.html"), "NEW"));
 }
 
-TEST_CASE("a 50 MB Markdown file gives a bounded, correct result") {
+TEST_CASE("a Markdown file over 5 MB is an error naming it; one just under is published whole") {
   TempSite site;
   site.write_minimal_site();
-  std::string huge = "---\ntitle: Huge\n---\n\n";
   std::string paragraph = "A paragraph of an enormous page, with **bold** and a [link](https://example.org/).\n\n";
-  while (huge.size() < 50u * 1024 * 1024) huge += paragraph;
-  huge += "THE-LAST-PARAGRAPH\n";
-  site.write("content/pages/huge.md", huge);
-  site.commit("huge");
+  std::string big = "---\ntitle: Big\npdf: false\n---\n\n";
+  while (big.size() + paragraph.size() < 5u * 1024 * 1024 - 100) big += paragraph;
+  big += "THE-LAST-PARAGRAPH\n";
+  site.write("content/pages/big.md", big);
+  site.commit("big");
   auto r = site.herald("build --now 2024-07-01T12:00:00");
   INFO(r.err.substr(0, 2000));
   REQUIRE(r.exit_code == 0);
-  std::string page = site.read("public/huge/index.html");
-  CHECK(page.size() > 50u * 1024 * 1024);
-  CHECK(contains(page, "<p>THE-LAST-PARAGRAPH</p>"));
+  CHECK(contains(site.read("public/big/index.html"), "<p>THE-LAST-PARAGRAPH</p>"));
+
+  std::string huge = "---\ntitle: Huge\n---\n\n";
+  while (huge.size() < 50u * 1024 * 1024) huge += paragraph;
+  site.write("content/pages/huge.md", huge);
+  site.commit("huge");
+  auto too_big = site.herald("check --now 2024-07-01T12:00:00");
+  CHECK(too_big.exit_code == 1);
+  CHECK(contains(too_big.err, "content/pages/huge.md:1:1: error: this file is 50.0 MB, and herald reads files of at "
+                              "most 5 MB: split it into several pages\n"));
+}
+
+TEST_CASE("a page too long to print gets no PDF, with a warning, and no link to one") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string words = "---\ntitle: Long report\npdf: true\n---\n\n";
+  for (int i = 0; i < 16000; ++i) words += "one two three four five six seven eight nine ten\n\n";
+  site.write("content/pages/long-report.md", words);
+  site.commit("long");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/pages/long-report.md:1:1: warning: no print PDF is made of this page: it has 160000 "
+                        "words, and herald makes print PDFs of at most 150000 (about 300 pages); readers can read "
+                        "it on the website, or split it into several pages\n"));
+  CHECK_FALSE(site.exists("public/long-report/long-report.pdf"));
+  CHECK_FALSE(contains(site.read("public/long-report/index.html"), "long-report.pdf"));
+}
+
+TEST_CASE("a page may have at most 20 topics") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string topics;
+  for (int i = 0; i < 10000; ++i) topics += (i ? ", t" : "t") + std::to_string(i);
+  site.write("content/pages/tagged.md", "---\ntitle: Tagged\ntopics: [" + topics + "]\n---\nText.\n");
+  site.commit("tagged");
+  auto r = site.herald("build --now 2024-07-01T12:00:00");
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "content/pages/tagged.md:3:9: error: 10000 topics: a page may have at most 20; keep the ones "
+                        "readers look for\n"));
+  CHECK_FALSE(site.exists("public"));
 }

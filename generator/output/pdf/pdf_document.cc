@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/datetime.h"
+#include "core/limits.h"
 #include "output/pdf/pdf_postprocess.h"
 #include "output/pdf/pdf_style.h"
 
@@ -156,6 +157,9 @@ void PdfDocument::add_heading_bookmark(int level, const std::string& title, cons
 }
 
 void PdfDocument::next_page() {
+  if (page_ >= kMaxPdfPages)
+    throw std::length_error(fmt::format("it runs past {} pages, the most herald draws: split the page into several",
+                                        kMaxPdfPages));
   leave_leaves();
   cairo_show_page(cr_);
   ++page_;

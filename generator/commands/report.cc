@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/json_writer.h"
+#include "core/printable.h"
 
 namespace herald {
 namespace {
@@ -46,11 +47,11 @@ std::string diagnostics_github(const Diagnostics& diags) {
     std::string props;
     SourceLocation where = shown_location(d.where);
     if (!where.path.empty()) {
-      props = " file=" + github_escape(where.path, true);
+      props = " file=" + github_escape(printable(where.path), true);
       if (where.line > 0) props += fmt::format(",line={}", where.line);
       if (where.column > 0) props += fmt::format(",col={}", where.column);
     }
-    out += fmt::format("::{}{}::{}\n", level, props, github_escape(d.message, false));
+    out += fmt::format("::{}{}::{}\n", level, props, github_escape(printable(d.message, true), false));
   }
   return out;
 }

@@ -4,7 +4,17 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/printable.h"
+
 namespace herald {
+namespace {
+
+/// Characters (not bytes) in UTF-8 text: each takes one column on a terminal.
+size_t characters(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+}  // namespace
 
 const char* severity_name(Severity severity) {
   switch (severity) {
@@ -52,7 +62,7 @@ std::string Diagnostics::format_all(size_t repeat_limit) const {
       size_t rest = total - repeat_limit;
       out += where + "note: " + std::to_string(rest) + " more " + severity_name(d.severity) +
              (rest == 1 ? " says" : "s say") + " the same" + (d.where.path.empty() ? "" : " in this file") +
-             ", from here on (not shown): " + d.message + "\n";
+             ", from here on (not shown): " + printable(d.message) + "\n";
     }
     ++shown;
   }
@@ -110,7 +120,7 @@ SourceLocation shown_location(const SourceLocation& where) {
 
 std::string format_location(const SourceLocation& given) {
   SourceLocation where = shown_location(given);
-  std::string out = where.path;
+  std::string out = printable(where.path);
   if (where.line > 0) {
     out += ':';
     out += std::to_string(where.line);
@@ -126,7 +136,7 @@ std::string Diagnostics::format_text(const Diagnostic& d) const {
   std::string out;
   if (!d.where.path.empty()) out = format_location(d.where) + ": ";
   out += severity_name(d.severity);
-  out += ": " + d.message + "\n";
+  out += ": " + printable(d.message) + "\n";
   if (d.where.line <= 0) return out;
   std::lock_guard lock(mutex_);
   auto it = sources_.find(d.where.path);
@@ -140,16 +150,23 @@ std::string Diagnostics::format_text(const Diagnostic& d) const {
   if (static_cast<size_t>(d.where.line) > starts.size()) return out;
   size_t start = starts[d.where.line - 1];
   size_t end = text.find('\n', start);
-  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  out += "  " + line + "\n";
-  if (d.where.column > 0) {
-    std::string pad;
-    // Keep tabs so the caret lines up under tab-indented text.
-    for (size_t i = 0; i + 1 < static_cast<size_t>(d.where.column) && i < line.size(); ++i)
-      pad += line[i] == '\t' ? '\t' : ' ';
-    out += "  " + pad + "^\n";
+  std::string_view line = std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // The line as it can be shown, and the caret under the character at the
+  // column (a byte offset): one space for each character shown before it,
+  // or for each of an escape's characters, and tabs kept, so that it lines
+  // up under tab-indented text.
+  std::string shown, pad, one;
+  size_t caret = d.where.column > 0 ? static_cast<size_t>(d.where.column) - 1 : 0;
+  for (size_t i = 0; i < line.size();) {
+    one.clear();
+    size_t n = append_printable(line, i, one);
+    if (i < caret) pad += one == "\t" ? std::string("\t") : std::string(characters(one), ' ');
+    shown += one;
+    i += n;
   }
+  out += "  " + shown + "\n";
+  if (d.where.column > 0) out += "  " + pad + "^\n";
   return out;
 }
 

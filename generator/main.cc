@@ -10,6 +10,7 @@
 #include "core/heap.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
+#include "external/links_module.h"
 #include "output/pdf/pdf_module.h"
 
 namespace {
@@ -38,7 +39,9 @@ std::string today() {
 int main(int argc, char** argv) {
   herald::use_huge_pages_for_heap();
 #ifdef HERALD_PDF_LINKED
-  herald::use_linked_pdf_module(herald_pdf_module());  // the sanitizers' build: see CMakeLists.txt
+  // The sanitizers' build: see CMakeLists.txt.
+  herald::use_linked_pdf_module(herald_pdf_module());
+  herald::use_linked_links_module(herald_links_module());
 #endif
   CLI::App app{"herald: publishes a safeguarding partnership's website from its git repository"};
   app.require_subcommand(1);

@@ -1,0 +1,55 @@
+// Loading the HTTP client's module on first use: herald-links.so, where herald's modules are.
+#include "external/links_module.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace herald {
+namespace {
+
+std::atomic<const LinksModule*> linked_module{nullptr};
+
+std::string module_path() {
+  char exe[4096];
+  ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe);
+  if (n <= 0 || static_cast<size_t>(n) >= sizeof exe) return "";
+  std::string path(exe, static_cast<size_t>(n));
+  return path.substr(0, path.rfind('/') + 1) + "herald-links.so";
+}
+
+const LinksModule* load(std::string* error) {
+  std::string path = module_path();
+  void* handle = path.empty() ? nullptr : ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // never closed
+  if (!handle) {
+    const char* why = ::dlerror();
+    *error = fmt::format("herald's HTTP client could not be loaded ({}): install herald again", why ? why : path);
+    return nullptr;
+  }
+  auto entry = reinterpret_cast<const LinksModule* (*)()>(::dlsym(handle, "herald_links_module"));
+  const LinksModule* module = entry ? entry() : nullptr;
+  if (!module || std::strcmp(module->version, HERALD_VERSION) != 0) {
+    *error = fmt::format("{} is not the HTTP client of this build of herald: install herald again", path);
+    return nullptr;
+  }
+  return module;
+}
+
+}  // namespace
+
+const LinksModule& links_module() {
+  if (const LinksModule* module = linked_module.load()) return *module;
+  static std::string error;
+  static const LinksModule* loaded = load(&error);  // once, by the first thread to ask
+  if (!loaded) throw std::runtime_error(error);
+  return *loaded;
+}
+
+void use_linked_links_module(const LinksModule* module) { linked_module.store(module); }
+
+}  // namespace herald

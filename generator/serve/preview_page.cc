@@ -16,11 +16,44 @@ constexpr std::string_view kReloadScript = R"js(// herald serve: reloads the pag
   "use strict";
   var script = document.currentScript;
   var generation = (script && script.getAttribute("data-generation")) || "";
-  var events = new EventSource("/__herald/events?since=" + encodeURIComponent(generation));
-  events.addEventListener("reload", function () {
-    events.close();
-    window.location.reload();
-  });
+  // A browser opens at most six connections to one address, and an event
+  // stream keeps one open: with one stream per page, a seventh page of the
+  // preview would never load. So one page of the browser holds the stream
+  // and tells the others (each reloads when the preview's generation is no
+  // longer its own); when it goes, another takes over.
+  var pages = "BroadcastChannel" in window ? new BroadcastChannel("herald-preview") : null;
+  if (pages) {
+    pages.addEventListener("message", function (message) {
+      if (String(message.data) !== generation) window.location.reload();
+    });
+  }
+  function listen() {
+    var events = new EventSource("/__herald/events?since=" + encodeURIComponent(generation));
+    events.addEventListener("hello", function (event) {
+      if (pages) pages.postMessage(event.data);
+    });
+    events.addEventListener("reload", function (event) {
+      if (pages) pages.postMessage(event.data);
+      events.close();
+      window.location.reload();
+    });
+    // The browser reconnects by itself after a lost connection, but gives up
+    // on a refused one (503: too many preview pages are open): try again
+    // later (kEventsRetrySeconds).
+    events.addEventListener("error", function () {
+      if (events.readyState === EventSource.CLOSED) window.setTimeout(listen, 3000);
+    });
+  }
+  // Web Locks exist only on this computer's own addresses (a secure
+  // context); elsewhere every page listens for itself.
+  if (pages && navigator.locks) {
+    navigator.locks.request("herald-preview-events", function () {
+      listen();
+      return new Promise(function () {});  // held until the page goes
+    });
+  } else {
+    listen();
+  }
   var overlay = document.getElementById("herald-error-overlay");
   if (overlay) {
     var hide = overlay.querySelector(".herald-error-overlay__hide");

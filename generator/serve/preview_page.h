@@ -16,6 +16,9 @@ inline constexpr std::string_view kReloadScriptPath = "/__herald/reload.js";
 inline constexpr std::string_view kPreviewStylePath = "/__herald/preview.css";
 inline constexpr std::string_view kEventsPath = "/__herald/events";
 inline constexpr std::string_view kStatusPath = "/__herald/status";
+/// A refused event stream (too many open pages) is tried again this many
+/// seconds later, by the reload script and as the 503's Retry-After says.
+inline constexpr int kEventsRetrySeconds = 3;
 
 /// The script that listens on the event stream and reloads the page. It is a
 /// same-origin file, as the theme's Content-Security-Policy allows only those.

@@ -1,16 +1,17 @@
 // The preview's HTTP server (cpp-httplib): the last good build from memory, the reload events, the overlay.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <memory>
 #include <string>
 
+#include "serve/host_rule.h"
 #include "serve/preview_state.h"
 
-namespace httplib {
-class Server;
-}
-
 namespace herald {
+
+class LimitedServer;
 
 /// Serves a PreviewState over HTTP:
 /// - every file of the last good build at its path, `/dir/` as
@@ -22,6 +23,12 @@ namespace herald {
 ///   and the error overlay while the last build has errors;
 /// - `/__herald/events`, a Server-Sent Events stream sending `reload` after
 ///   every change, and `/__herald/status`, the state as JSON.
+///
+/// It answers only GET and HEAD requests without a body whose Host header
+/// names one of its own addresses (HostRule); anything else is refused
+/// before any route, with nothing of the site. Open event streams, slow
+/// clients and many connections cannot take every thread: see the limits
+/// in preview_server.cc and LimitedServer.
 class PreviewServer {
  public:
   explicit PreviewServer(PreviewState& state);
@@ -39,7 +46,10 @@ class PreviewServer {
 
  private:
   PreviewState& state_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<LimitedServer> server_;
+  /// Set by bind(): which Host headers are answered.
+  std::unique_ptr<HostRule> host_rule_;
+  std::atomic<size_t> open_streams_{0};
 };
 
 }  // namespace herald

@@ -51,6 +51,27 @@ TEST_CASE("the generation the page belongs to is in the script tag") {
   CHECK(contains(script, "herald-error-overlay"));
 }
 
+TEST_CASE("a refused event stream is tried again as long after as the server's 503 says") {
+  std::string script(reload_script());
+  // The browser gives up on a stream refused with 503 (readyState CLOSED);
+  // a lost one it reconnects by itself (CONNECTING), so only the first is retried.
+  CHECK(contains(script, "if (events.readyState === EventSource.CLOSED) window.setTimeout(listen, " +
+                             std::to_string(kEventsRetrySeconds * 1000) + ");"));
+}
+
+TEST_CASE("one page of a browser holds the event stream and tells the others") {
+  std::string script(reload_script());
+  CHECK(contains(script, "new BroadcastChannel(\"herald-preview\")"));
+  CHECK(contains(script, "navigator.locks.request(\"herald-preview-events\""));
+  // What the stream says goes to the other pages, which reload when it is
+  // not their own generation.
+  CHECK(contains(script, "events.addEventListener(\"hello\", function (event) {\n      if (pages) pages.postMessage(event.data);"));
+  CHECK(contains(script, "if (pages) pages.postMessage(event.data);\n      events.close();\n      window.location.reload();"));
+  CHECK(contains(script, "if (String(message.data) !== generation) window.location.reload();"));
+  // Without Web Locks (not on this computer's own address), each page listens.
+  CHECK(contains(script, "} else {\n    listen();\n  }"));
+}
+
 TEST_CASE("the preview's own files are below /__herald/") {
   for (std::string_view path : {kReloadScriptPath, kPreviewStylePath, kEventsPath, kStatusPath}) {
     CAPTURE(path);

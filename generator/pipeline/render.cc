@@ -1,0 +1,50 @@
+// Render: view models into HTML, feeds, vCards and PDFs, in parallel, each file written as it is made.
+#include "output/extra_outputs.h"
+#include "pipeline/build_context.h"
+#include "templates/renderer.h"
+
+namespace herald {
+
+bool render_stage(BuildContext& ctx) {
+  const BuildOptions& options = ctx.options;
+  Diagnostics& diags = ctx.diags;
+  Library& lib = *ctx.library;
+  OutputMemo& memo = *ctx.memo;
+  Renderer renderer(*ctx.theme, diags);
+  OutputSet out;
+  if (ctx.loading_memo.joinable()) ctx.loading_memo.join();
+  if (!diags.has_errors()) {
+    if (options.write) {
+      // The site the last build replaced is kept in the cache; when the
+      // records say what is in it, this build starts from it, and writes
+      // only what changed since.
+      SpareSite spare{ctx.spare_dir, memo.has_spare()};
+      std::string why;
+      if (!ctx.staged.open(ctx.result.out_dir, &why, spare)) {
+        diags.error({}, why);
+        return ctx.failed();
+      }
+      out.stream_to(&ctx.staged);
+      out.remember_in(&memo);
+      out.reserve(memo.previous_count());
+    }
+    // The long tasks (the PDFs, the sitemap, the feeds) first, and the many
+    // short ones after them: both cores stay busy to the end.
+    std::vector<RenderTask>& tasks = *ctx.tasks;
+    add_extra_tasks(lib, renderer, out, diags, tasks);
+    add_html_tasks(lib, renderer, *ctx.theme, out, diags, tasks);
+    run_tasks(tasks);
+    // The records' lines are made on the other core while this one publishes
+    // the site; they are saved once it is in place.
+    if (options.write) ctx.making_memo_lines = std::jthread([&ctx] { ctx.memo_lines = ctx.memo->lines(); });
+  }
+  lib.parse_tree = nullptr;  // it refers to this build's files
+  BuildResult& result = ctx.result;
+  result.files = out.take_sorted(diags);
+  if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
+  result.pages_rendered = result.files.size();
+  result.files_reused = out.reused();
+  return true;
+}
+
+}  // namespace herald

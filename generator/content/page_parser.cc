@@ -12,6 +12,7 @@
 #include "content/front_matter.h"
 #include "core/text.h"
 #include "markdown/document.h"
+#include "markdown/urls.h"
 
 namespace herald {
 namespace {
@@ -161,6 +162,10 @@ bool valid_alias(const std::string& alias) {
 void read_event(Fields& f, Page& page) {
   page.location = f.text("location");
   page.booking_url = f.text("booking_url");
+  if (!is_allowed_link_url(page.booking_url)) {
+    f.error(f.fm().where("booking_url"), url_not_allowed("booking_url", page.booking_url));
+    page.booking_url.clear();
+  }
   const YAML::Node* sessions = f.fm().get("sessions");
   auto add_session = [&](std::optional<DateTime> start, std::optional<DateTime> end,
                          SourceLocation where) {
@@ -291,16 +296,21 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
           for (auto it = source->begin(); it != source->end(); ++it) {
             std::string k = it->first.as<std::string>("");
             if (it->second.IsNull()) continue;  // left empty, as in the archetype
-            if (k == "title") page.source.title = it->second.as<std::string>("");
-            else if (k == "url") page.source.url = it->second.as<std::string>("");
-            else if (k == "published") page.source.published = f.date_of(it->second);
-            else
+            if (k == "title") {
+              page.source.title = it->second.as<std::string>("");
+            } else if (k == "url") {
+              page.source.url = std::string(trim(it->second.as<std::string>("")));
+              if (!page.source.url.empty() && !is_web_address(page.source.url)) {
+                f.error(fm->location_of(it->second), "the source's 'url' must start with https:// or http://");
+                page.source.url.clear();
+              }
+            } else if (k == "published") {
+              page.source.published = f.date_of(it->second);
+            } else {
               f.warning(fm->location_of(it->first),
                         "unknown field '" + k + "' in 'source' (expected title, url or published)");
+            }
           }
-          if (!page.source.url.empty() && !starts_with(page.source.url, "https://") &&
-              !starts_with(page.source.url, "http://"))
-            f.error(fm->where("source"), "the source's 'url' must start with https:// or http://");
         }
       }
       break;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "content/source_path.h"
+#include "content/static_files.h"
 #include "core/text.h"
 #include "git/repository.h"
 
@@ -56,6 +57,69 @@ void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages, 
   for (auto& [key, term] : terms) out.push_back(std::move(term));
 }
 
+
+/// A file of static/ or of a bundle, published as it is unless its name (or
+/// a folder's) starts with a dot; one that runs script is published with a warning.
+void add_static_file(Library& lib, const SourceFile& file, std::string output_path, std::string_view relative,
+                     bool in_static, Diagnostics& diags) {
+  if (std::string hidden = hidden_part(relative, in_static); !hidden.empty()) {
+    diags.report(Severity::note, {file.path, 0, 0},
+                 fmt::format("not published: files and folders whose name starts with a dot (here '{}') are "
+                             "never published{}",
+                             hidden, in_static ? ", except static/.well-known/" : ""));
+    return;
+  }
+  if (may_run_script(file.path)) {
+    if (auto script = find_script(file.content)) {
+      int line, column;
+      line_and_column(file.content, script->offset, &line, &column);
+      diags.warning({file.path, line, column},
+                    fmt::format("this file has script in it ({}), which runs on the site's web address whenever "
+                                "someone opens the file: publish it only if you trust where it came from, or "
+                                "remove the script",
+                                script->what));
+    }
+  }
+  lib.static_files.push_back({std::move(output_path), file.path, &file.content});
+}
+
+/// Every file of static/, and every file of a published page's bundle.
+void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
+                         const std::map<std::string, const Page*>& bundle_pages, const std::set<std::string>& bundles,
+                         Diagnostics& diags) {
+  for (const SourceFile& file : files) {
+    if (starts_with(file.path, "static/")) {
+      if (file.kind != SourceFile::Kind::file) {
+        diags.warning({file.path, 0, 0}, file.kind == SourceFile::Kind::symlink
+                                             ? "symbolic links are not published: replace it with the file itself"
+                                             : "submodules are not published");
+        continue;
+      }
+      std::string relative = file.path.substr(7);
+      add_static_file(lib, file, relative, relative, true, diags);
+    } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md") &&
+               file.kind == SourceFile::Kind::file) {  // content/'s links are reported with its pages
+      std::string bundle = bundle_of(file.path);
+      auto owner = bundle_pages.find(bundle);
+      if (owner == bundle_pages.end()) {
+        std::string hidden = hidden_part(file.path.substr(8), false);
+        if (!hidden.empty())
+          diags.report(Severity::note, {file.path, 0, 0},
+                       fmt::format("not published: files and folders whose name starts with a dot (here '{}') "
+                                   "are never published",
+                                   hidden));
+        else
+          diags.warning({file.path, 0, 0},
+                        "this file is not beside a page's index.md, so it is not published: move it "
+                        "into static/ or into a bundle folder");
+        continue;
+      }
+      if (!bundles.count(bundle)) continue;  // the page is not published
+      std::string_view relative = std::string_view(file.path).substr(bundle.size());
+      add_static_file(lib, file, owner->second->url.substr(1) + std::string(relative), relative, false, diags);
+    }
+  }
+}
 }  // namespace
 
 std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,
@@ -193,26 +257,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   std::map<std::string, const Page*> bundle_pages;
   for (const Page& page : lib.pages)
     if (!page.bundle_dir.empty()) bundle_pages[page.bundle_dir] = &page;
-  if (input.files) {
-    for (const SourceFile& file : *input.files) {
-      if (file.kind != SourceFile::Kind::file) continue;
-      if (starts_with(file.path, "static/")) {
-        lib.static_files.push_back({file.path.substr(7), file.path, &file.content});
-      } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md")) {
-        std::string bundle = bundle_of(file.path);
-        if (!bundle_pages.count(bundle)) {
-          diags.warning({file.path, 0, 0},
-                        "this file is not beside a page's index.md, so it is not published: move it "
-                        "into static/ or into a bundle folder");
-          continue;
-        }
-        if (!bundles.count(bundle)) continue;  // the page is not published
-        const Page* owner = bundle_pages[bundle];
-        std::string rest = file.path.substr(bundle.size());
-        lib.static_files.push_back({owner->url.substr(1) + rest, file.path, &file.content});
-      }
-    }
-  }
+  if (input.files) gather_static_files(lib, *input.files, bundle_pages, bundles, diags);
 }
 
 }  // namespace herald

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "content/site_files.h"
 #include "content/source_path.h"
 #include "content/static_files.h"
 #include "core/text.h"
@@ -28,14 +29,6 @@ std::string page_url(const Page& page) {
     case Kind::page: return "/" + page.slug + "/";
   }
   return "/";
-}
-
-/// URLs herald writes itself; a page may not take them.
-const std::set<std::string>& generated_urls() {
-  static const std::set<std::string> urls = {
-      "/contacts/", "/search/", "/feeds/", "/topics/", "/audience/", "/embed/",
-      "/procedures/changes/", "/briefings/review-type/", "/404.html"};
-  return urls;
 }
 
 /// The terms of `pages`, by key. `terms_of(page, add)` calls
@@ -120,6 +113,104 @@ void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
     }
   }
 }
+
+/// `logo` in herald.yaml must be a published file of static/ in this commit.
+void check_logo(const Library& lib, const std::vector<SourceFile>& files, Diagnostics& diags) {
+  const std::string& logo = lib.config.logo;
+  if (logo.empty()) return;
+  for (const StaticFile& f : lib.static_files)
+    if (f.source_path == logo && starts_with(logo, "static/")) return;
+  std::string message;
+  if (!starts_with(logo, "static/"))
+    message = fmt::format("logo '{}' must be a file of the site's static/ folder, written like static/logo.svg", logo);
+  else if (std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == logo; }))
+    message = fmt::format("logo '{}' is not published (see the message at that file): choose another file", logo);
+  else
+    message = fmt::format("logo '{}' is not a file of this commit: add and commit it, or correct the name", logo);
+  diags.error(lib.config.logo_at, message);
+}
+
+/// What a message calls the file at a path of the output: herald's own
+/// files, each page, PDF and static file. Pages and aliases may not take
+/// any of them, nor be inside herald's folders.
+class WrittenPaths {
+ public:
+  explicit WrittenPaths(const Library& lib) {
+    list_herald_files(lib, [&](std::string path, std::string what) { herald_.emplace(path, what); });
+    for (const Page& p : lib.pages) {
+      if (!p.published || p.kind == Kind::home || p.kind == Kind::section) continue;
+      if (p.pdf && !p.slug.empty()) paths_.emplace(pdf_output_path(p), "the PDF of " + p.source_path);
+    }
+    for (const StaticFile& f : lib.static_files) paths_.emplace(f.output_path, "the file " + f.source_path);
+  }
+
+  /// What a page would replace at `path` (its index.html): herald's own file or folder, or "".
+  std::string herald_file(const std::string& path) const {
+    if (const HeraldFolder* folder = herald_folder_of(path))
+      return fmt::format("a page inside '/{}', {}", folder->path, folder->what);
+    auto it = herald_.find(path);
+    return it == herald_.end() ? "" : it->second;
+  }
+
+  void add(const std::string& path, std::string what) { paths_.emplace(path, std::move(what)); }
+
+  /// What a file written at `path` would replace: a file there, a file where
+  /// one of its folders would be, or a folder of files where it would be.
+  std::string clash(const std::string& path) const {
+    for (const auto* map : {&herald_, &paths_}) {
+      if (auto it = map->find(path); it != map->end()) return it->second;
+      for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+        if (auto it = map->find(path.substr(0, slash)); it != map->end()) return it->second;
+      if (auto it = map->lower_bound(path + "/"); it != map->end() && starts_with(it->first, path + "/"))
+        return it->second;
+    }
+    return "";
+  }
+
+ private:
+  std::map<std::string, std::string> herald_, paths_;
+};
+
+/// Pages may not take herald's own files; aliases may take nothing a build
+/// writes (an error at the alias, which is then not written).
+void check_written_paths(Library& lib, Diagnostics& diags) {
+  WrittenPaths written(lib);
+  for (Page& page : lib.pages) {
+    if (!page.published || page.kind == Kind::home || page.kind == Kind::section) continue;
+    std::string path = page.url.substr(1) + "index.html";
+    if (std::string what = written.herald_file(path); !what.empty())
+      diags.error({page.source_path, 1, 1},
+                  fmt::format("the page would replace {}: choose another file name or slug", what));
+    else
+      written.add(path, "the page " + page.source_path);
+  }
+  for (Page& page : lib.pages) {
+    if (!page.published) continue;
+    std::vector<std::string> kept;
+    std::vector<SourceLocation> kept_at;
+    for (size_t i = 0; i < page.aliases.size(); ++i) {
+      const std::string& alias = page.aliases[i];
+      SourceLocation where = i < page.aliases_at.size() ? page.aliases_at[i] : SourceLocation{page.source_path, 1, 1};
+      std::string path = alias_output_path(alias);
+      if (const HeraldFolder* folder = herald_folder_of(path)) {
+        diags.error(where, fmt::format("alias '{}' is inside '/{}', {}: an alias cannot be there", alias,
+                                       folder->path, folder->what));
+        continue;
+      }
+      if (std::string what = written.clash(path); !what.empty()) {
+        diags.error(where, fmt::format("alias '{}' would replace {}: an alias cannot take an address the site "
+                                       "already uses",
+                                       alias, what));
+        continue;
+      }
+      written.add(path, "an alias of " + page.source_path);
+      kept.push_back(alias);
+      kept_at.push_back(where);
+    }
+    page.aliases = std::move(kept);
+    page.aliases_at = std::move(kept_at);
+  }
+}
 }  // namespace
 
 std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,
@@ -165,16 +256,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   for (Page& page : lib.pages) {
     page.url = page_url(page);
     if (!page.published) continue;
-    if (page.kind == Kind::page && generated_urls().count(page.url)) {
-      diags.error({page.source_path, 1, 1},
-                  fmt::format("the page would replace herald's own '{}' page: choose another file name or slug", page.url));
-      continue;
-    }
     if (!claim(page.url, page)) continue;
-    for (const auto& alias : page.aliases) {
-      std::string url = alias.back() == '/' || ends_with(alias, ".html") ? alias : alias + "/";
-      claim(url, page);
-    }
     lib.by_url[page.url] = &page;
     switch (page.kind) {
       case Kind::home: lib.home = &page; break;
@@ -257,7 +339,11 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   std::map<std::string, const Page*> bundle_pages;
   for (const Page& page : lib.pages)
     if (!page.bundle_dir.empty()) bundle_pages[page.bundle_dir] = &page;
-  if (input.files) gather_static_files(lib, *input.files, bundle_pages, bundles, diags);
+  if (input.files) {
+    gather_static_files(lib, *input.files, bundle_pages, bundles, diags);
+    check_logo(lib, *input.files, diags);
+  }
+  check_written_paths(lib, diags);
 }
 
 }  // namespace herald

@@ -103,12 +103,14 @@ class Fields {
     return value;
   }
 
-  std::vector<std::string> list(const std::string& key) {
+  /// With `at`, where each item is written.
+  std::vector<std::string> list(const std::string& key, std::vector<SourceLocation>* at = nullptr) {
     std::vector<std::string> out;
     const YAML::Node* node = fm_.get(key);
     if (!node) return out;
     if (node->IsScalar()) {  // a single value is a list of one
       out.push_back(std::string(trim(node->Scalar())));
+      if (at) at->push_back(fm_.location_of(*node));
       return out;
     }
     if (!node->IsSequence()) {
@@ -121,7 +123,9 @@ class Fields {
         continue;
       }
       std::string value(trim(item.Scalar()));
-      if (!value.empty()) out.push_back(value);
+      if (value.empty()) continue;
+      out.push_back(value);
+      if (at) at->push_back(fm_.location_of(item));
     }
     return out;
   }
@@ -261,11 +265,11 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                           a, suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
     }
   }
-  page.aliases = f.list("aliases");
-  for (const auto& alias : page.aliases)
-    if (!valid_alias(alias))
-      f.error(fm->where("aliases"), "alias '" + alias +
-                                        "' must be a path on this site such as /old/page/ (no '..', no query)");
+  page.aliases = f.list("aliases", &page.aliases_at);
+  for (size_t i = 0; i < page.aliases.size(); ++i)
+    if (!valid_alias(page.aliases[i]))
+      f.error(page.aliases_at[i], "alias '" + page.aliases[i] +
+                                      "' must be a path on this site such as /old/page/ (no '..', no query)");
   bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
                      where.kind == Kind::chapter;
   page.pdf = f.flag("pdf", pdf_default);

@@ -968,6 +968,16 @@ TemplateData ViewModel::accessibility() const {
 
 TemplateData ViewModel::not_found() const { return base("/404.html", "Page not found", ""); }
 
+TemplateData ViewModel::redirect(const Page& page) const {
+  data d;
+  data site;
+  put(site, "language", lib_.config.language);
+  put(d, "site", std::move(site));
+  put(d, "title", page.title);
+  put(d, "target", lib_.config.absolute_url(page.url));
+  return d;
+}
+
 TemplateData ViewModel::search() const {
   data d = base("/search/", "Search", "search");
   put(d, "search_page", data(true));  // Pagefind's WebAssembly needs 'wasm-unsafe-eval'

@@ -190,6 +190,14 @@ TEST_CASE("aliases become redirect pages") {
   CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=https://safeguarding.testshire.example/about/\">"));
   CHECK(contains(redirect, "<link rel=\"canonical\" href=\"https://safeguarding.testshire.example/about/\">"));
   CHECK(site.exists("public/who-we-are.html"));
+  // The site's language and the same Content-Security-Policy as every page.
+  CHECK(contains(redirect, "<html lang=\"en-GB\">"));
+  std::string page = site.read("public/about/index.html");
+  size_t csp = page.find("<meta http-equiv=\"Content-Security-Policy\"");
+  REQUIRE(csp != std::string::npos);
+  std::string policy = page.substr(csp, page.find('>', csp) + 1 - csp);
+  CHECK(contains(policy, "default-src 'self'"));
+  CHECK(contains(redirect, policy));
 }
 
 TEST_CASE("--verbose prints each stage's time") {

@@ -191,3 +191,34 @@ TEST_CASE("chapters without a manual index are an error; chapters sort by order"
   CHECK(messages(diags) == std::vector<std::string>{
             "content/procedures/adults/x.md:1:1: manual 'adults' has no content/procedures/adults/_index.md giving its title"});
 }
+
+TEST_CASE("logo must be a published file of static/ in the commit") {
+  auto check = [](const std::string& logo) {
+    Library lib;
+    lib.config.logo = logo;
+    lib.config.logo_at = {"herald.yaml", 6, 7};
+    std::vector<SourceFile> files(2);
+    files[0].path = "static/logo.svg";
+    files[1].path = "static/.logo.svg";
+    Diagnostics diags;
+    AssembleInput input;
+    input.files = &files;
+    assemble(lib, input, diags);
+    std::vector<std::string> out;
+    for (const auto& d : diags.sorted())
+      if (d.severity == Severity::error) out.push_back(format_location(d.where) + ": " + d.message);
+    return out;
+  };
+  CHECK(check("static/logo.svg").empty());
+  CHECK(check("").empty());
+  CHECK(check("../x.svg") == std::vector<std::string>{"herald.yaml:6:7: logo '../x.svg' must be a file of the "
+                                                      "site's static/ folder, written like static/logo.svg"});
+  CHECK(check("logo.svg") == std::vector<std::string>{"herald.yaml:6:7: logo 'logo.svg' must be a file of the "
+                                                      "site's static/ folder, written like static/logo.svg"});
+  CHECK(check("static/../herald.yaml") ==
+        std::vector<std::string>{"herald.yaml:6:7: logo 'static/../herald.yaml' is not a file of this commit: add "
+                                 "and commit it, or correct the name"});
+  CHECK(check("static/.logo.svg") ==
+        std::vector<std::string>{"herald.yaml:6:7: logo 'static/.logo.svg' is not published (see the message at "
+                                 "that file): choose another file"});
+}

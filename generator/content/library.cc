@@ -137,11 +137,6 @@ class WrittenPaths {
  public:
   explicit WrittenPaths(const Library& lib) {
     list_herald_files(lib, [&](std::string path, std::string what) { herald_.emplace(path, what); });
-    for (const Page& p : lib.pages) {
-      if (!p.published || p.kind == Kind::home || p.kind == Kind::section) continue;
-      if (p.pdf && !p.slug.empty()) paths_.emplace(pdf_output_path(p), "the PDF of " + p.source_path);
-    }
-    for (const StaticFile& f : lib.static_files) paths_.emplace(f.output_path, "the file " + f.source_path);
   }
 
   /// What a page would replace at `path` (its index.html): herald's own file or folder, or "".
@@ -150,6 +145,17 @@ class WrittenPaths {
       return fmt::format("a page inside '/{}', {}", folder->path, folder->what);
     auto it = herald_.find(path);
     return it == herald_.end() ? "" : it->second;
+  }
+
+  /// The pages' own files, their PDFs and the static files: needed only
+  /// when there are aliases to check (tens of thousands on a large site).
+  void add_site(const Library& lib) {
+    for (const Page& p : lib.pages) {
+      if (!p.published || p.kind == Kind::home || p.kind == Kind::section) continue;
+      paths_.emplace(p.url.substr(1) + "index.html", "the page " + p.source_path);
+      if (p.pdf && !p.slug.empty()) paths_.emplace(pdf_output_path(p), "the PDF of " + p.source_path);
+    }
+    for (const StaticFile& f : lib.static_files) paths_.emplace(f.output_path, "the file " + f.source_path);
   }
 
   void add(const std::string& path, std::string what) { paths_.emplace(path, std::move(what)); }
@@ -175,15 +181,16 @@ class WrittenPaths {
 /// writes (an error at the alias, which is then not written).
 void check_written_paths(Library& lib, Diagnostics& diags) {
   WrittenPaths written(lib);
-  for (Page& page : lib.pages) {
+  bool aliases = false;
+  for (const Page& page : lib.pages) {
     if (!page.published || page.kind == Kind::home || page.kind == Kind::section) continue;
-    std::string path = page.url.substr(1) + "index.html";
-    if (std::string what = written.herald_file(path); !what.empty())
+    aliases = aliases || !page.aliases.empty();
+    if (std::string what = written.herald_file(page.url.substr(1) + "index.html"); !what.empty())
       diags.error({page.source_path, 1, 1},
                   fmt::format("the page would replace {}: choose another file name or slug", what));
-    else
-      written.add(path, "the page " + page.source_path);
   }
+  if (!aliases) return;
+  written.add_site(lib);
   for (Page& page : lib.pages) {
     if (!page.published) continue;
     std::vector<std::string> kept;
@@ -211,6 +218,7 @@ void check_written_paths(Library& lib, Diagnostics& diags) {
     page.aliases_at = std::move(kept_at);
   }
 }
+
 }  // namespace
 
 std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,

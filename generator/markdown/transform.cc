@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <set>
 #include <utility>
 
 #include "core/text.h"
@@ -148,7 +149,15 @@ class Transformer {
         if (!cmark_node_insert_before(link, child)) break;
       cmark_node_free(link);
     }
-    for (cmark_node* node : refused_images) cmark_node_free(node);
+    // An image inside another's alt text goes with it: freed once, by the outer.
+    std::set<cmark_node*> refused(refused_images.begin(), refused_images.end());
+    std::vector<cmark_node*> outermost;
+    for (cmark_node* node : refused_images) {
+      bool inside = false;
+      for (cmark_node* p = cmark_node_parent(node); p && !inside; p = cmark_node_parent(p)) inside = refused.count(p);
+      if (!inside) outermost.push_back(node);
+    }
+    for (cmark_node* node : outermost) cmark_node_free(node);
   }
 
   // --- pass 2: what to expand and anchor ----------------------------

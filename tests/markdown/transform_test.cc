@@ -101,6 +101,12 @@ TEST_CASE("markdown transform: an image that is not a file of the site or the we
   CHECK(q.diags == Strings{"1:1: error: image 'tel:999" + kImage});
 }
 
+TEST_CASE("markdown transform: an image refused inside another's alt text goes with it") {
+  auto p = parse_markdown("![a ![b](x:y) [c](z:w)](data:z) after\n");
+  CHECK(p.doc.html() == "<p> after</p>\n");
+  CHECK(p.diags.size() == 3);
+}
+
 TEST_CASE("markdown transform: a long URL not allowed is quoted short") {
   auto p = parse_markdown("[x](javascript:void(document.body.innerHTML='0123456789abcdef'))\n");
   CHECK(p.diags == Strings{"1:1: error: link 'javascript:void(document.body.innerHTML=\xE2\x80\xA6" + kLink});

@@ -50,7 +50,6 @@ void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages, 
   for (auto& [key, term] : terms) out.push_back(std::move(term));
 }
 
-
 /// A file of static/ or of a bundle, published as it is unless its name (or
 /// a folder's) starts with a dot; one that runs script is published with a warning.
 void add_static_file(Library& lib, const SourceFile& file, std::string output_path, std::string_view relative,
@@ -91,7 +90,7 @@ void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
       std::string relative = file.path.substr(7);
       add_static_file(lib, file, relative, relative, true, diags);
     } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md") &&
-               file.kind == SourceFile::Kind::file) {  // content/'s links are reported with its pages
+               file.kind == SourceFile::Kind::file) {  // links in content/ are reported where pages are parsed
       std::string bundle = bundle_of(file.path);
       auto owner = bundle_pages.find(bundle);
       if (owner == bundle_pages.end()) {

@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "markdown/document.h"
 #include "markdown/shortcodes.h"
+#include "markdown/urls.h"
 
 namespace herald::fuzz {
 namespace {
@@ -107,8 +108,8 @@ void check_diagnostics(const Diagnostics& diags) {
   (void)diags.format_all();
 }
 
-/// Raw HTML and script URLs never reach the page. Only URL attributes count:
-/// alt text or a title that reads "data:…" is escaped text, not a URL.
+/// Raw HTML and URLs not allowed never reach the page. Only URL attributes
+/// count: alt text or a title that reads "data:…" is escaped text, not a URL.
 void check_safe_html(std::string_view html) {
   std::string lower = to_lower(html);
   for (std::string_view bad : {"<script", "<iframe", "<object", "<embed", "<style"})
@@ -117,6 +118,16 @@ void check_safe_html(std::string_view html) {
     for (std::string_view scheme : {"javascript:", "vbscript:", "data:"})
       require(lower.find(std::string(attribute) + std::string(scheme)) == std::string::npos,
               "a script or data URL in a rendered body");
+  // Every link and image is one of the allow-list's (cmark writes `&` as `&amp;`).
+  for (std::string_view attribute : {" href=\"", " src=\""}) {
+    for (size_t at = html.find(attribute); at != std::string_view::npos; at = html.find(attribute, at + 1)) {
+      size_t start = at + attribute.size(), end = html.find('"', start);
+      require(end != std::string_view::npos, "an attribute without its closing quote");
+      std::string_view url = html.substr(start, end - start);
+      require(attribute == " href=\"" ? is_allowed_link_url(url) : is_allowed_image_url(url),
+              "a URL not allowed in a rendered body");
+    }
+  }
 }
 
 /// A site path for every relative URL, as feeds and bundles map them.

@@ -7,8 +7,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "config/language_tag.h"
+#include "content/phone_number.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "markdown/urls.h"
 
 namespace herald {
 namespace {
@@ -141,14 +144,21 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
     } else if (key == "base_url") {
       scalar(value, key, &config.base_url);
       if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
-      if (!starts_with(config.base_url, "https://") && !starts_with(config.base_url, "http://") &&
-          config.base_url[0] != '/') {
+      // Written into every feed, sitemap and redirect: a whole web address only.
+      bool web = is_web_address(config.base_url) && config.base_url.find_first_of("?#\"<>\\ ") == std::string::npos;
+      if (value.IsScalar() && !web) {
         diags.error(at(path, value), "base_url '" + value.Scalar() +
                                          "' must be a web address such as https://example.org/");
         ok = false;
       }
     } else if (key == "language") {
       scalar(value, key, &config.language);
+      if (value.IsScalar() && !is_well_formed_language_tag(config.language)) {
+        diags.error(at(path, value), "language '" + config.language +
+                                         "' must be a language tag such as en-GB (English as written in the "
+                                         "United Kingdom), en or cy (Welsh)");
+        ok = false;
+      }
     } else if (key == "timezone") {
       scalar(value, key, &config.timezone_name);
       if (!TimeZone(config.timezone_name).valid()) {
@@ -160,6 +170,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       scalar(value, key, &config.description);
     } else if (key == "logo") {
       scalar(value, key, &config.logo);
+      config.logo_at = at(path, value);
     } else if (key == "theme") {
       scalar(value, key, &config.theme);
       config.theme_at = at(path, value);
@@ -187,6 +198,11 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
         std::string k = a->first.as<std::string>("");
         if (k == "contact_email") {
           scalar(a->second, k, &config.accessibility_email);
+          if (!config.accessibility_email.empty() && !is_valid_email(config.accessibility_email)) {
+            diags.error(at(path, a->second), "contact_email '" + config.accessibility_email +
+                                                 "' is not an email address such as accessibility@example.org");
+            ok = false;
+          }
         } else if (k == "reviewed") {
           std::string error;
           config.accessibility_reviewed =

@@ -8,6 +8,7 @@
 
 #include "core/limits.h"
 #include "core/text.h"
+#include "markdown/urls.h"
 
 namespace herald {
 namespace {
@@ -133,11 +134,15 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
       }
     }
     c.email = scalar(entry["email"]);
-    if (!c.email.empty() && !is_valid_email(c.email))
+    if (!c.email.empty() && !is_valid_email(c.email)) {
       error(entry["email"], fmt::format("contact '{}' has an invalid email address '{}'", c.id, c.email));
+      c.email.clear();
+    }
     c.url = scalar(entry["url"]);
-    if (!c.url.empty() && !starts_with(c.url, "https://") && !starts_with(c.url, "http://"))
+    if (!c.url.empty() && !is_web_address(c.url)) {
       error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https:// or http://", c.id, c.url));
+      c.url.clear();  // never shown, nor written into its vCard
+    }
     if (c.phones.empty() && c.email.empty() && c.url.empty() && ok)
       error(entry, fmt::format("contact '{}' needs at least one of 'phones', 'email' or 'url'", c.id));
     if (YAML::Node replaces = entry["replaces"]) {

@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "content/site_files.h"
 #include "content/source_path.h"
+#include "content/static_files.h"
 #include "core/text.h"
 #include "git/repository.h"
 
@@ -29,14 +31,6 @@ std::string page_url(const Page& page) {
   return "/";
 }
 
-/// URLs herald writes itself; a page may not take them.
-const std::set<std::string>& generated_urls() {
-  static const std::set<std::string> urls = {
-      "/contacts/", "/search/", "/feeds/", "/topics/", "/audience/", "/embed/",
-      "/procedures/changes/", "/briefings/review-type/", "/404.html"};
-  return urls;
-}
-
 /// The terms of `pages`, by key. `terms_of(page, add)` calls
 /// `add(key, name)` for each term of a page; a page is listed once under each key.
 template <class TermsOf>
@@ -54,6 +48,174 @@ void build_terms(std::vector<Term>& out, const std::vector<const Page*>& pages, 
     });
   }
   for (auto& [key, term] : terms) out.push_back(std::move(term));
+}
+
+/// A file of static/ or of a bundle, published as it is unless its name (or
+/// a folder's) starts with a dot; one that runs script is published with a warning.
+void add_static_file(Library& lib, const SourceFile& file, std::string output_path, std::string_view relative,
+                     bool in_static, Diagnostics& diags) {
+  if (std::string hidden = hidden_part(relative, in_static); !hidden.empty()) {
+    diags.report(Severity::note, {file.path, 0, 0},
+                 fmt::format("not published: files and folders whose name starts with a dot (here '{}') are "
+                             "never published{}",
+                             hidden, in_static ? ", except static/.well-known/" : ""));
+    return;
+  }
+  if (may_run_script(file.path)) {
+    if (auto script = find_script(file.content)) {
+      int line, column;
+      line_and_column(file.content, script->offset, &line, &column);
+      diags.warning({file.path, line, column},
+                    fmt::format("this file has script in it ({}), which runs on the site's web address whenever "
+                                "someone opens the file: publish it only if you trust where it came from, or "
+                                "remove the script",
+                                script->what));
+    }
+  }
+  lib.static_files.push_back({std::move(output_path), file.path, &file.content});
+}
+
+/// Every file of static/, and every file of a published page's bundle.
+void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
+                         const std::map<std::string, const Page*>& bundle_pages, const std::set<std::string>& bundles,
+                         Diagnostics& diags) {
+  for (const SourceFile& file : files) {
+    if (starts_with(file.path, "static/")) {
+      if (file.kind != SourceFile::Kind::file) {
+        diags.warning({file.path, 0, 0}, file.kind == SourceFile::Kind::symlink
+                                             ? "symbolic links are not published: replace it with the file itself"
+                                             : "submodules are not published");
+        continue;
+      }
+      std::string relative = file.path.substr(7);
+      add_static_file(lib, file, relative, relative, true, diags);
+    } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md") &&
+               file.kind == SourceFile::Kind::file) {  // links in content/ are reported where pages are parsed
+      std::string bundle = bundle_of(file.path);
+      auto owner = bundle_pages.find(bundle);
+      if (owner == bundle_pages.end()) {
+        std::string hidden = hidden_part(file.path.substr(8), false);
+        if (!hidden.empty())
+          diags.report(Severity::note, {file.path, 0, 0},
+                       fmt::format("not published: files and folders whose name starts with a dot (here '{}') "
+                                   "are never published",
+                                   hidden));
+        else
+          diags.warning({file.path, 0, 0},
+                        "this file is not beside a page's index.md, so it is not published: move it "
+                        "into static/ or into a bundle folder");
+        continue;
+      }
+      if (!bundles.count(bundle)) continue;  // the page is not published
+      std::string_view relative = std::string_view(file.path).substr(bundle.size());
+      add_static_file(lib, file, owner->second->url.substr(1) + std::string(relative), relative, false, diags);
+    }
+  }
+}
+
+/// `logo` in herald.yaml must be a published file of static/ in this commit.
+void check_logo(const Library& lib, const std::vector<SourceFile>& files, Diagnostics& diags) {
+  const std::string& logo = lib.config.logo;
+  if (logo.empty()) return;
+  for (const StaticFile& f : lib.static_files)
+    if (f.source_path == logo && starts_with(logo, "static/")) return;
+  std::string message;
+  if (!starts_with(logo, "static/"))
+    message = fmt::format("logo '{}' must be a file of the site's static/ folder, written like static/logo.svg", logo);
+  else if (std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == logo; }))
+    message = fmt::format("logo '{}' is not published (see the message at that file): choose another file", logo);
+  else
+    message = fmt::format("logo '{}' is not a file of this commit: add and commit it, or correct the name", logo);
+  diags.error(lib.config.logo_at, message);
+}
+
+/// What a message calls the file at a path of the output: herald's own
+/// files, each page, PDF and static file. Pages and aliases may not take
+/// any of them, nor be inside herald's folders.
+class WrittenPaths {
+ public:
+  explicit WrittenPaths(const Library& lib) {
+    list_herald_files(lib, [&](std::string path, std::string what) { herald_.emplace(path, what); });
+  }
+
+  /// What a page would replace at `path` (its index.html): herald's own file or folder, or "".
+  std::string herald_file(const std::string& path) const {
+    if (const HeraldFolder* folder = herald_folder_of(path))
+      return fmt::format("a page inside '/{}', {}", folder->path, folder->what);
+    auto it = herald_.find(path);
+    return it == herald_.end() ? "" : it->second;
+  }
+
+  /// The pages' own files, their PDFs and the static files: needed only
+  /// when there are aliases to check (tens of thousands on a large site).
+  void add_site(const Library& lib) {
+    for (const Page& p : lib.pages) {
+      if (!p.published || p.kind == Kind::home || p.kind == Kind::section) continue;
+      paths_.emplace(p.url.substr(1) + "index.html", "the page " + p.source_path);
+      if (p.pdf && !p.slug.empty()) paths_.emplace(pdf_output_path(p), "the PDF of " + p.source_path);
+    }
+    for (const StaticFile& f : lib.static_files) paths_.emplace(f.output_path, "the file " + f.source_path);
+  }
+
+  void add(const std::string& path, std::string what) { paths_.emplace(path, std::move(what)); }
+
+  /// What a file written at `path` would replace: a file there, a file where
+  /// one of its folders would be, or a folder of files where it would be.
+  std::string clash(const std::string& path) const {
+    for (const auto* map : {&herald_, &paths_}) {
+      if (auto it = map->find(path); it != map->end()) return it->second;
+      for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+        if (auto it = map->find(path.substr(0, slash)); it != map->end()) return it->second;
+      if (auto it = map->lower_bound(path + "/"); it != map->end() && starts_with(it->first, path + "/"))
+        return it->second;
+    }
+    return "";
+  }
+
+ private:
+  std::map<std::string, std::string> herald_, paths_;
+};
+
+/// Pages may not take herald's own files; aliases may take nothing a build
+/// writes (an error at the alias, which is then not written).
+void check_written_paths(Library& lib, Diagnostics& diags) {
+  WrittenPaths written(lib);
+  bool aliases = false;
+  for (const Page& page : lib.pages) {
+    if (!page.published || page.kind == Kind::home || page.kind == Kind::section) continue;
+    aliases = aliases || !page.aliases.empty();
+    if (std::string what = written.herald_file(page.url.substr(1) + "index.html"); !what.empty())
+      diags.error({page.source_path, 1, 1},
+                  fmt::format("the page would replace {}: choose another file name or slug", what));
+  }
+  if (!aliases) return;
+  written.add_site(lib);
+  for (Page& page : lib.pages) {
+    if (!page.published) continue;
+    std::vector<std::string> kept;
+    std::vector<SourceLocation> kept_at;
+    for (size_t i = 0; i < page.aliases.size(); ++i) {
+      const std::string& alias = page.aliases[i];
+      SourceLocation where = i < page.aliases_at.size() ? page.aliases_at[i] : SourceLocation{page.source_path, 1, 1};
+      std::string path = alias_output_path(alias);
+      if (const HeraldFolder* folder = herald_folder_of(path)) {
+        diags.error(where, fmt::format("alias '{}' is inside '/{}', {}: an alias cannot be there", alias,
+                                       folder->path, folder->what));
+        continue;
+      }
+      if (std::string what = written.clash(path); !what.empty()) {
+        diags.error(where, fmt::format("alias '{}' would replace {}: an alias cannot take an address the site "
+                                       "already uses",
+                                       alias, what));
+        continue;
+      }
+      written.add(path, "an alias of " + page.source_path);
+      kept.push_back(alias);
+      kept_at.push_back(where);
+    }
+    page.aliases = std::move(kept);
+    page.aliases_at = std::move(kept_at);
+  }
 }
 
 }  // namespace
@@ -101,16 +263,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   for (Page& page : lib.pages) {
     page.url = page_url(page);
     if (!page.published) continue;
-    if (page.kind == Kind::page && generated_urls().count(page.url)) {
-      diags.error({page.source_path, 1, 1},
-                  fmt::format("the page would replace herald's own '{}' page: choose another file name or slug", page.url));
-      continue;
-    }
     if (!claim(page.url, page)) continue;
-    for (const auto& alias : page.aliases) {
-      std::string url = alias.back() == '/' || ends_with(alias, ".html") ? alias : alias + "/";
-      claim(url, page);
-    }
     lib.by_url[page.url] = &page;
     switch (page.kind) {
       case Kind::home: lib.home = &page; break;
@@ -194,25 +347,10 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   for (const Page& page : lib.pages)
     if (!page.bundle_dir.empty()) bundle_pages[page.bundle_dir] = &page;
   if (input.files) {
-    for (const SourceFile& file : *input.files) {
-      if (file.kind != SourceFile::Kind::file) continue;
-      if (starts_with(file.path, "static/")) {
-        lib.static_files.push_back({file.path.substr(7), file.path, &file.content});
-      } else if (starts_with(file.path, "content/") && !ends_with(file.path, ".md")) {
-        std::string bundle = bundle_of(file.path);
-        if (!bundle_pages.count(bundle)) {
-          diags.warning({file.path, 0, 0},
-                        "this file is not beside a page's index.md, so it is not published: move it "
-                        "into static/ or into a bundle folder");
-          continue;
-        }
-        if (!bundles.count(bundle)) continue;  // the page is not published
-        const Page* owner = bundle_pages[bundle];
-        std::string rest = file.path.substr(bundle.size());
-        lib.static_files.push_back({owner->url.substr(1) + rest, file.path, &file.content});
-      }
-    }
+    gather_static_files(lib, *input.files, bundle_pages, bundles, diags);
+    check_logo(lib, *input.files, diags);
   }
+  check_written_paths(lib, diags);
 }
 
 }  // namespace herald

@@ -64,6 +64,7 @@ struct Page {
   std::vector<std::string> topics;    ///< as written
   std::vector<std::string> audience;
   std::vector<std::string> aliases;
+  std::vector<SourceLocation> aliases_at;  ///< where each alias is written, item by item
   bool pdf = false;
 
   // From git: when the source was first and last committed.

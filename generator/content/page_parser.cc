@@ -13,6 +13,7 @@
 #include "core/limits.h"
 #include "core/text.h"
 #include "markdown/document.h"
+#include "markdown/urls.h"
 
 namespace herald {
 namespace {
@@ -103,12 +104,14 @@ class Fields {
     return value;
   }
 
-  std::vector<std::string> list(const std::string& key) {
+  /// With `at`, where each item is written.
+  std::vector<std::string> list(const std::string& key, std::vector<SourceLocation>* at = nullptr) {
     std::vector<std::string> out;
     const YAML::Node* node = fm_.get(key);
     if (!node) return out;
     if (node->IsScalar()) {  // a single value is a list of one
       out.push_back(std::string(trim(node->Scalar())));
+      if (at) at->push_back(fm_.location_of(*node));
       return out;
     }
     if (!node->IsSequence()) {
@@ -121,7 +124,9 @@ class Fields {
         continue;
       }
       std::string value(trim(item.Scalar()));
-      if (!value.empty()) out.push_back(value);
+      if (value.empty()) continue;
+      out.push_back(value);
+      if (at) at->push_back(fm_.location_of(item));
     }
     return out;
   }
@@ -162,6 +167,10 @@ bool valid_alias(const std::string& alias) {
 void read_event(Fields& f, Page& page) {
   page.location = f.text("location");
   page.booking_url = f.text("booking_url");
+  if (!is_allowed_link_url(page.booking_url)) {
+    f.error(f.fm().where("booking_url"), url_not_allowed("booking_url", page.booking_url));
+    page.booking_url.clear();
+  }
   const YAML::Node* sessions = f.fm().get("sessions");
   auto add_session = [&](std::optional<DateTime> start, std::optional<DateTime> end,
                          SourceLocation where) {
@@ -266,11 +275,11 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                           a, suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
     }
   }
-  page.aliases = f.list("aliases");
-  for (const auto& alias : page.aliases)
-    if (!valid_alias(alias))
-      f.error(fm->where("aliases"), "alias '" + alias +
-                                        "' must be a path on this site such as /old/page/ (no '..', no query)");
+  page.aliases = f.list("aliases", &page.aliases_at);
+  for (size_t i = 0; i < page.aliases.size(); ++i)
+    if (!valid_alias(page.aliases[i]))
+      f.error(page.aliases_at[i], "alias '" + page.aliases[i] +
+                                      "' must be a path on this site such as /old/page/ (no '..', no query)");
   bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
                      where.kind == Kind::chapter;
   page.pdf = f.flag("pdf", pdf_default);
@@ -301,16 +310,21 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
           for (auto it = source->begin(); it != source->end(); ++it) {
             std::string k = it->first.as<std::string>("");
             if (it->second.IsNull()) continue;  // left empty, as in the archetype
-            if (k == "title") page.source.title = it->second.as<std::string>("");
-            else if (k == "url") page.source.url = it->second.as<std::string>("");
-            else if (k == "published") page.source.published = f.date_of(it->second);
-            else
+            if (k == "title") {
+              page.source.title = it->second.as<std::string>("");
+            } else if (k == "url") {
+              page.source.url = std::string(trim(it->second.as<std::string>("")));
+              if (!page.source.url.empty() && !is_web_address(page.source.url)) {
+                f.error(fm->location_of(it->second), "the source's 'url' must start with https:// or http://");
+                page.source.url.clear();
+              }
+            } else if (k == "published") {
+              page.source.published = f.date_of(it->second);
+            } else {
               f.warning(fm->location_of(it->first),
                         "unknown field '" + k + "' in 'source' (expected title, url or published)");
+            }
           }
-          if (!page.source.url.empty() && !starts_with(page.source.url, "https://") &&
-              !starts_with(page.source.url, "http://"))
-            f.error(fm->where("source"), "the source's 'url' must start with https:// or http://");
         }
       }
       break;

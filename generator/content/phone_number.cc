@@ -74,6 +74,9 @@ bool is_valid_email(std::string_view text) {
   size_t dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.back() == '.' || domain.front() == '.') return false;
   if (domain.find("..") != std::string_view::npos) return false;
+  // A host name: `?subject=…` or `#` after it would add to the mailto: link.
+  for (unsigned char c : domain)
+    if (!(std::isalnum(c) || c == '-' || c == '.' || c >= 0x80)) return false;
   std::string_view local = text.substr(0, at);
   return local.front() != '.' && local.back() != '.';
 }

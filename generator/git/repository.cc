@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 
 #include "core/thread_pool.h"
 
@@ -101,6 +104,13 @@ std::vector<SourceFile> walk_tree(git_repository* repo, const std::string& commi
   return files;
 }
 
+/// The git blob id of `content`, as `git hash-object` gives it.
+std::string blob_id_of(const std::string& content) {
+  git_oid oid;
+  if (git_odb_hash(&oid, content.data(), content.size(), GIT_OBJECT_BLOB) != 0) return "";
+  return oid_hex(&oid);
+}
+
 }  // namespace
 
 std::string last_git_error() {
@@ -160,6 +170,49 @@ std::vector<SourceFile> Repository::read_tree(const std::string& commit_id) cons
 std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) const {
   std::vector<SourceFile> files = walk_tree(repo_, commit_id);
   for (SourceFile& f : files) f.unread = f.kind == SourceFile::Kind::file;
+  return files;
+}
+
+std::vector<SourceFile> Repository::read_worktree() const {
+  namespace fs = std::filesystem;
+  std::vector<SourceFile> files;
+  std::string root = workdir();
+  if (root.empty()) return files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    // The path as listed, not as resolved: fs::relative would follow a
+    // symbolic link and name what it points to (for `content/pages/x -> .`,
+    // `content/pages`; for a link out of the repository, a path outside it).
+    std::string rel = it->path().lexically_relative(root).generic_string();
+    if (rel == ".git" || rel == ".herald-cache" || rel.rfind(".git/", 0) == 0) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    bool link = it->is_symlink(ec);
+    bool folder = !link && it->is_directory(ec);
+    int ignored = 0;
+    std::string check = folder ? rel + "/" : rel;
+    if (git_ignore_path_is_ignored(&ignored, repo_, check.c_str()) == 0 && ignored) {
+      if (folder) it.disable_recursion_pending();
+      continue;
+    }
+    if (link) {
+      files.push_back({rel, "", "", SourceFile::Kind::symlink});
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    SourceFile f;
+    f.path = rel;
+    f.content = buffer.str();
+    f.blob_id = blob_id_of(f.content);
+    files.push_back(std::move(f));
+  }
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return files;
 }
 

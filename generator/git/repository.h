@@ -63,6 +63,13 @@ class Repository {
   /// Only the paths and blob ids of the tree: each file is `unread`.
   std::vector<SourceFile> list_tree(const std::string& commit_id) const;
 
+  /// Every file of the working tree (for the preview), in path order, each
+  /// with its bytes and the blob id git would give them; what git ignores,
+  /// `.git/` and `.herald-cache/` are left out. A symbolic link, to a file
+  /// or to a folder, is listed at its own path with no content and never
+  /// followed. Empty for a bare repository.
+  std::vector<SourceFile> read_worktree() const;
+
   /// Reads the bytes of the `unread` files among `files`, on every core.
   void read_contents(const std::vector<SourceFile*>& files) const;
 

@@ -61,7 +61,8 @@ struct MarkdownOptions {
 };
 
 /// A Markdown body parsed with cmark-gfm and made safe: the author's raw HTML
-/// and script URLs are gone (with a warning), shortcodes are expanded, every
+/// (a warning) and links and images not allowed (an error, is_allowed_link_url)
+/// are gone, shortcodes are expanded, every
 /// heading has a unique anchor, and the content checks of spec §7 have been
 /// reported. Movable, not copyable; immutable after `parse`, so any number of
 /// threads may render one document at once.

@@ -1,9 +1,10 @@
-// Turns Markdown into a checked cmark tree: raw HTML and script URLs out, shortcodes in, headings anchored.
+// Turns Markdown into a checked cmark tree: raw HTML and URLs not allowed out, shortcodes in, headings anchored.
 #include "markdown/transform.h"
 
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <set>
 #include <utility>
 
 #include "core/text.h"
@@ -17,16 +18,7 @@
 namespace herald {
 namespace {
 
-constexpr size_t kQuotedUrlChars = 40;
-
 void* index_tag(size_t index) { return reinterpret_cast<void*>(static_cast<uintptr_t>(index + 1)); }
-
-// A URL as quoted in a message: without the leading spaces and control
-// characters a browser ignores, and short.
-std::string quoted_url(std::string_view url) {
-  while (!url.empty() && static_cast<unsigned char>(url.front()) <= 0x20) url.remove_prefix(1);
-  return truncate_text(trim(url), kQuotedUrlChars);
-}
 
 class Transformer {
  public:
@@ -88,10 +80,10 @@ class Transformer {
     return file_location(line, column);
   }
 
-  // --- pass 1: content checks, raw HTML, unsafe URLs ---------------------
+  // --- pass 1: content checks, raw HTML, URLs not allowed ----------------
 
   void check_and_sanitise(cmark_node* root) {
-    std::vector<cmark_node*> raw_html, unsafe_links, unsafe_images;
+    std::vector<cmark_node*> raw_html, refused_links, refused_images;
     int previous_level = 1;
     int last_inline_html_line = -1;
     cmark_iter* iter = cmark_iter_new(root);
@@ -118,11 +110,13 @@ class Transformer {
         case CMARK_NODE_IMAGE: {
           bool image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
           std::string_view url = cmark_node_get_url(node);
-          if (is_unsafe_url(url)) {
-            (image ? unsafe_images : unsafe_links).push_back(node);
+          // Only what is allowed is published (an allow-list: `file:`,
+          // `smb:` or `intent:` are as unwelcome as `javascript:`).
+          if (!(image ? is_allowed_image_url(url) : is_allowed_link_url(url))) {
+            (image ? refused_images : refused_links).push_back(node);
             if (s_.diags)
-              s_.diags->warning(locate_link(node, image, plain_text(node, true)),
-                                fmt::format("unsafe link '{}' was removed", quoted_url(url)));
+              s_.diags->error(locate_link(node, image, plain_text(node, true)),
+                              url_not_allowed(image ? "image" : "link", url, image));
             break;
           }
           if (!s_.diags) break;
@@ -148,14 +142,22 @@ class Transformer {
     cmark_iter_free(iter);
 
     for (cmark_node* node : raw_html) cmark_node_free(node);
-    // An unsafe link keeps its text, as plain text. Links go before images:
+    // A link refused keeps its text, as plain text. Links go before images:
     // a link in an image's alt text is unwrapped, then freed with the image.
-    for (cmark_node* link : unsafe_links) {
+    for (cmark_node* link : refused_links) {
       while (cmark_node* child = cmark_node_first_child(link))
         if (!cmark_node_insert_before(link, child)) break;
       cmark_node_free(link);
     }
-    for (cmark_node* node : unsafe_images) cmark_node_free(node);
+    // An image inside another's alt text goes with it: freed once, by the outer.
+    std::set<cmark_node*> refused(refused_images.begin(), refused_images.end());
+    std::vector<cmark_node*> outermost;
+    for (cmark_node* node : refused_images) {
+      bool inside = false;
+      for (cmark_node* p = cmark_node_parent(node); p && !inside; p = cmark_node_parent(p)) inside = refused.count(p);
+      if (!inside) outermost.push_back(node);
+    }
+    for (cmark_node* node : outermost) cmark_node_free(node);
   }
 
   // --- pass 2: what to expand and anchor ----------------------------

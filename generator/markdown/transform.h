@@ -1,4 +1,4 @@
-// Turns Markdown into a checked cmark tree: raw HTML and script URLs out, shortcodes in, headings anchored.
+// Turns Markdown into a checked cmark tree: raw HTML and URLs not allowed out, shortcodes in, headings anchored.
 #pragma once
 
 #include <functional>

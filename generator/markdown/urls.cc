@@ -1,44 +1,76 @@
-// What a link or image URL in Markdown is: unsafe (script-running), relative or absolute.
+// What a link or image URL written by an author is: allowed or not, a site path or not.
 #include "markdown/urls.h"
 
 #include <array>
 #include <cctype>
 
+#include <fmt/format.h>
+
+#include "core/text.h"
+
 namespace herald {
 namespace {
 
-// The scheme as a browser sees it: lower-cased, without leading C0 controls
-// and spaces, and without the tabs and newlines the URL parser strips out.
-// Empty when the URL has no scheme.
-std::string scheme_of(std::string_view url) {
-  size_t i = 0;
-  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
-  std::string scheme;
-  for (; i < url.size(); ++i) {
-    unsigned char c = url[i];
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    if (c == ':') return scheme;
-    if (std::isalnum(c) || c == '+' || c == '-' || c == '.') {
-      scheme += static_cast<char>(std::tolower(c));
-      continue;
-    }
-    return {};
-  }
-  return {};
-}
+constexpr size_t kQuotedUrlChars = 40;
+
+bool is_slash(char c) { return c == '/' || c == '\\'; }
 
 }  // namespace
 
-bool is_unsafe_url(std::string_view url) {
-  std::string scheme = scheme_of(url);
-  return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
+UrlKind url_kind(std::string_view url) {
+  // Leading spaces are ignored (cmark and YAML trim them anyway); a control
+  // character anywhere is never part of an address anyone means, and is how
+  // `java&#9;script:` would hide a scheme from a simpler check.
+  while (!url.empty() && url.front() == ' ') url.remove_prefix(1);
+  for (unsigned char c : url)
+    if (c < 0x20 || c == 0x7F) return UrlKind::other;
+  // A scheme is what comes before the first ':' when no '/', '?' or '#'
+  // comes earlier; else the URL is a path (RFC 3986's relative-path reference
+  // may not have a ':' in its first part, so `a:b` is refused as a scheme).
+  size_t end = url.find_first_of(":/?#");
+  if (end != std::string_view::npos && url[end] == ':') {
+    std::string scheme = to_lower(url.substr(0, end));
+    if (scheme == "http" || scheme == "https") return UrlKind::web;
+    if (scheme == "mailto") return UrlKind::mailto;
+    if (scheme == "tel") return UrlKind::tel;
+    return UrlKind::other;
+  }
+  // `//host/x` (browsers read a backslash as a slash here) is another site.
+  if (url.size() >= 2 && is_slash(url[0]) && is_slash(url[1])) return UrlKind::web;
+  return UrlKind::site_path;
 }
 
-bool is_relative_url(std::string_view url) {
-  if (url.size() >= 2 && url[0] == '/' && url[1] == '/') return false;
-  std::string scheme = scheme_of(url);
-  // A scheme starts with a letter; "1:2" is a relative path.
-  return scheme.empty() || !std::isalpha(static_cast<unsigned char>(scheme[0]));
+bool is_allowed_link_url(std::string_view url) { return url_kind(url) != UrlKind::other; }
+
+bool is_allowed_image_url(std::string_view url) {
+  UrlKind kind = url_kind(url);
+  return kind == UrlKind::web || kind == UrlKind::site_path;
+}
+
+bool is_web_address(std::string_view url) {
+  if (url_kind(url) != UrlKind::web) return false;
+  std::string lower = to_lower(trim(url));
+  size_t rest = starts_with(lower, "https://") ? 8 : starts_with(lower, "http://") ? 7 : 0;
+  return rest > 0 && rest < lower.size() && !is_slash(lower[rest]);
+}
+
+std::string url_not_allowed(std::string_view what, std::string_view url, bool image) {
+  if (image)
+    return fmt::format(
+        "{} '{}' is not allowed: an image must be a file of this site, such as /images/chart.png "
+        "(the file static/images/chart.png), or start with https:// or http://",
+        what, quoted_url(url));
+  return fmt::format(
+      "{} '{}' is not allowed: a link must start with https://, http://, mailto: or tel:, or be a "
+      "path on this site such as /contacts/",
+      what, quoted_url(url));
+}
+
+bool is_relative_url(std::string_view url) { return url_kind(url) == UrlKind::site_path; }
+
+std::string quoted_url(std::string_view url) {
+  while (!url.empty() && static_cast<unsigned char>(url.front()) <= 0x20) url.remove_prefix(1);
+  return truncate_text(trim(url), kQuotedUrlChars);
 }
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
+#include "content/site_files.h"
 #include "core/thread_pool.h"
 #include "output/vcard.h"
 #include "templates/data_hash.h"
@@ -35,17 +35,6 @@ const char* template_for(Kind kind) {
     case Kind::event: return "event";
     default: return "page";
   }
-}
-
-std::string redirect_page(const std::string& target_url, const std::string& title) {
-  std::string t = html_escape(target_url);
-  return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n"
-      "<meta name=\"robots\" content=\"noindex\">\n"
-      "<meta http-equiv=\"refresh\" content=\"0; url={}\">\n</head>\n<body>\n"
-      "<p>This page has moved to <a href=\"{}\">{}</a>.</p>\n</body>\n</html>\n",
-      html_escape(title), t, t, t, html_escape(title));
 }
 
 void run_tasks(const std::vector<RenderTask>& tasks) {
@@ -125,14 +114,12 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   for (const Term& t : lib.review_types) term_task("briefings/review-type/" + t.key + "/index.html", t, "review-type");
 
   // Redirects from old addresses.
-  tasks.push_back({"aliases", [&lib, &out] {
+  // (Assemble refused those that would replace anything else the build writes.)
+  tasks.push_back({"aliases", [&lib, &renderer, &out, vm] {
                      for (const Page& p : lib.pages) {
-                       if (!p.published) continue;
-                       for (const auto& alias : p.aliases) {
-                         std::string path = alias.substr(1);
-                         if (!ends_with(path, ".html")) path += (path.empty() || path.back() == '/') ? "index.html" : "/index.html";
-                         out.add(path, redirect_page(lib.config.absolute_url(p.url), p.title), p.source_path);
-                       }
+                       if (!p.published || p.aliases.empty()) continue;
+                       std::string html = renderer.render("redirect", vm->redirect(p));
+                       for (const auto& alias : p.aliases) out.add(alias_output_path(alias), html, p.source_path);
                      }
                    }});
   // vCards.

@@ -27,9 +27,6 @@ void add_html_tasks(const Library& library, const Renderer& renderer, const Them
 /// Runs every task over the worker threads.
 void run_tasks(const std::vector<RenderTask>& tasks);
 
-/// The HTML of a redirect page from an alias to `target_url` (absolute).
-std::string redirect_page(const std::string& target_url, const std::string& title);
-
 /// The template a content page of `kind` is rendered with.
 const char* template_for(Kind kind);
 

@@ -4,8 +4,6 @@
 
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -17,52 +15,6 @@
 namespace herald {
 namespace fs = std::filesystem;
 namespace {
-
-/// The git blob id of `content`, as `git hash-object` gives it.
-std::string blob_id_of(const std::string& content) {
-  git_oid oid;
-  if (git_odb_hash(&oid, content.data(), content.size(), GIT_OBJECT_BLOB) != 0) return "";
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, &oid);
-  return hex;
-}
-
-/// Reads the working tree (for preview), skipping what git ignores.
-std::vector<SourceFile> read_worktree(const Repository& repo) {
-  std::vector<SourceFile> files;
-  std::string root = repo.workdir();
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    std::string rel = fs::relative(it->path(), root, ec).generic_string();
-    if (rel == ".git" || rel == ".herald-cache" || starts_with(rel, ".git/")) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    int ignored = 0;
-    std::string check = it->is_directory() ? rel + "/" : rel;
-    if (git_ignore_path_is_ignored(&ignored, repo.raw(), check.c_str()) == 0 && ignored) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_symlink()) {
-      files.push_back({rel, "", "", SourceFile::Kind::symlink});
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    SourceFile f;
-    f.path = rel;
-    f.content = buffer.str();
-    f.blob_id = blob_id_of(f.content);
-    files.push_back(std::move(f));
-  }
-  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-  return files;
-}
 
 /// The output folder, resolved: --out, else public/ at the root of the
 /// working tree (in the current folder for a bare repository).
@@ -146,7 +98,7 @@ bool load_stage(BuildContext& ctx) {
   if (std::string refusal = place_output(ctx); !refusal.empty()) return ctx.unusable(refusal);
   if (options.worktree) {
     if (site.repo->workdir().empty()) return ctx.unusable("a bare repository has no working tree to preview");
-    site.files = read_worktree(*site.repo);
+    site.files = site.repo->read_worktree();
     site.commit = site.repo->resolve("HEAD", &error);  // may be unborn
   } else {
     site.commit = site.repo->resolve(options.ref, &error);

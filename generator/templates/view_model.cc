@@ -304,10 +304,13 @@ TemplateData ViewModel::page(const Page& p) const {
   put(pg, "date", date_data(p.date));
   put(pg, "last_updated", date_from_git(p.last_commit, zone));
   put(pg, "draft", data(p.draft));
-  std::string body = p.doc ? p.doc->html_with_urls([&](std::string_view u) {
+  // A site path written from the top (`/contacts/`) is made relative, so the
+  // site works under any base path: in the body and in booking_url.
+  auto site_relative = [&](std::string_view u) {
     if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/')) return root + std::string(u.substr(1));
     return std::string(u);
-  }) : "";
+  };
+  std::string body = p.doc ? p.doc->html_with_urls(site_relative) : "";
   put(pg, "html", body);
   if (p.pdf) put(pg, "pdf_url", p.slug + ".pdf");
   put(pg, "has_pdf", data(p.pdf));
@@ -417,7 +420,7 @@ TemplateData ViewModel::page(const Page& p) const {
     put(pg, "sessions", std::move(sessions));
     put(pg, "several_sessions", data(p.sessions.size() > 1));
     put(pg, "location", opt(p.location));
-    put(pg, "booking_url", opt(p.booking_url));
+    put(pg, "booking_url", opt(p.booking_url.empty() ? "" : site_relative(p.booking_url)));
     put(pg, "upcoming", data(upcoming));
     put(pg, "ics_url", p.slug + ".ics");
   }
@@ -964,6 +967,16 @@ TemplateData ViewModel::accessibility() const {
 }
 
 TemplateData ViewModel::not_found() const { return base("/404.html", "Page not found", ""); }
+
+TemplateData ViewModel::redirect(const Page& page) const {
+  data d;
+  data site;
+  put(site, "language", lib_.config.language);
+  put(d, "site", std::move(site));
+  put(d, "title", page.title);
+  put(d, "target", lib_.config.absolute_url(page.url));
+  return d;
+}
 
 TemplateData ViewModel::search() const {
   data d = base("/search/", "Search", "search");

@@ -70,6 +70,9 @@ class ViewModel {
   TemplateData term_index(const std::string& kind) const;
   TemplateData accessibility() const;
   TemplateData not_found() const;
+  /// The redirect page an alias of `page` is written as: its title and
+  /// absolute address, the site's language (redirect.mustache).
+  TemplateData redirect(const Page& page) const;
   TemplateData search() const;
   /// The "Use our feeds" page: every feed URL and the iframe snippet.
   TemplateData feeds_page(const std::vector<Feed>& feeds) const;

@@ -86,3 +86,48 @@ TEST_CASE("invalid YAML reports the line") {
   CHECK(all[0].where.line == 3);
   CHECK(all[0].message.rfind("invalid YAML: ", 0) == 0);
 }
+
+TEST_CASE("language must be a language tag: a bad one would stop the search index being made") {
+  for (const char* good : {"en-GB", "cy", "cy-GB", "en"}) {
+    Diagnostics diags;
+    auto config = parse_config(std::string("title: T\nlanguage: ") + good + "\n", "herald.yaml", diags);
+    REQUIRE(config);
+    CHECK(config->language == good);
+  }
+  for (const char* bad : {"english", "en_GB", "e", "en-GB-"}) {
+    CAPTURE(bad);
+    Diagnostics diags;
+    CHECK_FALSE(parse_config(std::string("title: T\nlanguage: ") + bad + "\n", "herald.yaml", diags));
+    CHECK(messages(diags) == std::vector<std::string>{
+              std::string("herald.yaml:2:11: error: language '") + bad +
+              "' must be a language tag such as en-GB (English as written in the United Kingdom), en or cy (Welsh)"});
+  }
+}
+
+TEST_CASE("base_url must be an http or https address") {
+  for (const char* bad : {"javascript:alert(1)//", "/site/", "file:///var/www/", "https://", "//x.example/",
+                          "https://x.example/?a=1", "https://x.example/\"onload"}) {
+    CAPTURE(bad);
+    Diagnostics diags;
+    CHECK_FALSE(parse_config(std::string("title: T\nbase_url: '") + bad + "'\n", "herald.yaml", diags));
+    CHECK(messages(diags) == std::vector<std::string>{std::string("herald.yaml:2:11: error: base_url '") + bad +
+                                                      "' must be a web address such as https://example.org/"});
+  }
+  Diagnostics diags;
+  CHECK(parse_config("title: T\nbase_url: http://intranet.example/safeguarding\n", "herald.yaml", diags));
+  CHECK(messages(diags).empty());
+}
+
+TEST_CASE("the accessibility contact_email must be an email address, and logo's place is kept") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_config("title: T\naccessibility:\n  contact_email: a11y@x.example?subject=Hi\n", "herald.yaml", diags));
+  CHECK(messages(diags) == std::vector<std::string>{
+            "herald.yaml:3:18: error: contact_email 'a11y@x.example?subject=Hi' is not an email address such as "
+            "accessibility@example.org"});
+  Diagnostics fine;
+  auto config = parse_config("title: T\nlogo: static/logo.svg\n", "herald.yaml", fine);
+  REQUIRE(config);
+  CHECK(config->logo == "static/logo.svg");
+  CHECK(config->logo_at.line == 2);
+  CHECK(config->logo_at.column == 7);
+}

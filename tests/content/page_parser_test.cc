@@ -69,7 +69,7 @@ TEST_CASE("type errors in fields name the field") {
   CHECK(r.messages == std::vector<std::string>{
             "content/pages/a.md:3:8: error: 'draft' must be true or false",
             "content/pages/a.md:4:6: error: 'pdf' must be true or false",
-            "content/pages/a.md:5:10: error: alias '../escape/' must be a path on this site such as /old/page/ (no '..', no query)",
+            "content/pages/a.md:5:11: error: alias '../escape/' must be a path on this site such as /old/page/ (no '..', no query)",
             "content/pages/a.md:6:9: error: 'topics' must be a list, e.g. [one, two]"});
 }
 

@@ -45,8 +45,11 @@ TEST_CASE("canonical forms match whatever the spacing") {
 TEST_CASE("e-mail addresses") {
   CHECK(is_valid_email("advice-team@northbrook.example"));
   CHECK(is_valid_email("first.last+tag@sub.northbrook.example"));
+  CHECK(is_valid_email("o'brien@northbrook.example"));
   for (const char* bad : {"foo@", "@northbrook.example", "no-at-sign", "two@@example.org", "a b@example.org",
-                          "a@example", "a@.example.org", "a@example..org", ".a@example.org"}) {
+                          "a@example", "a@.example.org", "a@example..org", ".a@example.org",
+                          "office@northbrook.example?bcc=x", "office@northbrook.example#x",
+                          "office@northbrook.example/x", "office@north_brook.example"}) {
     CAPTURE(bad);
     CHECK_FALSE(is_valid_email(bad));
   }

@@ -180,3 +180,30 @@ TEST_CASE("a listed tree is read only where asked, and a symbolic link is never 
   CHECK(files[0].content == "first");
   CHECK(files[1].content == "second");
 }
+
+TEST_CASE("the working tree is listed as it is: a symbolic link at its own path, never followed") {
+  TempSite site;
+  site.write(".gitignore", "/public/\n");
+  site.write("content/pages/about.md", "about");
+  site.write("public/index.html", "ignored");
+  site.commit("first");
+  TempSite outside;
+  outside.write("secret.md", "---\ntitle: Not in the repository\n---\n");
+  herald::test::run_command("cd '" + site.dir() + "' && ln -s . content/pages/self && ln -s '" + outside.dir() +
+                            "' content/pages/elsewhere && ln -s about.md content/pages/also.md && "
+                            "ln -s ../pages content/briefings");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  std::vector<std::string> listed;
+  for (const SourceFile& f : repo->read_worktree()) {
+    listed.push_back(f.path + (f.kind == SourceFile::Kind::symlink ? " (link)" : ""));
+    if (f.path == "content/pages/about.md") {
+      CHECK(f.content == "about");
+      CHECK(f.blob_id + "\n" == site.git("rev-parse HEAD:content/pages/about.md"));
+    }
+  }
+  CHECK(listed == std::vector<std::string>{".gitignore", "content/briefings (link)", "content/pages/about.md",
+                                           "content/pages/also.md (link)", "content/pages/elsewhere (link)",
+                                           "content/pages/self (link)"});
+}

@@ -138,6 +138,38 @@ TEST_CASE("bundles publish their files beside the page; static files at the same
   CHECK(contains(site.read("public/newsletters/summer/index.html"), "src=\"photo.png\""));
 }
 
+TEST_CASE("dot-files are never published, but .well-known/ is; HTML with script is published with a warning") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("static/.env", "SMTP_PASSWORD=x\n");
+  site.write("static/.htaccess", "Options +Indexes\n");
+  site.write("static/images/.DS_Store", "x");
+  site.write("static/.well-known/security.txt", "Contact: mailto:security@testshire.example\n");
+  site.write("static/.well-known/.hidden", "x");
+  site.write("static/forms/old.html", "<p>Old form</p>\n<script>alert(1)</script>\n");
+  site.write("content/newsletters/summer/index.md", "---\ntitle: Summer\ndate: 2024-06-01\n---\n\nText.\n");
+  site.write("content/newsletters/summer/.notes.txt", "drafting notes");
+  site.commit("the site");
+  auto r = site.herald(std::string("build ") + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(site.read("public/.well-known/security.txt") == "Contact: mailto:security@testshire.example\n");
+  for (const char* hidden : {"public/.env", "public/.htaccess", "public/images/.DS_Store", "public/.well-known/.hidden",
+                             "public/newsletters/summer/.notes.txt"}) {
+    CAPTURE(hidden);
+    CHECK_FALSE(site.exists(hidden));
+  }
+  CHECK(contains(r.err, "static/.env:1:1: note: not published"));
+  CHECK(site.exists("public/forms/old.html"));
+  CHECK(contains(r.err, "static/forms/old.html:2:1: warning: this file has script in it (a <script> element)"));
+  // --strict fails on the script, not on the notes.
+  auto strict = site.herald(std::string("check --strict ") + kNow);
+  CHECK(strict.exit_code == 1);
+  site.remove("static/forms/old.html");
+  site.commit("no script");
+  CHECK(site.herald(std::string("check --strict ") + kNow).exit_code == 0);
+}
+
 TEST_CASE("a site's theme overrides the built-in theme file by file") {
   TempSite site;
   site.write_minimal_site();
@@ -158,6 +190,14 @@ TEST_CASE("aliases become redirect pages") {
   CHECK(contains(redirect, "<meta http-equiv=\"refresh\" content=\"0; url=https://safeguarding.testshire.example/about/\">"));
   CHECK(contains(redirect, "<link rel=\"canonical\" href=\"https://safeguarding.testshire.example/about/\">"));
   CHECK(site.exists("public/who-we-are.html"));
+  // The site's language and the same Content-Security-Policy as every page.
+  CHECK(contains(redirect, "<html lang=\"en-GB\">"));
+  std::string page = site.read("public/about/index.html");
+  size_t csp = page.find("<meta http-equiv=\"Content-Security-Policy\"");
+  REQUIRE(csp != std::string::npos);
+  std::string policy = page.substr(csp, page.find('>', csp) + 1 - csp);
+  CHECK(contains(policy, "default-src 'self'"));
+  CHECK(contains(redirect, policy));
 }
 
 TEST_CASE("--verbose prints each stage's time") {

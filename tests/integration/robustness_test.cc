@@ -109,6 +109,7 @@ TEST_CASE("symlinks and submodules in the git tree are never followed") {
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "content/pages/etc:1:1: warning: symbolic links are not published"));
+  CHECK(contains(r.err, "static/passwd.txt:1:1: warning: symbolic links are not published"));
   CHECK_FALSE(site.exists("public/passwd.txt"));
   for (const auto& [path, content] : read_tree(site.dir() + "/public")) CHECK_FALSE(contains(content, "root:x:0:0"));
 }

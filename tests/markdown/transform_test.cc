@@ -1,4 +1,4 @@
-// Tests for markdown/transform: raw HTML is left out and script URLs removed, with warnings.
+// Tests for markdown/transform: raw HTML is left out (a warning) and URLs not allowed removed (an error).
 #include "markdown/transform.h"
 
 #include <doctest/doctest.h>
@@ -42,65 +42,105 @@ TEST_CASE("markdown transform: HTML in code is code, not raw HTML") {
   CHECK(p.diags.empty());
 }
 
-TEST_CASE("markdown transform: a javascript: link becomes plain text") {
+// The two messages, for a link and for an image, after the URL as quoted.
+const std::string kLink = "' is not allowed: a link must start with https://, http://, mailto: or tel:, or be a path on this site such as /contacts/";
+const std::string kImage = "' is not allowed: an image must be a file of this site, such as /images/chart.png (the file static/images/chart.png), or start with https:// or http://";
+
+TEST_CASE("markdown transform: a javascript: link is an error, and becomes plain text") {
   auto p = parse_markdown("Please [do this](javascript:alert('x')) now.\n", 2);
   CHECK(p.doc.html() == "<p>Please do this now.</p>\n");
-  CHECK(p.diags == Strings{"3:8: warning: unsafe link 'javascript:alert('x')' was removed"});
+  CHECK(p.diags == Strings{"3:8: error: link 'javascript:alert('x')" + kLink});
 }
 
-TEST_CASE("markdown transform: unsafe schemes in any case, with leading spaces or entities") {
+TEST_CASE("markdown transform: script schemes in any case, with leading spaces or entities") {
   auto p = parse_markdown(
       "[a](JavaScript:x) [b](<  vbscript:msgbox>) [c](jav&#x61;script:x) <javascript:alert(1)>\n"
       "[e](data:text/html;base64,PHNjcmlwdD4=)\n");
   CHECK(p.doc.html() == "<p>a b c javascript:alert(1)\ne</p>\n");
   CHECK(p.diags == Strings{
-                       "1:1: warning: unsafe link 'JavaScript:x' was removed",
-                       "1:19: warning: unsafe link 'vbscript:msgbox' was removed",
-                       "1:44: warning: unsafe link 'javascript:x' was removed",
-                       "1:67: warning: unsafe link 'javascript:alert(1)' was removed",
-                       "2:1: warning: unsafe link 'data:text/html;base64,PHNjcmlwdD4=' was removed",
+                       "1:1: error: link 'JavaScript:x" + kLink,
+                       "1:19: error: link 'vbscript:msgbox" + kLink,
+                       "1:44: error: link 'javascript:x" + kLink,
+                       "1:67: error: link 'javascript:alert(1)" + kLink,
+                       "2:1: error: link 'data:text/html;base64,PHNjcmlwdD4=" + kLink,
                    });
 }
 
-TEST_CASE("markdown transform: an image with an unsafe URL is dropped") {
-  auto p = parse_markdown("Chart: ![Figures](data:image/png;base64,iVBORw0KGgo=) end\n");
-  CHECK(p.doc.html() == "<p>Chart:  end</p>\n");
-  CHECK(p.diags == Strings{"1:8: warning: unsafe link 'data:image/png;base64,iVBORw0KGgo=' was "
-                           "removed"});
+TEST_CASE("markdown transform: a tab written as an entity hides no scheme") {
+  auto p = parse_markdown("[f](java&#9;script:x)\n");
+  CHECK(p.doc.html() == "<p>f</p>\n");
+  CHECK(p.diags.size() == 1);
 }
 
-TEST_CASE("markdown transform: a long unsafe URL is quoted short") {
+TEST_CASE("markdown transform: only http, https, mailto, tel and the site's paths are links") {
+  // An allow-list: schemes that run nothing in a browser are still refused
+  // (file: opens the reader's own files, smb: sends Windows credentials).
+  auto p = parse_markdown(
+      "[a](file:///etc/passwd) [b](smb://server/share) [c](intent://x#Intent;end) <ftp://files.example/>\n"
+      "[e](C:\\Users\\report.docx) [f](notes:a) [g](1:2)\n");
+  CHECK(p.doc.html() == "<p>a b c ftp://files.example/\ne f g</p>\n");
+  CHECK(p.diags == Strings{
+                       "1:1: error: link 'file:///etc/passwd" + kLink,
+                       "1:25: error: link 'smb://server/share" + kLink,
+                       "1:49: error: link 'intent://x#Intent;end" + kLink,
+                       "1:76: error: link 'ftp://files.example/" + kLink,
+                       "2:1: error: link 'C:\\Users\\report.docx" + kLink,
+                       "2:27: error: link 'notes:a" + kLink,
+                       "2:40: error: link '1:2" + kLink,
+                   });
+}
+
+TEST_CASE("markdown transform: an image that is not a file of the site or the web is dropped") {
+  auto p = parse_markdown("Chart: ![Figures](data:image/png;base64,iVBORw0KGgo=) end ![Map](file:///c/map.png)\n");
+  CHECK(p.doc.html() == "<p>Chart:  end </p>\n");
+  CHECK(p.diags == Strings{"1:8: error: image 'data:image/png;base64,iVBORw0KGgo=" + kImage,
+                           "1:59: error: image 'file:///c/map.png" + kImage});
+  // mailto: and tel: are links, not pictures.
+  auto q = parse_markdown("![Call us](tel:999)\n");
+  CHECK(q.doc.html() == "<p></p>\n");
+  CHECK(q.diags == Strings{"1:1: error: image 'tel:999" + kImage});
+}
+
+TEST_CASE("markdown transform: an image refused inside another's alt text goes with it") {
+  auto p = parse_markdown("![a ![b](x:y) [c](z:w)](data:z) after\n");
+  CHECK(p.doc.html() == "<p> after</p>\n");
+  CHECK(p.diags.size() == 3);
+}
+
+TEST_CASE("markdown transform: a long URL not allowed is quoted short") {
   auto p = parse_markdown("[x](javascript:void(document.body.innerHTML='0123456789abcdef'))\n");
-  CHECK(p.diags == Strings{"1:1: warning: unsafe link 'javascript:void(document.body.innerHTML=\xE2\x80\xA6' "
-                           "was removed"});
+  CHECK(p.diags == Strings{"1:1: error: link 'javascript:void(document.body.innerHTML=\xE2\x80\xA6" + kLink});
 }
 
-TEST_CASE("markdown transform: a link made unsafe through a reference definition") {
+TEST_CASE("markdown transform: a link refused through a reference definition") {
   auto p = parse_markdown("See [the form][f].\n\n[f]: javascript:alert(1)\n");
   CHECK(p.doc.html() == "<p>See the form.</p>\n");
-  CHECK(p.diags == Strings{"1:5: warning: unsafe link 'javascript:alert(1)' was removed"});
+  CHECK(p.diags == Strings{"1:5: error: link 'javascript:alert(1)" + kLink});
 }
 
-TEST_CASE("markdown transform: unsafe links and images inside each other") {
+TEST_CASE("markdown transform: links and images refused inside each other") {
   auto p = parse_markdown("![x [in](javascript:a) <b>y</b>](data:b) and [out ![im](data:c)](javascript:d)\n");
   CHECK(p.doc.html() == "<p> and out </p>\n");
   CHECK(p.diags == Strings{
-                       "1:1: warning: unsafe link 'data:b' was removed",
-                       "1:5: warning: unsafe link 'javascript:a' was removed",
+                       "1:1: error: image 'data:b" + kImage,
+                       "1:5: error: link 'javascript:a" + kLink,
                        "1:24: warning: raw HTML is not allowed and was left out",
-                       "1:46: warning: unsafe link 'javascript:d' was removed",
-                       "1:51: warning: unsafe link 'data:c' was removed",
+                       "1:46: error: link 'javascript:d" + kLink,
+                       "1:51: error: image 'data:c" + kImage,
                    });
 }
 
 TEST_CASE("markdown transform: ordinary links and images are kept") {
   auto p = parse_markdown(
       "[a](https://x.example/) [b](mailto:a@x.example) [c](tel:+441164960000) "
-      "![d](photo.jpg) [e](/data/report.pdf)\n");
+      "![d](photo.jpg) [e](/data/report.pdf) [f](HTTPS://x.example/) [g](#part) [h](?page=2) "
+      "[i](//cdn.example/a) ![j](https://x.example/j.png)\n");
   CHECK(p.doc.html() ==
         "<p><a href=\"https://x.example/\">a</a> <a href=\"mailto:a@x.example\">b</a> "
         "<a href=\"tel:+441164960000\">c</a> <img src=\"photo.jpg\" alt=\"d\" /> "
-        "<a href=\"/data/report.pdf\">e</a></p>\n");
+        "<a href=\"/data/report.pdf\">e</a> <a href=\"HTTPS://x.example/\">f</a> <a href=\"#part\">g</a> "
+        "<a href=\"?page=2\">h</a> <a href=\"//cdn.example/a\">i</a> <img src=\"https://x.example/j.png\" "
+        "alt=\"j\" /></p>\n");
   CHECK(p.diags.empty());
 }
 

@@ -1,4 +1,4 @@
-// Tests for markdown/urls: unsafe and relative URLs, href escaping, short quotes.
+// Tests for markdown/urls: allowed and relative URLs, href escaping, short quotes.
 #include "markdown/urls.h"
 
 #include <doctest/doctest.h>
@@ -8,18 +8,63 @@
 namespace herald {
 namespace {
 
-TEST_CASE("markdown urls: is_unsafe_url") {
-  CHECK(is_unsafe_url("javascript:alert(1)"));
-  CHECK(is_unsafe_url("JAVASCRIPT:alert(1)"));
-  CHECK(is_unsafe_url(" \x01\tjavascript:x"));
-  CHECK(is_unsafe_url("java\tscr\nipt:x"));
-  CHECK(is_unsafe_url("vbscript:x"));
-  CHECK(is_unsafe_url("Data:text/html,x"));
-  CHECK_FALSE(is_unsafe_url("https://example.org/javascript:"));
-  CHECK_FALSE(is_unsafe_url("javascript-guide.html"));
-  CHECK_FALSE(is_unsafe_url("/data:x"));
-  CHECK_FALSE(is_unsafe_url("mailto:a@b"));
-  CHECK_FALSE(is_unsafe_url(""));
+TEST_CASE("markdown urls: url_kind reads the scheme as a browser does") {
+  CHECK(url_kind("https://x.example/") == UrlKind::web);
+  CHECK(url_kind("HTTP://x.example/") == UrlKind::web);
+  CHECK(url_kind("//cdn.example/x") == UrlKind::web);
+  CHECK(url_kind("\\\\cdn.example\\x") == UrlKind::web);
+  CHECK(url_kind("/\\cdn.example") == UrlKind::web);
+  CHECK(url_kind("mailto:a@b.example") == UrlKind::mailto);
+  CHECK(url_kind("Tel:999") == UrlKind::tel);
+  for (const char* path : {"", "photo.jpg", "../a/", "/about/", "#part", "?q=1", "./a:b", "/x:y", "#a:b",
+                           "?next=https://x", " /about/", "javascript-guide.html", "/data:x"}) {
+    CAPTURE(path);
+    CHECK(url_kind(path) == UrlKind::site_path);
+  }
+  for (const char* other : {"javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:x", "java\tscr\nipt:x",
+                            " \x01javascript:x", "vbscript:x", "Data:text/html,x", "file:///etc/passwd",
+                            "smb://server/share", "intent://x#Intent;end", "ftp://x.example/", "a:b", "1:2",
+                            ":x", "C:\\Users\\x", "/about/\x7F", "https://x.example/\n"}) {
+    CAPTURE(other);
+    CHECK(url_kind(other) == UrlKind::other);
+  }
+}
+
+TEST_CASE("markdown urls: links may also be mailto: and tel:, images may not") {
+  for (const char* url : {"https://x.example/", "mailto:a@b.example", "tel:+441164960000", "/a/", "#b", ""}) {
+    CAPTURE(url);
+    CHECK(is_allowed_link_url(url));
+  }
+  CHECK(is_allowed_image_url("https://x.example/a.png"));
+  CHECK(is_allowed_image_url("photo.jpg"));
+  CHECK(is_allowed_image_url("/images/a.png"));
+  CHECK_FALSE(is_allowed_image_url("mailto:a@b.example"));
+  CHECK_FALSE(is_allowed_image_url("tel:999"));
+  CHECK_FALSE(is_allowed_image_url("data:image/png;base64,iVBORw0KGgo="));
+  CHECK_FALSE(is_allowed_link_url("javascript:alert(1)"));
+  CHECK_FALSE(is_allowed_link_url("file:///etc/passwd"));
+}
+
+TEST_CASE("markdown urls: is_web_address wants a host after http:// or https://") {
+  CHECK(is_web_address("https://northbrook.example/advice"));
+  CHECK(is_web_address("HTTP://northbrook.example"));
+  CHECK_FALSE(is_web_address("https://"));
+  CHECK_FALSE(is_web_address("https:///path"));
+  CHECK_FALSE(is_web_address("https:northbrook.example"));
+  CHECK_FALSE(is_web_address("//northbrook.example"));
+  CHECK_FALSE(is_web_address("northbrook.example"));
+  CHECK_FALSE(is_web_address("mailto:a@b.example"));
+  CHECK_FALSE(is_web_address("https://x.example/\tjavascript:"));
+}
+
+TEST_CASE("markdown urls: the message names the URL, short, and what is allowed") {
+  CHECK(url_not_allowed("booking_url", " file:///etc/passwd") ==
+        "booking_url 'file:///etc/passwd' is not allowed: a link must start with https://, http://, mailto: or "
+        "tel:, or be a path on this site such as /contacts/");
+  CHECK(url_not_allowed("image", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB", true) ==
+        "image 'data:image/png;base64,iVBORw0KGgoAAAANSU\xE2\x80\xA6' is not allowed: an image must be a file "
+        "of this site, such as /images/chart.png (the file static/images/chart.png), or start with https:// or "
+        "http://");
 }
 
 TEST_CASE("markdown urls: is_relative_url") {

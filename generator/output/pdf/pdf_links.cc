@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "markdown/urls.h"
 
 namespace herald::pdf {
 namespace {
@@ -76,7 +77,9 @@ std::optional<LinkTarget> resolve_link(std::string_view url, const Config& confi
                                        const std::string& page_url,
                                        const std::set<std::string>& destinations) {
   url = trim(url);
-  if (url.empty()) return std::nullopt;
+  // Only what a page may link to: Markdown's others were refused when it
+  // was parsed, and a PDF viewer may open `file:` or run `javascript:`.
+  if (url.empty() || !is_allowed_link_url(url)) return std::nullopt;
   LinkTarget target;
   if (url[0] == '#') {
     std::string anchor(url.substr(1));

@@ -14,7 +14,8 @@ namespace herald::pdf {
 /// Where a link in the page at `page_url` (a site path such as
 /// /briefings/sudi/) goes from a printed copy: `#part` to a destination in
 /// this PDF when it is one of `destinations`, any other relative URL to the
-/// absolute URL on the website. Nullopt for an empty URL.
+/// absolute URL on the website. Nullopt for an empty URL, and for one a page
+/// may not link to (is_allowed_link_url): no link is drawn.
 std::optional<LinkTarget> resolve_link(std::string_view url, const Config& config,
                                        const std::string& page_url,
                                        const std::set<std::string>& destinations);

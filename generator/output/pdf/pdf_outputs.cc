@@ -14,12 +14,6 @@
 
 namespace herald {
 
-std::string pdf_output_path(const Page& page) {
-  std::string dir = page.url.empty() ? "" : page.url.substr(1);
-  if (!dir.empty() && dir.back() != '/') dir += '/';
-  return dir + page.slug + ".pdf";
-}
-
 pdf::FileIndex make_file_index(const Library& library) {
   pdf::FileIndex index;
   for (const StaticFile& f : library.static_files) index[f.output_path] = f.content;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "content/library.h"
+#include "content/site_files.h"  // pdf_output_path
 #include "core/diagnostic.h"
 #include "output/output_set.h"
 #include "output/pdf/file_index.h"
@@ -17,10 +18,6 @@ namespace herald {
 /// than 200 PDFs, progress goes to stderr every 100.
 void add_pdf_tasks(const Library& library, OutputSet& out, Diagnostics& diags,
                    std::vector<RenderTask>& tasks);
-
-/// Where a page's PDF goes: `briefings/sudi/sudi.pdf` for /briefings/sudi/,
-/// the name the page's HTML links to.
-std::string pdf_output_path(const Page& page);
 
 /// The site's files by output path, for images in PDFs.
 pdf::FileIndex make_file_index(const Library& library);

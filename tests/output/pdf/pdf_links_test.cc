@@ -35,6 +35,16 @@ TEST_CASE("links become absolute addresses; anchors in the PDF become destinatio
   CHECK_FALSE(link("  ").has_value());
 }
 
+TEST_CASE("a URL a page may not link to is no link in the PDF") {
+  Config c = site();
+  std::set<std::string> anchors;
+  for (const char* url : {"javascript:alert(1)", "file:///etc/passwd", "smb://server/share", "data:text/html,x",
+                          "intent://x#Intent;end", "JAVASCRIPT:x", "java\tscript:x", "a:b"}) {
+    CAPTURE(url);
+    CHECK_FALSE(resolve_link(url, c, "/about/", anchors).has_value());
+  }
+}
+
 TEST_CASE("image URLs map to the site's output paths, and only into the site") {
   Config c = site();
   const std::string page = "/newsletters/spring/";

@@ -96,6 +96,8 @@ TEST_CASE("herald init makes a git repository on main, with nothing committed, t
   CHECK(w.exists("public/contacts/business-office.vcf"));
   CHECK(w.exists("public/accessibility/index.html"));
   CHECK(w.read("public/logo.svg") == w.read("static/logo.svg"));
+  // The logo is 40 pixels high and as wide as its shape makes it: no width is forced.
+  CHECK(contains(w.read("public/index.html"), "<img src=\"logo.svg\" alt=\"\" class=\"herald-header__logo\" height=\"40\">"));
   if (fs::exists(std::string(HERALD_SOURCE_DIR) + "/node_modules/.bin/pagefind"))
     CHECK(w.exists("public/pagefind/pagefind.js"));
 }

@@ -156,6 +156,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       scalar(value, key, &config.description);
     } else if (key == "logo") {
       scalar(value, key, &config.logo);
+      config.logo_at = at(path, value);
     } else if (key == "theme") {
       scalar(value, key, &config.theme);
       config.theme_at = at(path, value);

@@ -18,6 +18,7 @@ struct Config {
   std::string timezone_name = "Europe/London";
   std::string description;
   std::string logo;  ///< repository path, e.g. static/logo.svg
+  SourceLocation logo_at{"herald.yaml", 0, 0};  ///< where `logo` is written
   std::string theme = "default";
   SourceLocation theme_at{"herald.yaml", 0, 0};  ///< where `theme` is written
   std::string brand_colour = "#1d5b79";

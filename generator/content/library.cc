@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "content/logo.h"
 #include "content/source_path.h"
 #include "core/text.h"
 #include "git/repository.h"
@@ -212,6 +213,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
         lib.static_files.push_back({owner->url.substr(1) + rest, file.path, &file.content});
       }
     }
+    check_logo(lib, diags);
   }
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "core/datetime.h"
 #include "core/text.h"
 #include "core/version.h"
@@ -44,7 +46,9 @@ SiteValues site_values(std::string title, std::string base_url, int64_t now) {
   v.base_url = std::move(base_url);
   v.today = day(now);
   v.in_four_weeks = day(now + 28 * 86400);
-  v.in_two_years = day(now + 730 * 86400);
+  // The same day two years on (28 February for 29 February).
+  CivilTime c = civil_time(in_zone(now, london, false));
+  v.in_two_years = fmt::format("{:04}-{:02}-{:02}", c.year + 2, c.month, c.month == 2 && c.day == 29 ? 28 : c.day);
   v.herald_series = version_series(HERALD_VERSION);
   return v;
 }

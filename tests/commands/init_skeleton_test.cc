@@ -51,6 +51,9 @@ TEST_CASE("the site's dates are London's, for the day init runs") {
   CHECK(v.in_two_years == "2026-07-01");
   CHECK(v.herald_series == version_series(HERALD_VERSION));
   CHECK(site_values("T", "https://a.example/", 1704067200).today == "2024-01-01");  // midnight GMT
+  SiteValues leap = site_values("T", "https://a.example/", 1709208000);                 // 2024-02-29T12:00:00Z
+  CHECK(leap.today == "2024-02-29");
+  CHECK(leap.in_two_years == "2026-02-28");
 }
 
 TEST_CASE("placeholders are filled, escaped for where they stand; shortcodes and expressions are kept") {

@@ -83,12 +83,20 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1, this computer only)");
   serve_cmd->add_flag("--drafts", serve_drafts, "include drafts");
 
+  herald::InitOptions init;
+  std::string init_title, init_base_url;
+  auto* init_cmd = app.add_subcommand("init", "make a new site: a git repository that builds at once");
+  init_cmd->add_option("dir", init.dir, "the folder to make it in (new, or empty)")->required();
+  auto* title_option = init_cmd->add_option("--title", init_title, "the partnership's name, in quotes");
+  auto* base_url_option = init_cmd->add_option("--base-url", init_base_url, "the site's web address, https://.../");
+  init_cmd->add_flag("--example", init.example, "add an example newsletter, briefing, procedures manual and event");
+
   // A mistyped command would otherwise be "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
-    std::vector<std::string> names = {"build", "check", "changes", "new", "serve"};
+    std::vector<std::string> names = {"build", "check", "changes", "init", "new", "serve"};
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
       std::string guess = herald::closest_match(argv[1], names);
-      std::fprintf(stderr, "error: unknown command '%s'%s: herald build, check, changes, new or serve\n", argv[1],
+      std::fprintf(stderr, "error: unknown command '%s'%s: herald build, check, changes, init, new or serve\n", argv[1],
                    guess.empty() ? "" : (" (did you mean " + guess + "?)").c_str());
       return 2;
     }
@@ -105,5 +113,10 @@ int main(int argc, char** argv) {
   if (*changes_cmd) return herald::command_changes(changes_repo, from, to);
   if (*new_cmd) return herald::command_new(new_repo, kind, title, date);
   if (*serve_cmd) return herald::command_serve(serve_repo, bind, port, serve_drafts);
+  if (*init_cmd) {
+    if (*title_option) init.title = init_title;
+    if (*base_url_option) init.base_url = init_base_url;
+    return herald::command_init(init);
+  }
   return 2;
 }

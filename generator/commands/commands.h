@@ -1,6 +1,7 @@
 // The subcommands of the herald command line.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "commands/pipeline.h"
@@ -20,6 +21,18 @@ int command_changes(const std::string& repo, const std::string& from, const std:
 /// `herald new KIND "Title"`: a new content file from the theme's archetype.
 int command_new(const std::string& repo, const std::string& kind, const std::string& title,
                 const std::string& today);
+
+/// What `herald init` was given.
+struct InitOptions {
+  std::string dir;                      ///< the folder to make the site in: new, or empty
+  std::optional<std::string> title;     ///< --title; asked for on a terminal when missing
+  std::optional<std::string> base_url;  ///< --base-url; likewise
+  bool example = false;                 ///< --example: one example of each kind of page
+};
+
+/// `herald init DIR`: a new site repository that builds at once. Exit status
+/// 0, or 2 when it made nothing (a missing option, a folder not empty).
+int command_init(const InitOptions& options);
 
 /// `herald serve`: live preview of the working tree.
 int command_serve(const std::string& repo, const std::string& bind, int port, bool drafts);

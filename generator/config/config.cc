@@ -11,6 +11,7 @@
 #include "content/phone_number.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "core/version.h"
 #include "markdown/urls.h"
 
 namespace herald {
@@ -132,7 +133,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   };
   static const std::vector<std::string> top_keys = {
       "title", "base_url", "language", "timezone", "description", "logo", "theme",
-      "brand_colour", "accessibility", "feeds", "procedures", "briefings"};
+      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "herald"};
   bool have_title = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
     std::string key = it->first.as<std::string>("");
@@ -192,6 +193,25 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
                                 "text; at least 4.5:1 is needed so that text on it can be read",
                                 config.brand_colour, std::floor(*ratio * 100) / 100));
         ok = false;
+      }
+    } else if (key == "herald") {
+      // The version of herald that publishes the site (the publish workflow
+      // installs it): another version builds it with a warning.
+      scalar(value, key, &config.herald_version);
+      if (!value.IsScalar()) continue;
+      auto wanted = parse_version(config.herald_version);
+      auto running = parse_version(HERALD_VERSION);
+      if (!wanted) {
+        diags.error(at(path, value), fmt::format("'herald' must be the version of herald that publishes the site, "
+                                                 "written as \"{}\", not '{}'",
+                                                 version_series(HERALD_VERSION), config.herald_version));
+        ok = false;
+      } else if (running && !version_matches(*wanted, *running)) {
+        diags.warning(at(path, value),
+                      fmt::format("this site asks for herald {0}, but this is herald {1}: install herald {0} "
+                                  "to see the site as it will be published (the guide \"Install herald\" says "
+                                  "how), or change this line to herald: \"{2}\" to publish it with this version",
+                                  config.herald_version, HERALD_VERSION, version_series(HERALD_VERSION)));
       }
     } else if (key == "accessibility" && value.IsMap()) {
       for (auto a = value.begin(); a != value.end(); ++a) {

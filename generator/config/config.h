@@ -22,6 +22,9 @@ struct Config {
   std::string theme = "default";
   SourceLocation theme_at{"herald.yaml", 0, 0};  ///< where `theme` is written
   std::string brand_colour = "#1d5b79";
+  /// `herald:`, the version that publishes the site ("0.2", or one release
+  /// "0.2.1"); empty when not given. Another version warns (see parse_config).
+  std::string herald_version;
   std::string accessibility_email;
   std::optional<DateTime> accessibility_reviewed;
   /// Content known not to meet WCAG 2.2 AA, listed in the statement.

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "content/logo.h"
 #include "content/site_files.h"
 #include "content/source_path.h"
 #include "content/static_files.h"
@@ -111,22 +112,6 @@ void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
       add_static_file(lib, file, owner->second->url.substr(1) + std::string(relative), relative, false, diags);
     }
   }
-}
-
-/// `logo` in herald.yaml must be a published file of static/ in this commit.
-void check_logo(const Library& lib, const std::vector<SourceFile>& files, Diagnostics& diags) {
-  const std::string& logo = lib.config.logo;
-  if (logo.empty()) return;
-  for (const StaticFile& f : lib.static_files)
-    if (f.source_path == logo && starts_with(logo, "static/")) return;
-  std::string message;
-  if (!starts_with(logo, "static/"))
-    message = fmt::format("logo '{}' must be a file of the site's static/ folder, written like static/logo.svg", logo);
-  else if (std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == logo; }))
-    message = fmt::format("logo '{}' is not published (see the message at that file): choose another file", logo);
-  else
-    message = fmt::format("logo '{}' is not a file of this commit: add and commit it, or correct the name", logo);
-  diags.error(lib.config.logo_at, message);
 }
 
 /// What a message calls the file at a path of the output: herald's own

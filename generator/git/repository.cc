@@ -134,6 +134,20 @@ std::unique_ptr<Repository> Repository::open(const std::string& path, std::strin
   return std::unique_ptr<Repository>(new Repository(repo));
 }
 
+std::unique_ptr<Repository> Repository::init(const std::string& path, const std::string& initial_branch,
+                                             std::string* error) {
+  ensure_libgit2();
+  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.initial_head = initial_branch.c_str();
+  git_repository* repo = nullptr;
+  if (git_repository_init_ext(&repo, path.c_str(), &options) != 0) {
+    if (error) *error = last_git_error();
+    return nullptr;
+  }
+  return std::unique_ptr<Repository>(new Repository(repo));
+}
+
 std::string Repository::workdir() const {
   const char* dir = git_repository_workdir(repo_);
   return dir ? dir : "";

@@ -50,6 +50,12 @@ class Repository {
   /// null and sets `error`.
   static std::unique_ptr<Repository> open(const std::string& path, std::string* error);
 
+  /// Makes a new, empty repository with a working tree at `path` (creating
+  /// the folder), its first branch named `initial_branch`, as `git init -b`
+  /// does. On failure returns null and sets `error`.
+  static std::unique_ptr<Repository> init(const std::string& path, const std::string& initial_branch,
+                                          std::string* error);
+
   /// The working directory, with a trailing '/', or empty for a bare repository.
   std::string workdir() const;
 

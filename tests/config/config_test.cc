@@ -4,6 +4,7 @@
 #include "support/diagnostics.h"
 
 #include "config/config.h"
+#include "core/version.h"
 
 using namespace herald;
 using herald::test::messages;
@@ -130,4 +131,41 @@ TEST_CASE("the accessibility contact_email must be an email address, and logo's 
   CHECK(config->logo == "static/logo.svg");
   CHECK(config->logo_at.line == 2);
   CHECK(config->logo_at.column == 7);
+}
+
+TEST_CASE("herald: names the version that publishes the site; another version warns at its line") {
+  const std::string series = version_series(HERALD_VERSION);
+  Diagnostics same;
+  auto config = parse_config("title: T\nherald: \"" + series + "\"\n", "herald.yaml", same);
+  REQUIRE(config);
+  CHECK(messages(same).empty());
+  CHECK(config->herald_version == series);
+  Diagnostics exact;
+  CHECK(parse_config(std::string("title: T\nherald: ") + HERALD_VERSION + "\n", "herald.yaml", exact));
+  CHECK(messages(exact).empty());
+  Diagnostics absent;
+  CHECK(parse_config("title: T\n", "herald.yaml", absent));
+  CHECK(messages(absent).empty());
+
+  Diagnostics other;
+  CHECK(parse_config("title: T\nherald: \"99.1\"\n", "herald.yaml", other));
+  CHECK(messages(other) ==
+        std::vector<std::string>{"herald.yaml:2:9: warning: this site asks for herald 99.1, but this is herald " +
+                                 std::string(HERALD_VERSION) +
+                                 ": install herald 99.1 to see the site as it will be published (the guide "
+                                 "\"Install herald\" says how), or change this line to herald: \"" +
+                                 series + "\" to publish it with this version"});
+  // A release other than this one warns too, though it is in the same series.
+  Diagnostics release;
+  auto running = *parse_version(HERALD_VERSION);
+  std::string other_release = series + "." + std::to_string(running.size() > 2 ? running[2] + 1 : 1);
+  CHECK(parse_config("title: T\nherald: " + other_release + "\n", "herald.yaml", release));
+  REQUIRE(messages(release).size() == 1);
+  CHECK(messages(release)[0].find("warning: this site asks for herald " + other_release + ",") != std::string::npos);
+
+  Diagnostics bad;
+  CHECK_FALSE(parse_config("title: T\nherald: latest\n", "herald.yaml", bad));
+  CHECK(messages(bad) == std::vector<std::string>{"herald.yaml:2:9: error: 'herald' must be the version of herald "
+                                                  "that publishes the site, written as \"" +
+                                                  series + "\", not 'latest'"});
 }

@@ -207,3 +207,20 @@ TEST_CASE("the working tree is listed as it is: a symbolic link at its own path,
                                            "content/pages/also.md (link)", "content/pages/elsewhere (link)",
                                            "content/pages/self (link)"});
 }
+
+TEST_CASE("init makes a repository whose first branch is the one named, and never re-initialises one") {
+  std::string base = herald::test::make_temp_dir("herald-init-");
+  std::string path = base + "/new/site";
+  std::string error;
+  auto repo = Repository::init(path, "main", &error);
+  INFO(error);
+  REQUIRE(repo);
+  CHECK(repo->workdir() == path + "/");
+  // git itself sees it: an unborn main, nothing committed.
+  auto head = herald::test::run_command("cd '" + path + "' && git symbolic-ref HEAD && git rev-list --all | wc -l");
+  CHECK(head.out == "refs/heads/main\n0\n");
+  auto again = Repository::init(path, "main", &error);
+  CHECK_FALSE(again);
+  CHECK_FALSE(error.empty());
+  herald::test::run_command("rm -rf '" + base + "'");
+}

@@ -56,3 +56,28 @@ TEST_CASE("herald new chapter on a site with several manuals: the manual is name
   CHECK(site.read("content/procedures/children/allegations-against-staff.md").find(
             "title: \"Allegations against staff\"") != std::string::npos);
 }
+
+TEST_CASE("herald new writes nothing of another site: a newsletter's series is the site's own, or none") {
+  TempSite site;
+  site.write_minimal_site();
+  site.commit("site");
+  auto made = site.herald("new newsletter \"Summer 2024\" --date 2024-06-01");
+  REQUIRE(made.exit_code == 0);
+  std::string text = site.read("content/newsletters/summer-2024.md");
+  for (const char* foreign : {"Safeguarding Matters", "Northbrook", "northbrook"}) {
+    CAPTURE(foreign);
+    CHECK_FALSE(herald::test::contains(text, foreign));
+  }
+  CHECK(herald::test::contains(text, "\nseries: \"\""));
+  // Published, the issue is captioned with the partnership's name.
+  std::string published = text;
+  published.replace(published.find("draft: true"), 11, "draft: false");
+  published.replace(published.find("issue:  "), 8, "issue: 2");
+  site.write("content/newsletters/summer-2024.md", published);
+  site.commit("summer issue");
+  auto build = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  CHECK(herald::test::contains(site.read("public/newsletters/summer-2024/index.html"),
+                               "<p class=\"govuk-caption-l\">Testshire Safeguarding Partnership · Issue 2</p>"));
+}

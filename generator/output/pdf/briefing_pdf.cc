@@ -227,7 +227,9 @@ std::string render_briefing_pdf(const PdfJob& job) {
 
   // The title band and the lead paragraph, across the page.
   Flow header;
-  Region band = add_title_band(header, palette, doc.root(), 24, 12);
+  Region band_area = add_title_band(header, palette, doc.root(), 24, 12);
+  BandLogo logo = add_band_logo(header, job.logo, band_area);
+  const Region& band = logo.text;
   TextStyle kicker;
   kicker.size = 10;
   kicker.bold = true;
@@ -250,6 +252,7 @@ std::string render_briefing_pdf(const PdfJob& job) {
   for (const auto& part : facts_parts) line += (line.empty() ? "" : " \u00B7 ") + part;
   if (!line.empty())
     add_plain_lines(doc, header, RichText(line), facts, band, doc.add_element(doc.root(), "P"), 3);
+  finish_band_logo(header, logo, band_area);
   if (root && lead_stop != cmark_node_first_child(root)) {
     BodyStyle lead_style;
     lead_style.size = 10;

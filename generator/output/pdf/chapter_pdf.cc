@@ -29,7 +29,9 @@ std::string render_chapter_pdf(const PdfJob& job) {
   const int root = doc.root();
 
   // Title band: the manual, the chapter.
-  Region band = add_title_band(flow, palette, root);
+  Region band_area = add_title_band(flow, palette, root);
+  BandLogo logo = add_band_logo(flow, job.logo, band_area);
+  const Region& band = logo.text;
   TextStyle kicker;
   kicker.size = 11;
   kicker.bold = true;
@@ -43,6 +45,7 @@ std::string render_chapter_pdf(const PdfJob& job) {
   std::string kicker_text = config.title + (manual_title.empty() ? "" : " \u00B7 " + manual_title);
   add_plain_lines(doc, flow, RichText(kicker_text), kicker, band, doc.add_element(root, "P"), 0);
   add_plain_lines(doc, flow, RichText(page.title), title, band, doc.add_element(root, "H1"), 6);
+  finish_band_logo(flow, logo, band_area);
 
   // The facts, one line each, as on the web page.
   Region full{root, 0, kContentWidth, {}};

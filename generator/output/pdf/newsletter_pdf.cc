@@ -80,7 +80,9 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   const int root = doc.root();
 
   // The title band: series, issue and date; the title.
-  Region band = add_title_band(flow, palette, root);
+  Region band_area = add_title_band(flow, palette, root);
+  BandLogo logo = add_band_logo(flow, job.logo, band_area);
+  const Region& band = logo.text;
   TextStyle kicker;
   kicker.size = 11;
   kicker.bold = true;
@@ -100,6 +102,7 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   if (!when.empty()) line2 += (line2.empty() ? "" : " \u00B7 ") + when;
   if (!line2.empty()) add_plain_lines(doc, flow, RichText(line2), facts, band, doc.add_element(root, "P"), 2);
   add_plain_lines(doc, flow, RichText(page.title), title, band, doc.add_element(root, "H1"), 8);
+  finish_band_logo(flow, logo, band_area);
 
   if (newsletter || page.toc)
     add_contents(doc, flow, md, job, palette, newsletter ? "In this issue" : "Contents");

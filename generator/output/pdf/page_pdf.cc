@@ -1,4 +1,5 @@
 // The PDF module's entry point: a page's print PDF in the layout of its kind.
+#include <mutex>
 #include <string>
 
 #include "content/library.h"
@@ -16,7 +17,9 @@ namespace {
 std::string draw_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files, Diagnostics& diags,
                           size_t* warned) {
   pdf::PdfWarnings warnings;
-  pdf::PdfJob job{library, page, files, warnings};
+  std::string logo_problem;
+  const pdf::PrintLogo logo = pdf::load_print_logo(library, &logo_problem);
+  pdf::PdfJob job{library, page, files, warnings, logo ? &logo : nullptr};
   std::string bytes;
   switch (page.kind) {
     case Kind::briefing:
@@ -31,6 +34,16 @@ std::string draw_page_pdf(const Library& library, const Page& page, const pdf::F
   }
   warnings.report(diags, page.source_path);
   if (warned) *warned = warnings.size();
+  if (!logo_problem.empty()) {
+    // Said once a build (every PDF has the same logo); each PDF is drawn
+    // again next time, so that the logo is there once the problem is fixed.
+    static std::once_flag said;
+    std::call_once(said, [&] {
+      diags.warning(library.config.logo_at, "the logo '" + library.config.logo + "' " + logo_problem +
+                                                ": the print PDFs are made without it");
+    });
+    if (warned) *warned += 1;
+  }
   return bytes;
 }
 

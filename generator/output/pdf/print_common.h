@@ -8,6 +8,7 @@
 
 #include "content/library.h"
 #include "output/pdf/flow.h"
+#include "output/pdf/logo_pdf.h"
 #include "output/pdf/markdown_pdf.h"
 #include "output/pdf/pdf_document.h"
 #include "output/pdf/rich_text.h"
@@ -21,6 +22,7 @@ struct PdfJob {
   const Page& page;
   const FileIndex& files;
   PdfWarnings& warnings;
+  const PrintLogo* logo;  ///< the site's logo for the title band, or null
 };
 
 /// Content width of an A4 page between the margins.

@@ -1,0 +1,22 @@
+# Writes every file below INIT_DIR (herald init's skeleton site: init/site/
+# and the examples in init/example/<kind>/) into OUTPUT as a C++ table of
+# byte arrays, sorted by path. Run by the build, as embed_theme.cmake is.
+file(GLOB_RECURSE init_files RELATIVE ${INIT_DIR} ${INIT_DIR}/*)
+list(SORT init_files)
+set(body "// Generated from init/ by cmake/embed_init.cmake. Do not edit.\n")
+string(APPEND body "#include \"commands/init_skeleton.h\"\n\nnamespace herald {\nnamespace {\n")
+set(index 0)
+set(table "")
+foreach(f ${init_files})
+  file(READ ${INIT_DIR}/${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR size "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "const unsigned char file${index}[] = {${bytes}0};\n")
+  string(APPEND table "    {\"${f}\", std::string_view(reinterpret_cast<const char*>(file${index}), ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nconst std::vector<SkeletonFile>& builtin_init_files() {\n")
+string(APPEND body "  static const std::vector<SkeletonFile> files = {\n${table}  };\n  return files;\n}\n\n}  // namespace herald\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -148,13 +148,14 @@ briefings=(public/briefings/*/index.html)
 [ -s "${briefings[0]}" ] || fail "no briefing page"
 # Print PDFs: drawn by the module in /usr/lib/herald/, with the fonts it depends on.
 pdfs=0
-for page in "${newsletters[@]}" "${briefings[@]}"; do
-  dir=$(dirname "$page")
-  pdf="$dir/$(basename "$dir").pdf"
-  [ -f "$pdf" ] || fail "no print PDF $pdf"
-  [ "$(head -c 4 "$pdf")" = "%PDF" ] || fail "$pdf is not a PDF"
-  pdfs=$((pdfs + 1))
+for section in newsletters briefings; do
+  found=$(find "public/$section" -name '*.pdf' | wc -l)
+  [ "$found" -gt 0 ] || fail "no print PDF in public/$section/"
+  pdfs=$((pdfs + found))
 done
+while IFS= read -r pdf; do
+  [ "$(head -c 4 "$pdf")" = "%PDF" ] || fail "$pdf is not a PDF"
+done < <(find public -name '*.pdf')
 # The search index: Pagefind from /usr/lib/herald/.
 [ -s public/pagefind/pagefind.js ] || fail "no search index: public/pagefind/pagefind.js is missing"
 [ -s public/pagefind/pagefind-entry.json ] || fail "no search index: pagefind-entry.json is missing"

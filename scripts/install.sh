@@ -8,14 +8,19 @@ cd "$(dirname "$0")/.."
 # tools the tests use to check its output with real clients (chromium for the
 # browser tests, Java for the Nu HTML Checker, clang for the libFuzzer
 # harnesses; the sanitizer build uses g++), and tcmalloc, herald's allocator.
+# scripts/package.sh makes the Debian package with CPack (dpkg-dev's
+# dpkg-shlibdeps, file) and help2man; mmdebstrap makes the clean Debian 12
+# the package is tested on.
 packages=(
   g++ cmake ninja-build pkg-config git tzdata ca-certificates
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libtinyxml2-dev
   libyaml-cpp-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
-  libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev fonts-dejavu-core
+  libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev librsvg2-dev fonts-dejavu-core
+  libcurl4-openssl-dev
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
   libgoogle-perftools-dev libxxhash-dev chromium openjdk-17-jre-headless
   clang clang-14 libclang-rt-14-dev
+  dpkg-dev file help2man mmdebstrap
 )
 # Node.js runs the browser tests (playwright-core drives Debian's chromium).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -1,8 +1,7 @@
-// Loading the HTTP client's module on first use: herald-links.so, where herald's modules are.
+// Loading the HTTP client's module on first use: herald-links.so, beside herald or in its installed lib/herald/.
 #include "external/links_module.h"
 
 #include <dlfcn.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstring>
@@ -10,25 +9,21 @@
 
 #include <fmt/format.h>
 
+#include "core/install_layout.h"
+
 namespace herald {
 namespace {
 
 std::atomic<const LinksModule*> linked_module{nullptr};
 
-std::string module_path() {
-  char exe[4096];
-  ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe);
-  if (n <= 0 || static_cast<size_t>(n) >= sizeof exe) return "";
-  std::string path(exe, static_cast<size_t>(n));
-  return path.substr(0, path.rfind('/') + 1) + "herald-links.so";
-}
 
 const LinksModule* load(std::string* error) {
-  std::string path = module_path();
+  std::string path = herald_file("herald-links.so");
   void* handle = path.empty() ? nullptr : ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // never closed
   if (!handle) {
     const char* why = ::dlerror();
-    *error = fmt::format("herald's HTTP client could not be loaded ({}): install herald again", why ? why : path);
+    *error = fmt::format("herald's HTTP client could not be loaded ({}): install herald again (it belongs in {}/)",
+                         why ? why : path, installed_files_dir());
     return nullptr;
   }
   auto entry = reinterpret_cast<const LinksModule* (*)()>(::dlsym(handle, "herald_links_module"));

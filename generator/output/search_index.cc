@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "core/install_layout.h"
 #include "core/limits.h"
 
 extern char** environ;
@@ -78,14 +79,15 @@ std::optional<std::string> find_pagefind(const std::string& repo_root, bool* dis
     if (executable(env)) return std::string(env);
     return std::nullopt;
   }
+  // The one installed with herald (the Debian package's), then any on the PATH.
+  std::string installed = installed_files_dir();
+  if (!installed.empty() && executable(fs::path(installed) / "pagefind")) return installed + "/pagefind";
   if (auto p = on_path("pagefind")) return p;
   std::vector<fs::path> bases;
   if (!repo_root.empty()) bases.push_back(repo_root);
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    bases.push_back(exe.parent_path());
-    bases.push_back(exe.parent_path().parent_path());
+  if (std::string exe_dir = executable_dir(); !exe_dir.empty()) {
+    bases.push_back(exe_dir);
+    bases.push_back(fs::path(exe_dir).parent_path());
   }
   for (const auto& base : bases) {
     if (auto p = in_node_modules(base)) return p;

@@ -8,10 +8,12 @@
 namespace herald {
 
 /// Finds the Pagefind binary. $HERALD_PAGEFIND names it, or turns the index
-/// off when it is `none`; otherwise `pagefind` on the PATH, then the npm
-/// package in node_modules/ of the site repository or of herald's own
-/// checkout (beside or above the executable). Returns nullopt when there is
-/// none, with `*disabled` set when that was asked for.
+/// off when it is `none`; otherwise the one installed with herald
+/// (installed_files_dir()/pagefind: /usr/lib/herald/pagefind from the Debian
+/// package), then `pagefind` on the PATH, then the npm package in
+/// node_modules/ of the site repository or of herald's own checkout (beside
+/// or above the executable). Returns nullopt when there is none, with
+/// `*disabled` set when that was asked for.
 std::optional<std::string> find_pagefind(const std::string& repo_root, bool* disabled);
 
 /// How long Pagefind may take: $HERALD_PAGEFIND_TIMEOUT seconds, else

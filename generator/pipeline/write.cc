@@ -40,8 +40,9 @@ bool write_stage(BuildContext& ctx) {
   std::optional<std::string> pagefind = find_pagefind(ctx.site.repo->workdir(), &search_disabled);
   if (!pagefind && !search_disabled && !options.worktree) {  // the preview has no search index anyway
     diags.warning({"herald.yaml", 1, 1},
-                  "search index not built: Pagefind was not found (run `npm ci` in herald's folder, or set "
-                  "HERALD_PAGEFIND to its path, or to `none` to build without search)");
+                  "search index not built: Pagefind was not found (herald's package installs it; in a checkout "
+                  "of herald's source, run `npm ci`; or set HERALD_PAGEFIND to its path, or to `none` to build "
+                  "without search)");
   }
   if (diags.has_errors()) return ctx.failed();
   if (options.write) {

@@ -2,11 +2,14 @@
 // scripts/install.sh) over the built site, and the build without it.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "support/site_builder.h"
 
 using herald::test::contains;
 using herald::test::run_command;
 using herald::test::TempSite;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -67,8 +70,9 @@ TEST_CASE("without Pagefind the build warns and the site still builds") {
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err,
-                 "herald.yaml:1:1: warning: search index not built: Pagefind was not found (run `npm ci` in "
-                 "herald's folder, or set HERALD_PAGEFIND to its path, or to `none` to build without search)"));
+                 "herald.yaml:1:1: warning: search index not built: Pagefind was not found (herald's package installs "
+                 "it; in a checkout of herald's source, run `npm ci`; or set HERALD_PAGEFIND to its path, or to "
+                 "`none` to build without search)"));
   CHECK(site.exists("public/search/index.html"));
   CHECK_FALSE(site.exists("public/pagefind"));
   // The search page still offers the browsing pages.
@@ -122,4 +126,43 @@ TEST_CASE("a Pagefind that never ends is stopped at its time limit, with what it
   child.erase(child.find_last_not_of("\n") + 1);
   // Stopped with it: gone, or dead and waiting to be reaped by init.
   CHECK(run_command("test ! -e /proc/" + child + " || grep -q ') Z' /proc/" + child + "/stat").exit_code == 0);
+}
+
+TEST_CASE("an installed herald runs the Pagefind installed with it, before one on the PATH") {
+  TempSite site;
+  write_site(site);
+  // The Debian package's layout under <site>/usr: herald, its PDF module, and a
+  // stand-in Pagefind that says which one ran; another stand-in on the PATH.
+  fs::create_directories(site.dir() + "/usr/bin");
+  fs::create_directories(site.dir() + "/usr/lib/herald");
+  fs::create_directories(site.dir() + "/path");
+  fs::copy_file(HERALD_BINARY, site.dir() + "/usr/bin/herald");
+#ifndef HERALD_PDF_LINKED  // the sanitizers' herald draws PDFs itself, and has no module
+  fs::copy_file(fs::path(HERALD_BINARY).parent_path() / "herald-pdf.so", site.dir() + "/usr/lib/herald/herald-pdf.so");
+#endif
+  auto stand_in = [&](const std::string& path, const std::string& name) {
+    site.write(path, "#!/bin/sh\n# --site DIR --silent\nmkdir -p \"$2/pagefind\" && echo " + name + " > \"$2/pagefind/which\"\n");
+    run_command("chmod +x " + site.dir() + "/" + path);
+  };
+  stand_in("usr/lib/herald/pagefind", "installed");
+  stand_in("path/pagefind", "on-the-path");
+  std::string herald = site.dir() + "/usr/bin/herald";
+  auto r = run_command("cd " + site.dir() + " && env -u HERALD_PAGEFIND PATH=" + site.dir() + "/path:$PATH '" + herald +
+                       "' build " + kNow);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(site.read("public/pagefind/which") == "installed\n");
+  CHECK(site.read("public/briefings/neglect/neglect.pdf").starts_with("%PDF-"));
+
+  // HERALD_PAGEFIND still comes first.
+  r = run_command("cd " + site.dir() + " && HERALD_PAGEFIND=" + site.dir() + "/path/pagefind '" + herald + "' build " + kNow);
+  REQUIRE(r.exit_code == 0);
+  CHECK(site.read("public/pagefind/which") == "on-the-path\n");
+
+  // Without the installed one, the one on the PATH.
+  fs::remove(site.dir() + "/usr/lib/herald/pagefind");
+  r = run_command("cd " + site.dir() + " && env -u HERALD_PAGEFIND PATH=" + site.dir() + "/path:$PATH '" + herald +
+                  "' build " + kNow);
+  REQUIRE(r.exit_code == 0);
+  CHECK(site.read("public/pagefind/which") == "on-the-path\n");
 }

@@ -1,4 +1,4 @@
-// Loading the print PDFs' module on first use: herald-pdf.so, beside herald's executable.
+// Loading the print PDFs' module on first use: herald-pdf.so, beside herald or in its installed lib/herald/.
 #include "output/pdf/pdf_module.h"
 
 #include <dlfcn.h>
@@ -12,6 +12,7 @@
 
 #include "content/library.h"
 #include "core/diagnostic.h"
+#include "core/install_layout.h"
 
 namespace herald {
 namespace {
@@ -35,8 +36,10 @@ Loaded load_module() {
   void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* why = ::dlerror();
-    out.error = fmt::format("herald's PDF module could not be loaded ({}): it is built with herald, beside it",
-                            why ? why : path);
+    out.error = fmt::format(
+        "herald's PDF module could not be loaded ({}): install herald again (the module belongs in {}/, "
+        "or beside herald in a build of its own)",
+        why ? why : path, installed_files_dir());
     return out;
   }
   auto entry = reinterpret_cast<const PdfModule* (*)()>(::dlsym(handle, "herald_pdf_module"));
@@ -52,13 +55,7 @@ Loaded load_module() {
 
 }  // namespace
 
-std::string pdf_module_path() {
-  char exe[4096];
-  ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe);
-  if (n <= 0 || static_cast<size_t>(n) >= sizeof exe) return "";
-  std::string path(exe, static_cast<size_t>(n));
-  return path.substr(0, path.rfind('/') + 1) + "herald-pdf.so";
-}
+std::string pdf_module_path() { return herald_file("herald-pdf.so"); }
 
 const PdfModule& pdf_module() {
   if (const PdfModule* module = linked_module.load()) return *module;

@@ -1,4 +1,4 @@
-// The print PDFs' drawing, a module of its own: herald-pdf.so, beside herald.
+// The print PDFs' drawing, a module of its own: herald-pdf.so, beside herald or in lib/herald/.
 #pragma once
 
 #include <cstddef>
@@ -26,8 +26,10 @@ struct PdfModule {
                                  Diagnostics& diags, size_t* warned);
 };
 
-/// The file the module is in, beside herald's executable: its folder's
-/// herald-pdf.so ("" when the executable cannot be found).
+/// The file the module is in: herald-pdf.so beside herald's executable (in
+/// a build folder), else the one in installed_files_dir() (an installed
+/// herald: /usr/lib/herald/ for /usr/bin/herald) when only that exists ("" when
+/// the executable cannot be found).
 std::string pdf_module_path();
 
 /// The module, loaded on first use: the one given to use_linked_pdf_module,

@@ -1,4 +1,4 @@
-// SVG images drawn with librsvg, loaded when first needed: for the logo in the print PDFs' title bands.
+// SVG images drawn with librsvg: for the logo in the print PDFs' title bands.
 #pragma once
 
 #include <cairo.h>
@@ -13,7 +13,7 @@ namespace herald::pdf {
 class SvgImage {
  public:
   /// Parses `bytes`. On failure returns null and sets `problem` to a phrase
-  /// such as "is not a readable SVG image" or why librsvg cannot be used.
+  /// such as "is not a readable SVG image: …".
   static std::unique_ptr<SvgImage> load(const std::string& bytes, std::string* problem);
   ~SvgImage();
   SvgImage(const SvgImage&) = delete;

@@ -1,4 +1,4 @@
-// The site's logo in the print PDFs' title bands: its shape kept, beside the band's text, and a build without librsvg.
+// The site's logo in the print PDFs' title bands: its shape kept, beside the band's text.
 #include "output/pdf/logo_pdf.h"
 
 #include <cairo.h>
@@ -179,33 +179,4 @@ TEST_CASE("a site without a logo, or with one the PDFs cannot draw, has bands of
   LogoSite damaged("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect");
   CHECK_FALSE(load_print_logo(damaged.lib, &problem));
   CHECK(problem.rfind("is not a readable SVG image", 0) == 0);
-}
-
-TEST_CASE("without librsvg a build makes its PDFs without the SVG logo, with one warning, and draws them again") {
-  TempSite site;
-  site.write_minimal_site();
-  site.write("herald.yaml",
-             "title: Testshire Safeguarding Partnership\nbase_url: https://safeguarding.testshire.example/\n"
-             "logo: static/logo.svg\n");
-  site.write("static/logo.svg", red_svg(200, 50, true));
-  site.commit("a logo");
-  // A build where librsvg cannot be loaded says so once, and still publishes.
-  auto without = run_command("cd '" + site.dir() + "' && HERALD_LIBRSVG=/nonexistent/librsvg.so '" HERALD_BINARY
-                             "' build --now 2024-07-01T12:00:00");
-  INFO(without.err);
-  CHECK(without.exit_code == 0);
-  const std::string warning =
-      "herald.yaml:3:7: warning: the logo 'static/logo.svg' cannot be drawn without the library librsvg (the Debian "
-      "package librsvg2-2), which is not installed: the print PDFs are made without it\n";
-  size_t at = without.err.find(warning);
-  CHECK(at != std::string::npos);
-  CHECK(without.err.find(warning, at + 1) == std::string::npos);
-  std::string bare = site.read("public/newsletters/spring-2024/spring-2024.pdf");
-  CHECK(bare.rfind("%PDF-", 0) == 0);
-  CHECK_FALSE(red_box(bare).found());
-  // With librsvg again, the PDFs are drawn again, with the logo.
-  auto with = site.herald("build --now 2024-07-01T12:00:00");
-  CHECK(with.exit_code == 0);
-  CHECK_FALSE(contains(with.err, "librsvg"));
-  CHECK(red_box(site.read("public/newsletters/spring-2024/spring-2024.pdf")).found());
 }

@@ -28,7 +28,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 5\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 6\n"  what it is, and the version of the encoding
 //   string stamp, u64 count, then count × (u64 checksum, string key, string
 //   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
 //   is XXH3_64bits of its key and entry as stored (their lengths included):
@@ -42,7 +42,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 5\n";
+constexpr std::string_view kMagic = "herald-parse-cache 6\n";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -59,12 +59,12 @@ class ParseCacheCodec {
   template <class Io, Is<Page> T>
   static void fields(Io& io, T& page) {
     auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
-           topics, audience, aliases, aliases_at, pdf, first_commit, last_commit, issue, series, review_type, source,
+           topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
            reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
            published, withheld_reason] = page;
     io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
-       topics, audience, aliases, aliases_at, pdf, first_commit, last_commit, issue, series, review_type, source,
+       topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
        reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
        published, withheld_reason);
@@ -109,13 +109,18 @@ class ParseCacheCodec {
     // Written from what it holds: one read from the cache is decoded first.
     if constexpr (std::is_const_v<T>) doc.ready();
     // Not the tree (root): a decoded document is as after release_tree().
-    auto& [encoded, root, body, headings, shortcodes, first_paragraph, word_count] = doc;
+    auto& [encoded, root, body, headings, shortcodes, links, first_paragraph, word_count] = doc;
     io(body, headings, shortcodes, first_paragraph, word_count);
   }
   template <class Io, Is<Heading> T>
   static void fields(Io& io, T& heading) {
     auto& [level, text, anchor, line] = heading;
     io(level, text, anchor, line);
+  }
+  template <class Io, Is<LinkUse> T>
+  static void fields(Io& io, T& link) {
+    auto& [url, line, column, image] = link;
+    io(url, line, column, image);
   }
   template <class Io, Is<ShortcodeUse> T>
   static void fields(Io& io, T& use) {

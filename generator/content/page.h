@@ -12,6 +12,7 @@
 #include "core/datetime.h"
 #include "core/diagnostic.h"
 #include "core/shared_text.h"
+#include "markdown/link_use.h"
 
 namespace herald {
 
@@ -65,6 +66,9 @@ struct Page {
   std::vector<std::string> audience;
   std::vector<std::string> aliases;
   std::vector<SourceLocation> aliases_at;  ///< where each alias is written, item by item
+  /// Every link and image URL the page publishes (its body's, an event's
+  /// booking_url, a briefing's source), as written, with where.
+  std::vector<LinkUse> links;
   bool pdf = false;
 
   // From git: when the source was first and last committed.

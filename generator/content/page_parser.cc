@@ -170,6 +170,9 @@ void read_event(Fields& f, Page& page) {
   if (!is_allowed_link_url(page.booking_url)) {
     f.error(f.fm().where("booking_url"), url_not_allowed("booking_url", page.booking_url));
     page.booking_url.clear();
+  } else if (!page.booking_url.empty()) {
+    SourceLocation at = f.fm().where("booking_url");
+    page.links.push_back({page.booking_url, at.line, at.column, false});
   }
   const YAML::Node* sessions = f.fm().get("sessions");
   auto add_session = [&](std::optional<DateTime> start, std::optional<DateTime> end,
@@ -314,9 +317,12 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
               page.source.title = it->second.as<std::string>("");
             } else if (k == "url") {
               page.source.url = std::string(trim(it->second.as<std::string>("")));
+              SourceLocation at = fm->location_of(it->second);
               if (!page.source.url.empty() && !is_web_address(page.source.url)) {
-                f.error(fm->location_of(it->second), "the source's 'url' must start with https:// or http://");
+                f.error(at, "the source's 'url' must start with https:// or http://");
                 page.source.url.clear();
+              } else if (!page.source.url.empty()) {
+                page.links.push_back({page.source.url, at.line, at.column, false});
               }
             } else if (k == "published") {
               page.source.published = f.date_of(it->second);
@@ -368,6 +374,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   options.base_url = config.base_url;
   page.doc = std::make_shared<Document>(Document::parse(page.body_markdown, options, diags));
   page.word_count = page.doc->word_count();
+  for (LinkUse& link : page.doc->take_links()) page.links.push_back(std::move(link));
   if (page.pdf && page.word_count > kMaxPdfWords) {
     diags.warning({path, 1, 1}, fmt::format("no print PDF is made of this page: it has {} words, and herald makes "
                                             "print PDFs of at most {} (about 300 pages); readers can read it on "

@@ -53,6 +53,7 @@ Document Document::parse(std::string_view markdown, const MarkdownOptions& optio
   doc.root_ = std::move(result.root);
   doc.headings_ = std::move(result.headings);
   doc.shortcodes_ = std::move(result.shortcodes);
+  doc.links_ = std::move(result.links);
   doc.first_paragraph_ = first_paragraph(doc.root_.get());
   std::string text;
   text.reserve(markdown.size());

@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.h"
 #include "markdown/gfm.h"
+#include "markdown/link_use.h"
 #include "markdown/rendered_body.h"
 
 namespace herald {
@@ -101,6 +102,10 @@ class Document {
     return word_count_;
   }
 
+  /// Every link and image the body publishes, in document order; taken
+  /// (moved out) once, by the page that keeps them.
+  std::vector<LinkUse> take_links() { return std::move(links_); }
+
   /// The whole body as HTML, headings with their `id`s. Rendered once, by
   /// `parse`.
   std::string html() const {
@@ -166,6 +171,7 @@ class Document {
   RenderedBody body_;
   std::vector<Heading> headings_;
   std::vector<ShortcodeUse> shortcodes_;
+  std::vector<LinkUse> links_;  ///< until the page takes them: never in the parse cache's document
   std::string first_paragraph_;
   size_t word_count_ = 0;
 };

@@ -119,9 +119,10 @@ class Transformer {
                               url_not_allowed(image ? "image" : "link", url, image));
             break;
           }
-          if (!s_.diags) break;
           std::string text = plain_text(node, true);
           SourceLocation where = locate_link(node, image, text);
+          result_.links.push_back({std::string(url), where.line, where.column, image});
+          if (!s_.diags) break;
           if (image)
             check_image(text, url, where, *s_.diags);
           else

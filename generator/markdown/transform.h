@@ -38,6 +38,8 @@ struct TransformResult {
   /// The shortcodes met, in order; an expanded one's HTML node has the
   /// shortcode's index + 1 as user data.
   std::vector<ShortcodeUse> shortcodes;
+  /// The links and images published (allowed), in document order.
+  std::vector<LinkUse> links;
 };
 
 /// Parses and transforms a Markdown body (see `TransformSettings`).

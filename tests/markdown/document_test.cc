@@ -283,3 +283,26 @@ TEST_CASE("markdown: footnotes render at the end") {
 
 }  // namespace
 }  // namespace herald
+
+TEST_CASE("markdown: every link and image published is kept, as written, with where it is") {
+  herald::Diagnostics diags;
+  herald::MarkdownOptions options;
+  options.path = "content/pages/a.md";
+  options.line_offset = 3;
+  herald::Document doc = herald::Document::parse(
+      "See [the toolkit](/procedures/toolkit/#part) and ![A chart](chart.png).\n\n"
+      "Write to <mailto:team@x.example> or [here](javascript:alert(1)).\n",
+      options, diags);
+  std::vector<herald::LinkUse> links = doc.take_links();
+  REQUIRE(links.size() == 3);
+  CHECK(links[0].url == "/procedures/toolkit/#part");
+  CHECK(links[0].line == 4);
+  CHECK(links[0].column == 5);
+  CHECK_FALSE(links[0].image);
+  CHECK(links[1].url == "chart.png");
+  CHECK(links[1].image);
+  CHECK(links[1].column == 50);
+  CHECK(links[2].url == "mailto:team@x.example");
+  CHECK(links[2].line == 6);
+  CHECK(doc.take_links().empty());  // taken once
+}

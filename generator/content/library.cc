@@ -245,10 +245,12 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
 
   std::map<std::string, Manual> manuals;
   lib.by_url.reserve(lib.pages.size());
+  // Every source claims its URL, published or not: two that would write the
+  // same URL are an error today, not on the day the second is published.
   for (Page& page : lib.pages) {
     page.url = page_url(page);
-    if (!page.published) continue;
     if (!claim(page.url, page)) continue;
+    if (!page.published) continue;
     lib.by_url[page.url] = &page;
     switch (page.kind) {
       case Kind::home: lib.home = &page; break;

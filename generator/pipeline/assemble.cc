@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "content/amendments.h"
+#include "content/link_check.h"
 #include "markdown/document.h"
 #include "pipeline/build_context.h"
 
@@ -47,6 +48,7 @@ bool assemble_stage(BuildContext& ctx) {
   }
   AssembleInput input{&site.files};
   assemble(lib, input, ctx.diags);
+  check_links(lib, site.files, options.drafts, ctx.diags);
   if (releasing.joinable()) releasing.join();
   if (releases_failed) std::rethrow_exception(releases_failed);
   lib.releases = std::move(releases);

@@ -17,7 +17,8 @@ void write_feed_site(TempSite& site) {
   site.write("content/events/course.md",
              "---\ntitle: Two-day course\nsessions:\n  - {start: 2025-01-20T09:30:00, end: 2025-01-20T12:00:00}\n"
              "  - {start: 2025-06-15T09:30:00, end: 2025-06-15T12:00:00}\nlocation: \"Hall 1, Testshire\"\n---\n\nA course.\n");
-  site.write("content/newsletters/hostile.md",
+  site.write("content/newsletters/hostile/chart.png", "PNG");
+  site.write("content/newsletters/hostile/index.md",
              "---\ntitle: \"" + kHostile + "\"\ndate: 2024-05-01\nsummary: \"Summary with <i>tags</i> & ]]>\"\n---\n\n"
              "## Article\n\nSee [the briefing](/briefings/neglect/) and ![a chart](chart.png).\n");
 }

@@ -1,0 +1,305 @@
+// The site's link graph: every link and image of every page checked against what the build publishes.
+#include "content/link_check.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "content/site_files.h"
+#include "core/text.h"
+#include "git/repository.h"
+#include "markdown/document.h"
+#include "markdown/urls.h"
+
+namespace herald {
+namespace {
+
+/// RFC 3986's remove_dot_segments, on an absolute path: `..` above the top
+/// stays at the top, as a browser does.
+std::string remove_dot_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::string_view rest = path.substr(1);
+  while (true) {
+    size_t slash = rest.find('/');
+    std::string_view segment = rest.substr(0, slash);
+    bool last = slash == std::string_view::npos;
+    if (segment == "." || segment == "..") {
+      if (segment == ".." && !out.empty()) out.pop_back();
+      if (last) out.emplace_back();  // a folder: its trailing slash stays
+    } else {
+      out.push_back(segment);
+    }
+    if (last) break;
+    rest.remove_prefix(slash + 1);
+  }
+  std::string joined = "/";
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i) joined += '/';
+    joined += out[i];
+  }
+  return joined;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// %XX escapes decoded (a malformed one is kept as written).
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/// What is at an address of the output.
+struct Target {
+  enum class What { page, pdf, file, bundle_file, herald, alias } what = What::file;
+  const Page* page = nullptr;  ///< the page (or the PDF's, the bundle's, the alias's)
+};
+
+/// Every address a build can write, with what is there; whether a page is
+/// published is asked at the time of the page that links to it.
+class Addresses {
+ public:
+  Addresses(const Library& lib, const std::vector<SourceFile>& files, bool drafts) : lib_(lib), drafts_(drafts) {
+    std::unordered_map<std::string_view, const Page*> bundles;  // bundle folder -> its page
+    for (const Page& p : lib.pages) {
+      if (!p.bundle_dir.empty()) bundles.emplace(p.bundle_dir, &p);
+      std::string key = output_key(p.url);
+      targets_.emplace(key, Target{Target::What::page, &p});
+      if (p.pdf && !p.slug.empty()) targets_.emplace(pdf_output_path(p), Target{Target::What::pdf, &p});
+      if (p.published)
+        for (const std::string& alias : p.aliases)
+          targets_.emplace(alias_output_path(alias), Target{Target::What::alias, &p});
+      if (p.kind != Kind::home && p.kind != Kind::section) {
+        if (p.published) suggestions_.push_back(p.url);
+      }
+    }
+    // The files of the bundles not published now (those published are among
+    // the static files): published with their page, when it is.
+    for (const SourceFile& f : files) {
+      if (!starts_with(f.path, "content/") || ends_with(f.path, ".md")) continue;
+      for (size_t slash = f.path.rfind('/'); slash != std::string::npos && slash > 8;
+           slash = f.path.rfind('/', slash - 1)) {
+        auto it = bundles.find(std::string_view(f.path).substr(0, slash + 1));
+        if (it == bundles.end()) continue;
+        const Page& owner = *it->second;
+        if (!owner.published)
+          targets_.emplace(owner.url.substr(1) + f.path.substr(slash + 1), Target{Target::What::bundle_file, &owner});
+        break;
+      }
+    }
+    for (const StaticFile& f : lib.static_files) {
+      targets_.emplace(f.output_path, Target{Target::What::file, nullptr});
+      suggestions_.push_back("/" + f.output_path);
+    }
+    list_herald_files(lib, [&](std::string path, std::string) {
+      targets_.emplace(path, Target{Target::What::herald, nullptr});
+      if (ends_with(path, "index.html")) suggestions_.push_back("/" + path.substr(0, path.size() - 10));
+    });
+    for (const Page& p : lib.pages)
+      if (!p.source_path.empty()) sources_.emplace(p.source_path, &p);
+  }
+
+  /// The output file of a site path ("/a/" -> "a/index.html").
+  static std::string output_key(std::string_view path) {
+    std::string key(path.substr(path.empty() || path[0] != '/' ? 0 : 1));
+    if (key.empty() || key.back() == '/') key += "index.html";
+    return key;
+  }
+
+  /// What is at the site path `path`, or null. A folder's address without
+  /// its slash is the folder (a web server sends the browser there).
+  const Target* find(const std::string& path) const {
+    std::string key = output_key(path);
+    if (auto it = targets_.find(key); it != targets_.end()) return &it->second;
+    if (path.back() != '/')
+      if (auto it = targets_.find(key + "/index.html"); it != targets_.end()) return &it->second;
+    return nullptr;
+  }
+
+  /// Why `page` is not published at `when` ("" when it is).
+  std::string withheld(const Page& page, int64_t when) const {
+    if (page.kind == Kind::home || page.kind == Kind::section) return "";
+    return withheld_reason(page.draft, page.date, page.expires, when, drafts_);
+  }
+
+  /// The page whose source is at the repository path `source`, or null.
+  const Page* page_of_source(const std::string& source) const {
+    auto it = sources_.find(source);
+    return it == sources_.end() ? nullptr : it->second;
+  }
+
+  /// The published address nearest to `path` (a typing mistake or two
+  /// away), or "".
+  std::string nearest(const std::string& path) const {
+    std::string best;
+    size_t best_distance = std::max<size_t>(2, path.size() / 10) + 1;
+    for (const std::string& candidate : suggestions_) {
+      size_t gap = path.size() > candidate.size() ? path.size() - candidate.size() : candidate.size() - path.size();
+      if (gap >= best_distance) continue;
+      if (size_t d = edit_distance(path, candidate); d < best_distance) {
+        best_distance = d;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  const Library& library() const { return lib_; }
+
+ private:
+  const Library& lib_;
+  bool drafts_;
+  std::unordered_map<std::string, Target> targets_;
+  std::unordered_map<std::string, const Page*> sources_;
+  std::vector<std::string> suggestions_;
+};
+
+/// The anchors a link may name on `page`: its headings', its briefing
+/// sections', the theme's skip link, and `top`, which browsers know.
+bool has_anchor(const Page& page, const std::string& fragment) {
+  if (fragment == "top" || fragment == "main-content") return true;
+  for (const BriefingSection& s : page.sections)
+    if (s.anchor == fragment) return true;
+  if (page.doc)
+    for (const Heading& h : page.doc->headings())
+      if (h.anchor == fragment) return true;
+  return false;
+}
+
+std::vector<std::string> anchors_of(const Page& page) {
+  std::vector<std::string> out;
+  for (const BriefingSection& s : page.sections) out.push_back(s.anchor);
+  if (page.doc)
+    for (const Heading& h : page.doc->headings()) out.push_back(h.anchor);
+  return out;
+}
+
+std::string describe_withheld(const Page& target, const std::string& why, const Page& from) {
+  if (why == "draft")
+    return fmt::format("that page is a draft ({}), so it is not published", target.source_path);
+  if (why == "scheduled") {
+    std::string date = target.date ? format_human_date(*target.date) : "a later date";
+    if (from.published)
+      return fmt::format("that page is scheduled for {} ({}), so it is not published yet", date,
+                         target.source_path);
+    return fmt::format("that page is scheduled for {} ({}), after this page's date, {}", date, target.source_path,
+                       from.date ? format_human_date(*from.date) : "");
+  }
+  std::string date = target.expires ? format_human_date(*target.expires) : "an earlier date";
+  return fmt::format("that page expired on {} ({}), so it is no longer published", date, target.source_path);
+}
+
+/// Checks the links of one page, published at `when`.
+void check_page(const Addresses& site, const Page& page, int64_t when, Diagnostics& diags) {
+  const Library& lib = site.library();
+  for (const LinkUse& link : page.links) {
+    std::string fragment;
+    std::optional<std::string> path = resolve_site_link(page.url, link.url, &fragment);
+    if (!path) continue;  // another site's address: checked by `herald check --external`
+    SourceLocation where{page.source_path, link.line, link.column};
+    const char* noun = link.image ? "image" : "link to";
+    std::string shown = link.url;
+    // A relative address is shown with what it resolves to.
+    std::string resolved = link.url.empty() || link.url[0] == '/' || link.url[0] == '#'
+                               ? std::string()
+                               : fmt::format(" (that is {})", *path);
+    const Target* target = site.find(*path);
+    if (!target) {
+      // Written as the source file's path, as on an author's disk.
+      std::string source = remove_dot_segments("/" + page.source_path.substr(0, page.source_path.rfind('/') + 1) +
+                                               percent_decoded(link.url.substr(0, link.url.find_first_of("?#"))))
+                               .substr(1);
+      const Page* by_source = ends_with(source, ".md") ? site.page_of_source(source) : nullptr;
+      if (!by_source && ends_with(*path, ".md")) by_source = site.page_of_source("content" + *path);
+      if (by_source) {
+        diags.error(where, fmt::format("{} '{}' names a file of the repository, not an address of the site: "
+                                       "write {}",
+                                       noun, shown, by_source->url));
+        continue;
+      }
+      std::string nearest = site.nearest(*path);
+      diags.error(where, fmt::format("{} '{}'{}: the site has no such {}{}", noun, shown, resolved,
+                                     link.image ? "file" : "page or file",
+                                     nearest.empty() ? "" : fmt::format(" (did you mean {}?)", nearest)));
+      continue;
+    }
+    const Page* linked = target->page;
+    if (linked && target->what != Target::What::alias) {
+      if (std::string why = site.withheld(*linked, when); !why.empty()) {
+        const char* whose = target->what == Target::What::pdf           ? "that is the print PDF of a page, and "
+                            : target->what == Target::What::bundle_file ? "that file is in the bundle of a page, and "
+                                                                        : "";
+        diags.error(where, fmt::format("{} '{}'{}: {}{}", noun, shown, resolved, whose,
+                                       describe_withheld(*linked, why, page)));
+        continue;
+      }
+    }
+    if (fragment.empty()) continue;
+    if (target->what == Target::What::page && linked->kind != Kind::home && linked->kind != Kind::section &&
+        !has_anchor(*linked, fragment)) {
+      std::string nearest = closest_match(fragment, anchors_of(*linked));
+      diags.error(where, fmt::format("{} '{}': {} has no heading with the anchor '#{}'{}", noun, shown,
+                                     linked == &page ? "this page" : "that page", fragment,
+                                     nearest.empty() ? "" : fmt::format(" (did you mean #{}?)", nearest)));
+    } else if (target->what == Target::What::herald && *path == "/contacts/" && lib.contacts &&
+               !lib.contacts->find(fragment)) {
+      std::vector<std::string> ids;
+      for (const Contact& c : lib.contacts->contacts()) ids.push_back(c.id);
+      std::string nearest = closest_match(fragment, ids);
+      diags.error(where, fmt::format("{} '{}': the contact directory has no contact '{}'{}", noun, shown, fragment,
+                                     nearest.empty() ? "" : fmt::format(" (did you mean #{}?)", nearest)));
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_site_link(std::string_view page_url, std::string_view link, std::string* fragment) {
+  if (!is_relative_url(link)) return std::nullopt;
+  std::string_view rest = link;
+  size_t hash = rest.find('#');
+  if (fragment) *fragment = hash == std::string_view::npos ? "" : percent_decoded(rest.substr(hash + 1));
+  rest = rest.substr(0, hash);
+  rest = rest.substr(0, rest.find('?'));
+  std::string path;
+  if (rest.empty())
+    path = std::string(page_url);
+  else if (rest[0] == '/')
+    path = std::string(rest);
+  else
+    path = std::string(page_url.substr(0, page_url.rfind('/') + 1)) + std::string(rest);
+  if (path.empty() || path[0] != '/') path.insert(0, "/");
+  return percent_decoded(remove_dot_segments(path));
+}
+
+void check_links(const Library& lib, const std::vector<SourceFile>& files, bool drafts, Diagnostics& diags) {
+  Addresses site(lib, files, drafts);
+  for (const Page& page : lib.pages) {
+    if (page.links.empty()) continue;
+    // A page published now is checked against the site now; one scheduled,
+    // against the site on its date (a link to a page published before it is
+    // fine); a draft or an expired page is not published, and not checked.
+    int64_t when = lib.now;
+    if (!page.published) {
+      if (page.withheld_reason != "scheduled" || !page.date) continue;
+      when = page.date->utc_seconds;
+    }
+    check_page(site, page, when, diags);
+  }
+}
+
+}  // namespace herald

@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   add_build_options(check_cmd, check);
   check_cmd->add_option("--format", format, "text, github or json")
       ->check(CLI::IsMember({"text", "github", "json"}));
+  bool external = false;
+  check_cmd->add_flag("--external", external,
+                      "also ask every web address the site links to whether it still answers (results kept a day)");
 
   std::string changes_repo = ".", from, to = "HEAD";
   auto* changes_cmd = app.add_subcommand("changes", "the procedures amendments between two refs");
@@ -109,7 +112,7 @@ int main(int argc, char** argv) {
   }
   herald::set_worker_count(jobs);
   if (*build_cmd) return herald::command_build(build);
-  if (*check_cmd) return herald::command_check(check, format);
+  if (*check_cmd) return herald::command_check(check, format, external);
   if (*changes_cmd) return herald::command_changes(changes_repo, from, to);
   if (*new_cmd) return herald::command_new(new_repo, kind, title, date);
   if (*serve_cmd) return herald::command_serve(serve_repo, bind, port, serve_drafts);

@@ -1,9 +1,11 @@
 // `herald build` and `herald check`.
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "commands/check_external.h"
 #include "commands/commands.h"
 #include "commands/report.h"
 
@@ -63,7 +65,7 @@ int command_build(const BuildOptions& options) {
   return code;
 }
 
-int command_check(const BuildOptions& options_in, const std::string& format) {
+int command_check(const BuildOptions& options_in, const std::string& format, bool external) {
   BuildOptions options = options_in;
   options.write = false;
   Diagnostics diags;
@@ -72,6 +74,9 @@ int command_check(const BuildOptions& options_in, const std::string& format) {
     std::fprintf(stderr, "error: %s\n", result.fatal.c_str());
     return 2;
   }
+  // The network only on request, never by a build: the results of the last
+  // day are kept in the build cache.
+  if (external) check_external(result, static_cast<int64_t>(std::time(nullptr)), diags);
   if (format == "json") {
     std::fputs(diagnostics_json(diags).c_str(), stdout);
   } else if (format == "github") {

@@ -12,8 +12,9 @@ namespace herald {
 int command_build(const BuildOptions& options);
 
 /// `herald check`: every validation of build, writing nothing. `format` is
-/// text, github or json.
-int command_check(const BuildOptions& options, const std::string& format);
+/// text, github or json. With `external`, every http(s) link of the site is
+/// also requested (check_external.cc).
+int command_check(const BuildOptions& options, const std::string& format, bool external = false);
 
 /// `herald changes`: the procedures amendments between two refs, as text.
 int command_changes(const std::string& repo, const std::string& from, const std::string& to);

@@ -68,6 +68,7 @@ struct BuildResult {
   std::vector<OutputFile> files;  ///< what was (or would be) written
   std::vector<StageTiming> timings;
   std::string out_dir;
+  std::string cache_dir;  ///< the build cache's folder (.herald-cache/ of the site)
   size_t pages_rendered = 0;
   size_t files_reused = 0;   ///< unchanged pages linked from the previous build
   size_t sources_reused = 0; ///< unchanged sources taken from the parse cache

@@ -139,6 +139,7 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
       c.email.clear();
     }
     c.url = scalar(entry["url"]);
+    if (!c.url.empty()) c.url_at = at(path, entry["url"]);
     if (!c.url.empty() && !is_web_address(c.url)) {
       error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https:// or http://", c.id, c.url));
       c.url.clear();  // never shown, nor written into its vCard

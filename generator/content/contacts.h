@@ -29,6 +29,7 @@ struct Contact {
   std::optional<DateTime> since;
   std::string notes;
   int line = 0;  ///< of the entry in contacts.yaml
+  SourceLocation url_at;  ///< where `url` is written
 };
 
 class ContactDirectory {

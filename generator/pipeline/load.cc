@@ -95,6 +95,7 @@ bool load_stage(BuildContext& ctx) {
   std::string error;
   site.repo = Repository::open(options.repo, &error);
   if (!site.repo) return ctx.unusable(error);
+  ctx.result.cache_dir = cache_dir(*site.repo);
   if (std::string refusal = place_output(ctx); !refusal.empty()) return ctx.unusable(refusal);
   if (options.worktree) {
     if (site.repo->workdir().empty()) return ctx.unusable("a bare repository has no working tree to preview");

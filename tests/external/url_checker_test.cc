@@ -1,8 +1,6 @@
 // Tests for external/url_checker: real requests to HTTP servers the test starts on this machine.
 #include <doctest/doctest.h>
 
-#include <httplib.h>
-
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <unistd.h>
@@ -12,60 +10,12 @@
 #include <thread>
 
 #include "external/url_checker.h"
+#include "support/local_server.h"
 
 using namespace herald;
+using herald::test::LocalServer;
 
 namespace {
-
-/// An HTTP server on a free port of 127.0.0.1, answering as each route says.
-class LocalServer {
- public:
-  LocalServer() {
-    server_.Get("/ok", [](const httplib::Request&, httplib::Response& res) { res.set_content("fine", "text/plain"); });
-    server_.Get("/moved", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/ok", 301); });
-    server_.Get("/gone", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
-    server_.Get("/broken", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
-    server_.Get("/loop", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop", 302); });
-    server_.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-      res.set_content("late", "text/plain");
-    });
-    // A server that refuses HEAD but answers GET.
-    server_.Get("/get-only", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.method == "HEAD") {
-        res.status = 405;
-        return;
-      }
-      ++gets_;
-      res.set_content("body", "text/plain");
-    });
-    server_.Get("/count", [this](const httplib::Request&, httplib::Response& res) {
-      int now = ++in_flight_;
-      int seen = most_;
-      while (now > seen && !most_.compare_exchange_weak(seen, now)) {
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      --in_flight_;
-      res.set_content("x", "text/plain");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~LocalServer() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-  int most_at_once() const { return most_; }
-  int gets() const { return gets_; }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::atomic<int> in_flight_{0}, most_{0}, gets_{0};
-};
 
 /// A port nothing listens on.
 int closed_port() {

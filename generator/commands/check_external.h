@@ -1,0 +1,14 @@
+// `herald check --external`: the http(s) links of a checked site, asked for (or from the day's results).
+#pragma once
+
+#include "commands/pipeline.h"
+
+namespace herald {
+
+/// Checks every http(s) link the site's published and scheduled pages and
+/// its contact directory use, with the HTTP client's module; a warning at
+/// each place a URL that leads nowhere is used. Prints a summary line to
+/// stderr. False (with an error reported) when the HTTP client cannot load.
+bool check_external(const BuildResult& result, int64_t now, Diagnostics& diags);
+
+}  // namespace herald

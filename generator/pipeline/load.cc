@@ -137,6 +137,12 @@ bool load_stage(BuildContext& ctx) {
   auto parsed_config = parse_config(config_file->content, "herald.yaml", ctx.diags);
   if (!parsed_config) return ctx.failed();
   ctx.config = *parsed_config;
+  // The site's address makes its feeds, sitemap and canonical links: a
+  // build needs it (the preview, on this computer only, does not).
+  if (!options.worktree && ctx.config.base_url == "/")  // the default: none given
+    ctx.diags.error({"herald.yaml", 1, 1},
+                    "herald.yaml has no base_url: give the site's web address, such as base_url: "
+                    "https://safeguarding.example/, for its feeds, sitemap and the links partners share");
   check_repository(ctx);
   if (!options.now.empty()) {
     std::string why;

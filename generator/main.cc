@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
   add_build_options(check_cmd, check);
   check_cmd->add_option("--format", format, "text, github or json")
       ->check(CLI::IsMember({"text", "github", "json"}));
+  check_cmd->add_flag("--worktree", check.worktree,
+                      "check the files as they are in the working tree, uncommitted changes included");
   bool external = false;
   check_cmd->add_flag("--external", external,
                       "also ask every web address the site links to whether it still answers (results kept a day)");

@@ -8,6 +8,7 @@
 #include "commands/check_external.h"
 #include "commands/commands.h"
 #include "commands/report.h"
+#include "git/repository.h"
 
 namespace herald {
 
@@ -29,6 +30,24 @@ void keep_until_exit(BuildResult&& result) {
   static BuildResult* kept = nullptr;  // reachable, so not reported as a leak
   delete kept;
   kept = new BuildResult(std::move(result));
+}
+
+/// `check` reads what is committed: says how many of the site's files have
+/// changes it did not look at, and how to check them.
+void say_uncommitted(const BuildOptions& options) {
+  std::string error;
+  auto repo = Repository::open(options.repo, &error);
+  if (!repo || options.ref != "HEAD") return;
+  std::vector<std::string> changed =
+      repo->uncommitted({"herald.yaml", "content/", "data/", "static/", "themes/"});
+  if (changed.empty()) return;
+  std::fprintf(stderr,
+               "herald: %zu file%s of the site (%s%s) %s changes that are not committed, and %s not checked: herald "
+               "checks what is committed; commit them, or run herald check --worktree to check the files as they "
+               "are\n",
+               changed.size(), changed.size() == 1 ? "" : "s", changed.front().c_str(),
+               changed.size() > 1 ? ", …" : "", changed.size() == 1 ? "has" : "have",
+               changed.size() == 1 ? "was" : "were");
 }
 
 }  // namespace
@@ -83,7 +102,9 @@ int command_check(const BuildOptions& options_in, const std::string& format, boo
     std::fputs(diagnostics_github(diags).c_str(), stdout);
   } else {
     print_diagnostics(diags, stderr);
-    if (!diags.has_errors()) std::fprintf(stderr, "herald: the site has no errors\n");
+    if (!diags.has_errors())
+      std::fprintf(stderr, "herald: the site has no errors%s\n", options.worktree ? " (as it is in the working tree)" : "");
+    if (!options.worktree) say_uncommitted(options);
   }
   if (options.verbose) print_timings(result);
   int code = exit_code(result, diags);

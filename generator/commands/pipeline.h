@@ -50,7 +50,8 @@ struct BuildOptions {
   std::string now;            ///< --now, ISO 8601; empty: the clock
   bool verbose = false;
   bool write = true;          ///< false for `herald check`
-  bool worktree = false;      ///< read the working tree instead of a commit (preview)
+  bool worktree = false;      ///< read the working tree instead of a commit (preview, check --worktree)
+  bool preview = false;       ///< the preview: pages marked as such, no base_url needed
   BuildCache* cache = nullptr;  ///< reuse what earlier builds parsed (preview)
 };
 

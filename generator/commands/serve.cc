@@ -146,6 +146,7 @@ int command_serve(const std::string& repo, const std::string& bind, int port, bo
   options.repo = root;
   options.drafts = drafts;
   options.worktree = true;
+  options.preview = true;
   options.write = false;  // the preview lives in memory; public/ is never touched
   Previewer previewer(options, state);
   std::string fatal;

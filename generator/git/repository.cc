@@ -187,6 +187,30 @@ std::vector<SourceFile> Repository::list_tree(const std::string& commit_id) cons
   return files;
 }
 
+std::vector<std::string> Repository::uncommitted(const std::vector<std::string>& prefixes) const {
+  std::vector<std::string> out;
+  if (git_repository_is_bare(repo_)) return out;
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+  Owned<git_status_list, git_status_list_free> list;
+  if (git_status_list_new(&list.p, repo_, &options) != 0) return out;
+  for (size_t i = 0, n = git_status_list_entrycount(list.p); i < n; ++i) {
+    const git_status_entry* e = git_status_byindex(list.p, i);
+    const git_diff_delta* delta = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+    if (!delta || e->status == GIT_STATUS_CURRENT || (e->status & GIT_STATUS_IGNORED)) continue;
+    const char* path = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+    std::string_view p = path ? path : "";
+    for (const std::string& prefix : prefixes)
+      if (p.substr(0, prefix.size()) == prefix) {
+        out.emplace_back(p);
+        break;
+      }
+  }
+  return out;
+}
+
 std::vector<SourceFile> Repository::read_worktree() const {
   namespace fs = std::filesystem;
   std::vector<SourceFile> files;

@@ -76,6 +76,11 @@ class Repository {
   /// followed. Empty for a bare repository.
   std::vector<SourceFile> read_worktree() const;
 
+  /// The files of the working tree whose content is not as committed at
+  /// HEAD (changed, added, deleted or not yet tracked; not those git
+  /// ignores), among those whose path starts with one of `prefixes`.
+  std::vector<std::string> uncommitted(const std::vector<std::string>& prefixes) const;
+
   /// Reads the bytes of the `unread` files among `files`, on every core.
   void read_contents(const std::vector<SourceFile*>& files) const;
 

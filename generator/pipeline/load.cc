@@ -139,7 +139,7 @@ bool load_stage(BuildContext& ctx) {
   ctx.config = *parsed_config;
   // The site's address makes its feeds, sitemap and canonical links: a
   // build needs it (the preview, on this computer only, does not).
-  if (!options.worktree && ctx.config.base_url == "/")  // the default: none given
+  if (!options.preview && ctx.config.base_url == "/")  // the default: none given
     ctx.diags.error({"herald.yaml", 1, 1},
                     "herald.yaml has no base_url: give the site's web address, such as base_url: "
                     "https://safeguarding.example/, for its feeds, sitemap and the links partners share");

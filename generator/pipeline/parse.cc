@@ -88,7 +88,7 @@ bool parse_stage(BuildContext& ctx) {
   Library& lib = *ctx.library;
   lib.config = ctx.config;
   lib.now = ctx.now;
-  lib.preview = options.worktree;
+  lib.preview = options.preview;
   lib.inputs = site_inputs(site.files);
   const std::string parse_context = parse_inputs(site.files, options);
   if (site.commit) {

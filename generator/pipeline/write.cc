@@ -38,7 +38,7 @@ bool write_stage(BuildContext& ctx) {
   // the site still builds and /search/ offers the browsing pages.
   bool search_disabled = false;
   std::optional<std::string> pagefind = find_pagefind(ctx.site.repo->workdir(), &search_disabled);
-  if (!pagefind && !search_disabled && !options.worktree) {  // the preview has no search index anyway
+  if (!pagefind && !search_disabled && !options.preview) {  // the preview has no search index anyway
     diags.warning({"herald.yaml", 1, 1},
                   "search index not built: Pagefind was not found (herald's package installs it; in a checkout "
                   "of herald's source, run `npm ci`; or set HERALD_PAGEFIND to its path, or to `none` to build "

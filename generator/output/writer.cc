@@ -169,7 +169,7 @@ void StagedSite::abandon() {
   lock_fd_ = -1;
 }
 
-bool StagedSite::open(const std::string& out_dir_in, std::string* error, SpareSite spare) {
+bool StagedSite::open(const std::string& out_dir_in, std::string* error, SpareSite spare, std::string lock_path) {
   out_dir_ = out_dir_in;
   while (out_dir_.size() > 1 && out_dir_.back() == '/') out_dir_.pop_back();
   fs::path out(out_dir_);
@@ -181,7 +181,7 @@ bool StagedSite::open(const std::string& out_dir_in, std::string* error, SpareSi
     return false;
   }
   std::string base = out.filename().string();
-  std::string lock_path = (parent / ("." + base + ".herald-lock")).string();
+  if (lock_path.empty()) lock_path = (parent / ("." + base + ".herald-lock")).string();
   lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_fd_ < 0) {
     *error = fmt::format("cannot write to '{}': {}", parent.string(), std::strerror(errno));

@@ -44,9 +44,10 @@ class StagedSite {
 
   /// Takes the lock and makes the temporary folder: empty, or the spare as it
   /// is (when asked to and there is one, on the output folder's file system).
-  /// A spare not started from is removed. False and `error` when another
-  /// build holds the lock or the place cannot be written.
-  bool open(const std::string& out_dir, std::string* error, SpareSite spare = {});
+  /// A spare not started from is removed. The lock is the file `lock` (a
+  /// file of the build cache), or one beside the output folder. False and
+  /// `error` when another build holds the lock or the place cannot be written.
+  bool open(const std::string& out_dir, std::string* error, SpareSite spare = {}, std::string lock = "");
   /// Writes one file, making its folders (over what is there, when starting
   /// from the spare). Safe from many threads. With `written`, gives the
   /// file's size, modification time and inode.

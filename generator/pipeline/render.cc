@@ -1,4 +1,8 @@
 // Render: view models into HTML, feeds, vCards and PDFs, in parallel, each file written as it is made.
+#include <filesystem>
+
+#include <fmt/format.h>
+
 #include "output/extra_outputs.h"
 #include "pipeline/build_context.h"
 #include "templates/renderer.h"
@@ -19,8 +23,13 @@ bool render_stage(BuildContext& ctx) {
       // records say what is in it, this build starts from it, and writes
       // only what changed since.
       SpareSite spare{ctx.spare_dir, memo.has_spare()};
+      // The lock of the output folder is kept in the build cache, not left
+      // beside the folder (in the site's repository, for public/).
+      std::error_code ec;
+      std::filesystem::create_directories(ctx.result.cache_dir, ec);
+      std::string lock = fmt::format("{}/lock-{:016x}", ctx.result.cache_dir, ctx.out_hash);
       std::string why;
-      if (!ctx.staged.open(ctx.result.out_dir, &why, spare)) {
+      if (!ctx.staged.open(ctx.result.out_dir, &why, spare, lock)) {
         diags.error({}, why);
         return ctx.failed();
       }

@@ -104,6 +104,9 @@ TEST_CASE("--out at a file is refused; an empty folder, a new one, and one heral
   CHECK(s.site.herald(std::string("build --out empty") + kNow).exit_code == 0);
   CHECK(s.site.exists("empty/index.html"));
   CHECK(s.site.exists("empty/.herald-site"));
+  // Nothing of herald's is left beside it: its lock is in the build cache.
+  CHECK_FALSE(s.site.exists(".empty.herald-lock"));
+  CHECK_FALSE(s.site.exists(".empty.herald-tmp"));
   CHECK(s.site.herald(std::string("build --out new/deeper") + kNow).exit_code == 0);
   CHECK(s.site.exists("new/deeper/index.html"));
   // Built again, and again after the build cache is deleted: the mark says herald wrote it.
@@ -140,7 +143,7 @@ TEST_CASE("--out through a symbolic link publishes into the folder it leads to, 
   CHECK(S_ISLNK(st.st_mode));
   CHECK(herald::test::read_file(target + "/index.html").find("<html") != std::string::npos);
   fs::remove_all(target);
-  fs::remove(fs::path(target).parent_path() / ("." + fs::path(target).filename().string() + ".herald-lock"));
+  CHECK_FALSE(fs::exists(fs::path(target).parent_path() / ("." + fs::path(target).filename().string() + ".herald-lock")));
   // A link into the repository's sources is refused as the folder itself would be.
   REQUIRE(::symlink((s.site.dir() + "/content").c_str(), (s.site.dir() + "/sneaky").c_str()) == 0);
   auto r = s.site.herald(std::string("build --out sneaky") + kNow);

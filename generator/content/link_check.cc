@@ -1,8 +1,8 @@
 // The site's link graph: every link and image of every page checked against what the build publishes.
 #include "content/link_check.h"
 
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -63,6 +63,58 @@ std::string percent_decoded(std::string_view text) {
   return out;
 }
 
+/// resolve_site_link with the path and fragment as views, of the link
+/// itself when it can be used as written, else of `buffers` (reused for
+/// every link: no allocation for most). False when `link` is another site's.
+struct LinkBuffers {
+  std::string path, fragment;
+};
+bool resolve_into(std::string_view page_url, std::string_view link, LinkBuffers& buffers, std::string_view& path,
+                  std::string_view& fragment) {
+  // Every link was checked against the allow-list when its page was parsed:
+  // most are told apart by their first characters, without reading them whole.
+  bool site_path = !link.empty() && link[0] == '/' && (link.size() == 1 || (link[1] != '/' && link[1] != '\\'));
+  if (!site_path) {
+    auto starts = [link](std::string_view scheme) {
+      return link.size() > scheme.size() &&
+             std::equal(scheme.begin(), scheme.end(), link.begin(),
+                        [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); });
+    };
+    if (starts("https:") || starts("http:") || starts("mailto:") || starts("tel:")) return false;
+    if (!is_relative_url(link)) return false;
+  }
+  size_t hash = link.find('#');
+  std::string_view target = link.substr(0, hash);
+  fragment = hash == std::string_view::npos ? std::string_view() : link.substr(hash + 1);
+  target = target.substr(0, target.find('?'));
+  // Decoded, or dot segments removed, only when it has any (a dot after a
+  // slash is looked for dot by dot: paths have many slashes, few dots).
+  bool plain = target.find('%') == std::string_view::npos;
+  for (size_t dot = target.find('.'); plain && dot != std::string_view::npos; dot = target.find('.', dot + 1))
+    if (dot == 0 || target[dot - 1] == '/') plain = false;
+  if (plain && !target.empty() && target[0] == '/') {
+    path = target;
+  } else {
+    std::string& built = buffers.path;
+    if (target.empty()) {
+      built.assign(page_url);
+    } else if (target[0] == '/') {
+      built.assign(target);
+    } else {
+      built.assign(page_url.substr(0, page_url.rfind('/') + 1));
+      built.append(target);
+    }
+    if (built.empty() || built[0] != '/') built.insert(0, "/");
+    if (!plain) built = percent_decoded(remove_dot_segments(built));
+    path = built;
+  }
+  if (fragment.find('%') != std::string_view::npos) {
+    buffers.fragment = percent_decoded(fragment);
+    fragment = buffers.fragment;
+  }
+  return true;
+}
+
 /// What is at an address of the output.
 struct Target {
   enum class What { page, pdf, file, bundle_file, herald, alias } what = What::file;
@@ -70,63 +122,39 @@ struct Target {
 };
 
 /// Every address a build can write, with what is there; whether a page is
-/// published is asked at the time of the page that links to it.
+/// published is asked at the time of the page that links to it. An address
+/// is kept as an output path without its leading '/', a folder's with its
+/// trailing '/' ("briefings/sudi/") and a file's as it is ("feed.xml"): the
+/// keys are views of the library's strings where there are some, as a large
+/// site has tens of thousands of addresses, looked up on every build.
 class Addresses {
  public:
   Addresses(const Library& lib, const std::vector<SourceFile>& files, bool drafts) : lib_(lib), drafts_(drafts) {
-    std::unordered_map<std::string_view, const Page*> bundles;  // bundle folder -> its page
+    targets_.reserve(lib.pages.size() * 2 + lib.static_files.size());
+    bool withheld_bundles = false;
     for (const Page& p : lib.pages) {
-      if (!p.bundle_dir.empty()) bundles.emplace(p.bundle_dir, &p);
-      std::string key = output_key(p.url);
-      targets_.emplace(key, Target{Target::What::page, &p});
-      if (p.pdf && !p.slug.empty()) targets_.emplace(pdf_output_path(p), Target{Target::What::pdf, &p});
+      targets_.emplace(std::string_view(p.url).substr(1), Target{Target::What::page, &p});
+      if (p.pdf && !p.slug.empty()) add(pdf_output_path(p), {Target::What::pdf, &p});
       if (p.published)
-        for (const std::string& alias : p.aliases)
-          targets_.emplace(alias_output_path(alias), Target{Target::What::alias, &p});
-      if (p.kind != Kind::home && p.kind != Kind::section) {
-        if (p.published) suggestions_.push_back(p.url);
-      }
+        for (const std::string& alias : p.aliases) add(alias_output_path(alias), {Target::What::alias, &p});
+      withheld_bundles = withheld_bundles || (!p.bundle_dir.empty() && !p.published);
     }
-    // The files of the bundles not published now (those published are among
-    // the static files): published with their page, when it is.
-    for (const SourceFile& f : files) {
-      if (!starts_with(f.path, "content/") || ends_with(f.path, ".md")) continue;
-      for (size_t slash = f.path.rfind('/'); slash != std::string::npos && slash > 8;
-           slash = f.path.rfind('/', slash - 1)) {
-        auto it = bundles.find(std::string_view(f.path).substr(0, slash + 1));
-        if (it == bundles.end()) continue;
-        const Page& owner = *it->second;
-        if (!owner.published)
-          targets_.emplace(owner.url.substr(1) + f.path.substr(slash + 1), Target{Target::What::bundle_file, &owner});
-        break;
-      }
-    }
-    for (const StaticFile& f : lib.static_files) {
-      targets_.emplace(f.output_path, Target{Target::What::file, nullptr});
-      suggestions_.push_back("/" + f.output_path);
-    }
-    list_herald_files(lib, [&](std::string path, std::string) {
-      targets_.emplace(path, Target{Target::What::herald, nullptr});
-      if (ends_with(path, "index.html")) suggestions_.push_back("/" + path.substr(0, path.size() - 10));
-    });
-    for (const Page& p : lib.pages)
-      if (!p.source_path.empty()) sources_.emplace(p.source_path, &p);
+    for (const StaticFile& f : lib.static_files) targets_.emplace(f.output_path, Target{Target::What::file, nullptr});
+    list_herald_files(lib, [&](std::string path, std::string) { add(std::move(path), {Target::What::herald, nullptr}); });
+    if (withheld_bundles) add_withheld_bundles(files);
   }
 
-  /// The output file of a site path ("/a/" -> "a/index.html").
-  static std::string output_key(std::string_view path) {
-    std::string key(path.substr(path.empty() || path[0] != '/' ? 0 : 1));
-    if (key.empty() || key.back() == '/') key += "index.html";
-    return key;
-  }
-
-  /// What is at the site path `path`, or null. A folder's address without
-  /// its slash is the folder (a web server sends the browser there).
-  const Target* find(const std::string& path) const {
-    std::string key = output_key(path);
+  /// What is at the site path `path` (absolute), or null. A folder's
+  /// address without its slash is the folder (a web server sends the
+  /// browser there).
+  const Target* find(std::string_view path) const {
+    std::string_view key = path.substr(1);
     if (auto it = targets_.find(key); it != targets_.end()) return &it->second;
-    if (path.back() != '/')
-      if (auto it = targets_.find(key + "/index.html"); it != targets_.end()) return &it->second;
+    if (!key.empty() && key.back() != '/') {
+      folder_.assign(key);
+      folder_ += '/';
+      if (auto it = targets_.find(folder_); it != targets_.end()) return &it->second;
+    }
     return nullptr;
   }
 
@@ -137,23 +165,31 @@ class Addresses {
   }
 
   /// The page whose source is at the repository path `source`, or null.
-  const Page* page_of_source(const std::string& source) const {
-    auto it = sources_.find(source);
-    return it == sources_.end() ? nullptr : it->second;
+  const Page* page_of_source(std::string_view source) const {
+    for (const Page& p : lib_.pages)  // only for a link that leads nowhere
+      if (p.source_path == source) return &p;
+    return nullptr;
   }
 
   /// The published address nearest to `path` (a typing mistake or two
-  /// away), or "".
+  /// away), or "". Only for a link that leads nowhere.
   std::string nearest(const std::string& path) const {
     std::string best;
     size_t best_distance = std::max<size_t>(2, path.size() / 10) + 1;
-    for (const std::string& candidate : suggestions_) {
+    auto consider = [&](std::string_view key) {
+      std::string candidate = "/" + std::string(key);
       size_t gap = path.size() > candidate.size() ? path.size() - candidate.size() : candidate.size() - path.size();
-      if (gap >= best_distance) continue;
+      if (gap >= best_distance) return;
       if (size_t d = edit_distance(path, candidate); d < best_distance) {
         best_distance = d;
-        best = candidate;
+        best = std::move(candidate);
       }
+    };
+    for (const auto& [key, target] : targets_) {
+      bool shown = target.what == Target::What::file || target.what == Target::What::herald ||
+                   (target.what == Target::What::page && target.page->published &&
+                    target.page->kind != Kind::home && target.page->kind != Kind::section);
+      if (shown) consider(key);
     }
     return best;
   }
@@ -161,16 +197,43 @@ class Addresses {
   const Library& library() const { return lib_; }
 
  private:
+  /// A path made here: kept, so that its key can be a view of it. A page's
+  /// index.html is kept as its folder.
+  void add(std::string path, Target target) {
+    if (ends_with(path, "/index.html")) path.resize(path.size() - 10);
+    if (path == "index.html") path.clear();
+    const std::string& kept = owned_.emplace_back(std::move(path));
+    targets_.emplace(kept, target);
+  }
+
+  /// The files of the bundles not published now (those published are among
+  /// the static files): published with their page, when it is.
+  void add_withheld_bundles(const std::vector<SourceFile>& files) {
+    std::unordered_map<std::string_view, const Page*> bundles;  // bundle folder -> its page
+    for (const Page& p : lib_.pages)
+      if (!p.bundle_dir.empty() && !p.published) bundles.emplace(p.bundle_dir, &p);
+    for (const SourceFile& f : files) {
+      if (!starts_with(f.path, "content/") || ends_with(f.path, ".md")) continue;
+      for (size_t slash = f.path.rfind('/'); slash != std::string::npos && slash > 8;
+           slash = f.path.rfind('/', slash - 1)) {
+        auto it = bundles.find(std::string_view(f.path).substr(0, slash + 1));
+        if (it == bundles.end()) continue;
+        add(it->second->url.substr(1) + f.path.substr(slash + 1), {Target::What::bundle_file, it->second});
+        break;
+      }
+    }
+  }
+
   const Library& lib_;
   bool drafts_;
-  std::unordered_map<std::string, Target> targets_;
-  std::unordered_map<std::string, const Page*> sources_;
-  std::vector<std::string> suggestions_;
+  std::deque<std::string> owned_;
+  std::unordered_map<std::string_view, Target> targets_;
+  mutable std::string folder_;  ///< find()'s key with a slash added, made once
 };
 
 /// The anchors a link may name on `page`: its headings', its briefing
 /// sections', the theme's skip link, and `top`, which browsers know.
-bool has_anchor(const Page& page, const std::string& fragment) {
+bool has_anchor(const Page& page, std::string_view fragment) {
   if (fragment == "top" || fragment == "main-content") return true;
   for (const BriefingSection& s : page.sections)
     if (s.anchor == fragment) return true;
@@ -204,20 +267,38 @@ std::string describe_withheld(const Page& target, const std::string& why, const 
 }
 
 /// Checks the links of one page, published at `when`.
-void check_page(const Addresses& site, const Page& page, int64_t when, Diagnostics& diags) {
+/// Is the link as it should be? (Most are: no message is made for them.)
+bool link_leads_somewhere(const Addresses& site, const Page& page, const Target* target, int64_t when,
+                          std::string_view fragment) {
+  if (!target) return false;
+  if (target->page && target->what != Target::What::alias && !site.withheld(*target->page, when).empty())
+    return false;
+  if (fragment.empty()) return true;
+  if (target->what == Target::What::page && target->page->kind != Kind::home &&
+      target->page->kind != Kind::section)
+    return has_anchor(*target->page, fragment);
+  if (target->what == Target::What::herald && page.url != "/contacts/") return true;
+  return true;
+}
+
+void check_page(const Addresses& site, const Page& page, int64_t when, LinkBuffers& buffers, Diagnostics& diags) {
   const Library& lib = site.library();
   for (const LinkUse& link : page.links) {
-    std::string fragment;
-    std::optional<std::string> path = resolve_site_link(page.url, link.url, &fragment);
-    if (!path) continue;  // another site's address: checked by `herald check --external`
+    std::string_view path_view, fragment;
+    if (!resolve_into(page.url, link.url, buffers, path_view, fragment))
+      continue;  // another site's address: checked by `herald check --external`
+    const Target* target = site.find(path_view);
+    bool contacts = target && target->what == Target::What::herald && path_view == "/contacts/" && !fragment.empty();
+    if (!contacts && link_leads_somewhere(site, page, target, when, fragment)) continue;
+    const std::string path_text(path_view);
+    const std::string* path = &path_text;
     SourceLocation where{page.source_path, link.line, link.column};
     const char* noun = link.image ? "image" : "link to";
-    std::string shown = link.url;
+    const std::string& shown = link.url;
     // A relative address is shown with what it resolves to.
     std::string resolved = link.url.empty() || link.url[0] == '/' || link.url[0] == '#'
                                ? std::string()
                                : fmt::format(" (that is {})", *path);
-    const Target* target = site.find(*path);
     if (!target) {
       // Written as the source file's path, as on an author's disk.
       std::string source = remove_dot_segments("/" + page.source_path.substr(0, page.source_path.rfind('/') + 1) +
@@ -269,25 +350,16 @@ void check_page(const Addresses& site, const Page& page, int64_t when, Diagnosti
 }  // namespace
 
 std::optional<std::string> resolve_site_link(std::string_view page_url, std::string_view link, std::string* fragment) {
-  if (!is_relative_url(link)) return std::nullopt;
-  std::string_view rest = link;
-  size_t hash = rest.find('#');
-  if (fragment) *fragment = hash == std::string_view::npos ? "" : percent_decoded(rest.substr(hash + 1));
-  rest = rest.substr(0, hash);
-  rest = rest.substr(0, rest.find('?'));
-  std::string path;
-  if (rest.empty())
-    path = std::string(page_url);
-  else if (rest[0] == '/')
-    path = std::string(rest);
-  else
-    path = std::string(page_url.substr(0, page_url.rfind('/') + 1)) + std::string(rest);
-  if (path.empty() || path[0] != '/') path.insert(0, "/");
-  return percent_decoded(remove_dot_segments(path));
+  LinkBuffers buffers;
+  std::string_view path, wanted;
+  if (!resolve_into(page_url, link, buffers, path, wanted)) return std::nullopt;
+  if (fragment) fragment->assign(wanted);
+  return std::string(path);
 }
 
 void check_links(const Library& lib, const std::vector<SourceFile>& files, bool drafts, Diagnostics& diags) {
   Addresses site(lib, files, drafts);
+  LinkBuffers buffers;
   for (const Page& page : lib.pages) {
     if (page.links.empty()) continue;
     // A page published now is checked against the site now; one scheduled,
@@ -298,7 +370,7 @@ void check_links(const Library& lib, const std::vector<SourceFile>& files, bool 
       if (page.withheld_reason != "scheduled" || !page.date) continue;
       when = page.date->utc_seconds;
     }
-    check_page(site, page, when, diags);
+    check_page(site, page, when, buffers, diags);
   }
 }
 

@@ -1,6 +1,7 @@
 // What a link or image URL written by an author is: allowed or not, a site path or not.
 #include "markdown/urls.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -29,10 +30,17 @@ UrlKind url_kind(std::string_view url) {
   // may not have a ':' in its first part, so `a:b` is refused as a scheme).
   size_t end = url.find_first_of(":/?#");
   if (end != std::string_view::npos && url[end] == ':') {
-    std::string scheme = to_lower(url.substr(0, end));
-    if (scheme == "http" || scheme == "https") return UrlKind::web;
-    if (scheme == "mailto") return UrlKind::mailto;
-    if (scheme == "tel") return UrlKind::tel;
+    // Compared without making a lower-case copy: every link of a large site
+    // is read here on every build.
+    std::string_view scheme = url.substr(0, end);
+    auto is = [scheme](std::string_view name) {
+      return scheme.size() == name.size() &&
+             std::equal(scheme.begin(), scheme.end(), name.begin(),
+                        [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+    };
+    if (is("http") || is("https")) return UrlKind::web;
+    if (is("mailto")) return UrlKind::mailto;
+    if (is("tel")) return UrlKind::tel;
     return UrlKind::other;
   }
   // `//host/x` (browsers read a backslash as a slash here) is another site.

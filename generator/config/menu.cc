@@ -31,7 +31,8 @@ std::string url_problem(const std::string& url) {
     case UrlKind::site_path:
       if (url[0] == '/') return "";
       return fmt::format(
-          "the menu link '{}' must be a path of the site from its top, starting with '/' (such as /privacy/), "
+          "the menu link '{}' must be a path of the site from its top, starting with '/' (such as "
+          "/privacy/), "
           "or a whole address starting with https://: the menu is on every page, so a path relative to the "
           "page would lead somewhere different from each",
           quoted_url(url));
@@ -39,7 +40,8 @@ std::string url_problem(const std::string& url) {
       if (is_web_address(url)) return "";
       return fmt::format("the menu link '{}' must be a whole address starting with https:// or http://",
                          quoted_url(url));
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -66,8 +68,9 @@ bool parse_menu(const YAML::Node& value, const std::string& path, Diagnostics& d
       continue;
     }
     if (!list.IsSequence()) {
-      diags.error(at(path, list.IsNull() ? it->first : list),
-                  fmt::format("'menu.{}' must be a list of entries, such as [newsletters, briefings, about]", key));
+      diags.error(
+          at(path, list.IsNull() ? it->first : list),
+          fmt::format("'menu.{}' must be a list of entries, such as [newsletters, briefings, about]", key));
       ok = false;
       continue;
     }
@@ -96,9 +99,10 @@ bool parse_menu(const YAML::Node& value, const std::string& path, Diagnostics& d
           const YAML::Node v = f->second;
           if (field != "title" && field != "url") {
             std::string suggestion = closest_match(field, {"title", "url"});
-            diags.warning(at(path, f->first),
-                          fmt::format("unknown setting '{}' in a menu link, which has a title and a url{}", field,
-                                      suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+            diags.warning(
+                at(path, f->first),
+                fmt::format("unknown setting '{}' in a menu link, which has a title and a url{}", field,
+                            suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
             continue;
           }
           if (!v.IsScalar()) {

@@ -1,10 +1,10 @@
-// Tests for content/menus: each menu's default, and each entry of herald.yaml checked against what is published.
+// Tests for content/menus: each menu's default, and each entry of herald.yaml checked against what is
+// published.
 #include <doctest/doctest.h>
-
-#include "support/diagnostics.h"
 
 #include "content/library.h"
 #include "git/repository.h"
+#include "support/diagnostics.h"
 
 using namespace herald;
 using herald::test::messages;
@@ -68,7 +68,9 @@ std::string lines(const std::vector<std::string>& expected) {
 
 }  // namespace
 
-TEST_CASE("without menu: the sections that have something, in order; the pages by title, the statement, the feeds") {
+TEST_CASE(
+    "without menu: the sections that have something, in order; the pages by title, the statement, the "
+    "feeds") {
   Page draft = page(Kind::page, "draft", "A draft page");
   draft.draft = true;
   Site site({page(Kind::briefing, "neglect", "Neglect"), page(Kind::page, "privacy", "Privacy notice"),
@@ -85,18 +87,21 @@ TEST_CASE("without menu: the sections that have something, in order; the pages b
 
 TEST_CASE("the site's own accessibility statement is listed once, under its own title") {
   Site site({page(Kind::page, "accessibility", "Accessibility"), page(Kind::page, "about", "About us")});
-  CHECK(Site::shown(site.lib.footer_menu) ==
-        std::vector<std::string>{"About us -> /about/", "Accessibility -> /accessibility/",
-                                 "Feeds and embeds -> /feeds/"});
+  CHECK(Site::shown(site.lib.footer_menu) == std::vector<std::string>{"About us -> /about/",
+                                                                      "Accessibility -> /accessibility/",
+                                                                      "Feeds and embeds -> /feeds/"});
 }
 
-TEST_CASE("a menu given in herald.yaml: sections, pages and links, in its order; the other keeps its default") {
-  Site site({page(Kind::briefing, "neglect", "Neglect"), page(Kind::page, "about", "About us")},
-            "menu:\n  main: [search, about, briefings, { title: Partner site, url: \"https://partner.example/\" }, "
-            "{ title: Neglect, url: /briefings/neglect/#learning }, { title: Topics, url: /topics/ }]\n");
+TEST_CASE(
+    "a menu given in herald.yaml: sections, pages and links, in its order; the other keeps its default") {
+  Site site(
+      {page(Kind::briefing, "neglect", "Neglect"), page(Kind::page, "about", "About us")},
+      "menu:\n  main: [search, about, briefings, { title: Partner site, url: \"https://partner.example/\" }, "
+      "{ title: Neglect, url: /briefings/neglect/#learning }, { title: Topics, url: /topics/ }]\n");
   CHECK(messages(site.diags).empty());
   CHECK(Site::shown(site.lib.main_menu) ==
-        std::vector<std::string>{"Search -> /search/", "About us -> /about/", "7-minute briefings -> /briefings/",
+        std::vector<std::string>{"Search -> /search/", "About us -> /about/",
+                                 "7-minute briefings -> /briefings/",
                                  "Partner site -> https://partner.example/",
                                  "Neglect -> /briefings/neglect/#learning", "Topics -> /topics/"});
   CHECK_FALSE(site.lib.main_menu[3].site);
@@ -109,30 +114,37 @@ TEST_CASE("an entry naming nothing the site publishes is an error at it, with th
   draft.draft = true;
   Page scheduled = page(Kind::page, "news", "News");
   scheduled.date = DateTime{kNow + 86400 * 30, 0, false};
-  Site site({page(Kind::briefing, "neglect", "Neglect"), page(Kind::page, "about", "About us"), draft, scheduled},
-            "menu:\n"
-            "  main: [briefings, events, reports, topics, abuot, nothing-like-it]\n"
-            "  footer: [privacy, news, about, about]\n");
-  CHECK(lines(site.diags) ==
-        lines({
-            "herald.yaml:3:21: error: 'events' in the main menu: the site has no events yet, so the menu would "
-            "lead to an empty page: take it out of the menu until there is one",
-            "herald.yaml:3:29: error: 'reports' in the main menu: the site has no reports yet, so the menu would "
-            "lead to an empty page: take it out of the menu until there is one",
-            "herald.yaml:3:38: error: 'topics' in the main menu: the site has no topics yet, so the menu would lead "
-            "to an empty page: take it out of the menu until there is one",
-            "herald.yaml:3:46: error: 'abuot' in the main menu is not a section or a page of this site (did you "
-            "mean 'about'?)",
-            "herald.yaml:3:53: error: 'nothing-like-it' in the main menu is not a section or a page of this site: "
-            "a menu names a section (newsletters, briefings, procedures, events, contacts, search, topics, "
-            "accessibility, feeds), a page of content/pages/ by its file name ('about' for "
-            "content/pages/about.md), or a link written { title: \"…\", url: … }",
-            "herald.yaml:4:12: error: 'privacy' in the footer menu is the page content/pages/privacy.md, which is a "
-            "draft: publish it (remove 'draft: true'), or take it out of the menu",
-            "herald.yaml:4:21: error: 'news' in the footer menu is the page content/pages/news.md, which is "
-            "scheduled for 2 August 2024: take it out of the menu until then",
-            "herald.yaml:4:34: warning: the footer menu has 'about' twice: it is shown once",
-        }));
+  Site site(
+      {page(Kind::briefing, "neglect", "Neglect"), page(Kind::page, "about", "About us"), draft, scheduled},
+      "menu:\n"
+      "  main: [briefings, events, reports, topics, abuot, nothing-like-it]\n"
+      "  footer: [privacy, news, about, about]\n");
+  CHECK(
+      lines(site.diags) ==
+      lines({
+          "herald.yaml:3:21: error: 'events' in the main menu: the site has no events yet, so the menu would "
+          "lead to an empty page: take it out of the menu until there is one",
+          "herald.yaml:3:29: error: 'reports' in the main menu: the site has no reports yet, so the menu "
+          "would "
+          "lead to an empty page: take it out of the menu until there is one",
+          "herald.yaml:3:38: error: 'topics' in the main menu: the site has no topics yet, so the menu would "
+          "lead "
+          "to an empty page: take it out of the menu until there is one",
+          "herald.yaml:3:46: error: 'abuot' in the main menu is not a section or a page of this site (did "
+          "you "
+          "mean 'about'?)",
+          "herald.yaml:3:53: error: 'nothing-like-it' in the main menu is not a section or a page of this "
+          "site: "
+          "a menu names a section (newsletters, briefings, procedures, events, contacts, search, topics, "
+          "accessibility, feeds), a page of content/pages/ by its file name ('about' for "
+          "content/pages/about.md), or a link written { title: \"…\", url: … }",
+          "herald.yaml:4:12: error: 'privacy' in the footer menu is the page content/pages/privacy.md, which "
+          "is a "
+          "draft: publish it (remove 'draft: true'), or take it out of the menu",
+          "herald.yaml:4:21: error: 'news' in the footer menu is the page content/pages/news.md, which is "
+          "scheduled for 2 August 2024: take it out of the menu until then",
+          "herald.yaml:4:34: warning: the footer menu has 'about' twice: it is shown once",
+      }));
   CHECK(Site::shown(site.lib.main_menu) == std::vector<std::string>{"7-minute briefings -> /briefings/"});
   CHECK(Site::shown(site.lib.footer_menu) == std::vector<std::string>{"About us -> /about/"});
 }
@@ -157,12 +169,14 @@ TEST_CASE("a link to a path of the site must lead to a page, a list, a feed or a
             files);
   CHECK(lines(site.diags) ==
         lines({
-            "herald.yaml:8:7: error: the link '/privacy/' in the footer menu leads to content/pages/privacy.md, "
+            "herald.yaml:8:7: error: the link '/privacy/' in the footer menu leads to "
+            "content/pages/privacy.md, "
             "which is a draft: publish it (remove 'draft: true'), or take the link out of the menu",
-            "herald.yaml:9:7: error: the link '/abuot/' in the footer menu leads to nothing this site publishes "
+            "herald.yaml:9:7: error: the link '/abuot/' in the footer menu leads to nothing this site "
+            "publishes "
             "(did you mean '/about/'?)",
         }));
   CHECK(Site::shown(site.lib.footer_menu) ==
-        std::vector<std::string>{"Report -> /files/annual%20report.pdf", "About -> /about", "Feed -> /feed.xml",
-                                 "Home -> /", "Embed -> /embed/briefings/"});
+        std::vector<std::string>{"Report -> /files/annual%20report.pdf", "About -> /about",
+                                 "Feed -> /feed.xml", "Home -> /", "Embed -> /embed/briefings/"});
 }

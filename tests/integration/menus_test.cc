@@ -77,13 +77,15 @@ TEST_CASE("without menu: the sections that have content and the pages, with the 
                                                 "../../briefings/|7-minute briefings|true",
                                                 "../../procedures/|Procedures|", "../../events/|Events|",
                                                 "../../contacts/|Contacts|", "../../search/|Search|"});
-  CHECK(menu_links(briefing, kFooterNav) ==
-        Links{"../../about/|About us|", "../../privacy/|Privacy notice|",
-              "../../accessibility/|Accessibility statement|", "../../feeds/|Feeds and embeds|"});
+  CHECK(menu_links(briefing, kFooterNav) == Links{"../../about/|About us|", "../../privacy/|Privacy notice|",
+                                                  "../../accessibility/|Accessibility statement|",
+                                                  "../../feeds/|Feeds and embeds|"});
   // The list page itself is the current page; the home page's links start from the top.
-  CHECK(menu_links(site.read("public/briefings/index.html"), kMainNav)[1] == "../briefings/|7-minute briefings|page");
+  CHECK(menu_links(site.read("public/briefings/index.html"), kMainNav)[1] ==
+        "../briefings/|7-minute briefings|page");
   CHECK(menu_links(site.read("public/index.html"), kMainNav)[0] == "newsletters/|Newsletters|");
-  CHECK(menu_links(site.read("public/privacy/index.html"), kFooterNav)[1] == "../privacy/|Privacy notice|page");
+  CHECK(menu_links(site.read("public/privacy/index.html"), kFooterNav)[1] ==
+        "../privacy/|Privacy notice|page");
   // 404.html is shown at any address: its links start from the site's path.
   CHECK(menu_links(site.read("public/404.html"), kFooterNav)[0] == "/about/|About us|");
 }
@@ -108,7 +110,8 @@ TEST_CASE("a menu set in herald.yaml is on every page, in its order; an empty me
   CHECK(contains(chapter, "<footer"));
 }
 
-TEST_CASE("a warm rebuild after a change only to menu:, or to what the default menu lists, changes every page") {
+TEST_CASE(
+    "a warm rebuild after a change only to menu:, or to what the default menu lists, changes every page") {
   TempSite site;
   site.write_minimal_site();
   site.commit("the site");
@@ -128,7 +131,8 @@ TEST_CASE("a warm rebuild after a change only to menu:, or to what the default m
     check_every_page(">Training</a>");
   }
   SUBCASE("a new page, and so a new link in the default footer") {
-    site.write("content/pages/privacy.md", "---\ntitle: Privacy notice\n---\n\nHow we use your information.\n");
+    site.write("content/pages/privacy.md",
+               "---\ntitle: Privacy notice\n---\n\nHow we use your information.\n");
     site.commit("privacy");
     build(site);
     check_every_page(">Privacy notice</a>");

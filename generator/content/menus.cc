@@ -20,18 +20,6 @@ namespace {
 /// The name of the last section of the default main menu.
 constexpr std::string_view kLastOfMain = "search";
 
-/// Does the site publish anything in `section` (a name of menu_sections())?
-bool has_content(const Library& lib, std::string_view section) {
-  if (section == "newsletters") return !lib.newsletters.empty();
-  if (section == "briefings") return !lib.briefings.empty();
-  if (section == "procedures") return !lib.manuals.empty();
-  if (section == "events") return !lib.events.empty();
-  if (section == "contacts") return lib.contacts && !lib.contacts->contacts().empty();
-  if (section == "topics") return !lib.topics.empty();
-  if (section == "search" || section == "accessibility" || section == "feeds") return true;
-  return false;  // reports and meetings: kinds this version of herald does not publish
-}
-
 const MenuSection* find_section(std::string_view name) {
   for (const MenuSection& s : menu_sections())
     if (name == s.name) return &s;
@@ -49,7 +37,8 @@ MenuLink section_link(const Library& lib, const MenuSection& s) {
 /// "a draft: publish it…", "scheduled for 3 June 2026: …", "expired on 1 May 2024: …".
 std::string why_withheld(const Page& p, std::string_view it) {
   if (p.withheld_reason == "scheduled" && p.date)
-    return fmt::format("scheduled for {}: take {} out of the menu until then", format_human_date(*p.date), it);
+    return fmt::format("scheduled for {}: take {} out of the menu until then", format_human_date(*p.date),
+                       it);
   if (p.withheld_reason == "expired" && p.expires)
     return fmt::format("expired on {}: take {} out of the menu", format_human_date(*p.expires), it);
   return fmt::format("a draft: publish it (remove 'draft: true'), or take {} out of the menu", it);
@@ -86,7 +75,8 @@ class PublishedPaths {
     }
     list_herald_files(lib, [&](std::string path, std::string) {
       files_.insert(path);
-      if (ends_with(path, "/index.html") || path == "index.html") urls_.push_back("/" + path.substr(0, path.size() - 10));
+      if (ends_with(path, "/index.html") || path == "index.html")
+        urls_.push_back("/" + path.substr(0, path.size() - 10));
     });
     for (const StaticFile& f : lib.static_files) files_.insert(f.output_path);
   }
@@ -132,7 +122,8 @@ class MenuChecker {
     std::vector<MenuLink> links;
     std::set<std::string> shown;
     for (const MenuEntry& entry : setting.entries) {
-      std::optional<MenuLink> link = entry.name.empty() ? resolve_link(entry, menu) : resolve_name(entry, menu);
+      std::optional<MenuLink> link =
+          entry.name.empty() ? resolve_link(entry, menu) : resolve_name(entry, menu);
       if (!link) continue;
       if (!shown.insert(link->url).second) {
         diags_.warning(entry.at, fmt::format("{} has '{}' twice: it is shown once", menu,
@@ -148,7 +139,7 @@ class MenuChecker {
   std::optional<MenuLink> resolve_name(const MenuEntry& entry, const std::string& menu) {
     const std::string& name = entry.name;
     if (const MenuSection* s = find_section(name)) {
-      if (has_content(lib_, s->name)) return section_link(lib_, *s);
+      if (section_has_content(lib_, s->name)) return section_link(lib_, *s);
       diags_.error(entry.at, fmt::format("'{}' in {}: the site has no {} yet, so the menu would lead to an "
                                          "empty page: take it out of the menu until there is one",
                                          name, menu, s->what));
@@ -158,35 +149,38 @@ class MenuChecker {
       return MenuLink{p->title, p->url, true};
     for (const Page& p : lib_.pages)
       if (p.kind == Kind::page && p.slug == name) {  // not published
-        diags_.error(entry.at, fmt::format("'{}' in {} is the page {}, which is {}", name, menu, p.source_path,
-                                           why_withheld(p, "it")));
+        diags_.error(entry.at, fmt::format("'{}' in {} is the page {}, which is {}", name, menu,
+                                           p.source_path, why_withheld(p, "it")));
         return std::nullopt;
       }
     std::vector<std::string> names;
     for (const MenuSection& s : menu_sections()) names.push_back(s.name);
     for (const Page* p : lib_.plain_pages) names.push_back(p->slug);
     std::string suggestion = closest_match(name, names);
-    diags_.error(entry.at,
-                 suggestion.empty()
-                     ? fmt::format("'{}' in {} is not a section or a page of this site: a menu names a section "
-                                   "(newsletters, briefings, procedures, events, contacts, search, topics, "
-                                   "accessibility, feeds), a page of content/pages/ by its file name ('about' "
-                                   "for content/pages/about.md), or a link written {{ title: \"…\", url: … }}",
-                                   name, menu)
-                     : fmt::format("'{}' in {} is not a section or a page of this site{}", name, menu,
-                                   did_you_mean(suggestion)));
+    diags_.error(
+        entry.at,
+        suggestion.empty()
+            ? fmt::format("'{}' in {} is not a section or a page of this site: a menu names a section "
+                          "(newsletters, briefings, procedures, events, contacts, search, topics, "
+                          "accessibility, feeds), a page of content/pages/ by its file name ('about' "
+                          "for content/pages/about.md), or a link written {{ title: \"…\", url: … }}",
+                          name, menu)
+            : fmt::format("'{}' in {} is not a section or a page of this site{}", name, menu,
+                          did_you_mean(suggestion)));
     return std::nullopt;
   }
 
   std::optional<MenuLink> resolve_link(const MenuEntry& entry, const std::string& menu) {
-    if (url_kind(entry.url) != UrlKind::site_path) return MenuLink{entry.title, entry.url, false};  // not checked
+    if (url_kind(entry.url) != UrlKind::site_path)
+      return MenuLink{entry.title, entry.url, false};  // not checked
     std::string_view path = entry.url;
     path = path.substr(0, path.find_first_of("?#"));
     if (!paths_) paths_.emplace(lib_);
     if (paths_->publishes(path)) return MenuLink{entry.title, entry.url, true};
     if (const Page* p = paths_->withheld(path)) {
-      diags_.error(entry.at, fmt::format("the link '{}' in {} leads to {}, which is {}", quoted_url(entry.url),
-                                         menu, p->source_path, why_withheld(*p, "the link")));
+      diags_.error(entry.at,
+                   fmt::format("the link '{}' in {} leads to {}, which is {}", quoted_url(entry.url), menu,
+                               p->source_path, why_withheld(*p, "the link")));
       return std::nullopt;
     }
     diags_.error(entry.at, fmt::format("the link '{}' in {} leads to nothing this site publishes{}",
@@ -202,7 +196,7 @@ class MenuChecker {
 std::vector<MenuLink> default_main(const Library& lib) {
   std::vector<MenuLink> links;
   for (const MenuSection& s : menu_sections()) {
-    if (has_content(lib, s.name)) links.push_back(section_link(lib, s));
+    if (section_has_content(lib, s.name)) links.push_back(section_link(lib, s));
     if (s.name == kLastOfMain) break;
   }
   return links;
@@ -223,6 +217,17 @@ std::vector<MenuLink> default_footer(const Library& lib) {
 }
 
 }  // namespace
+
+bool section_has_content(const Library& lib, std::string_view section) {
+  if (section == "newsletters") return !lib.newsletters.empty();
+  if (section == "briefings") return !lib.briefings.empty();
+  if (section == "procedures") return !lib.manuals.empty();
+  if (section == "events") return !lib.events.empty();
+  if (section == "contacts") return lib.contacts && !lib.contacts->contacts().empty();
+  if (section == "topics") return !lib.topics.empty();
+  if (section == "search" || section == "accessibility" || section == "feeds") return true;
+  return false;  // reports and meetings: kinds this version of herald does not publish
+}
 
 const std::vector<MenuSection>& menu_sections() {
   static const std::vector<MenuSection> sections = {
@@ -245,7 +250,8 @@ void assemble_menus(Library& lib, Diagnostics& diags) {
   const MenuSettings& settings = lib.config.menu;
   MenuChecker checker(lib, diags);
   lib.main_menu = settings.main.given ? checker.resolve(settings.main, "the main menu") : default_main(lib);
-  lib.footer_menu = settings.footer.given ? checker.resolve(settings.footer, "the footer menu") : default_footer(lib);
+  lib.footer_menu =
+      settings.footer.given ? checker.resolve(settings.footer, "the footer menu") : default_footer(lib);
 }
 
 }  // namespace herald

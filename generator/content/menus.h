@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -33,6 +34,11 @@ struct MenuSection {
 /// order: newsletters, briefings, procedures, reports, meetings, events,
 /// contacts, search; then topics, accessibility and feeds.
 const std::vector<MenuSection>& menu_sections();
+
+/// Does the site publish anything in `section`, a name of menu_sections()?
+/// (Search, the accessibility statement and the feeds always; reports and
+/// meetings, which this version of herald does not publish, never.)
+bool section_has_content(const Library& lib, std::string_view section);
 
 /// Sets `lib.main_menu` and `lib.footer_menu` from `lib.config.menu`, once
 /// the library is assembled: each entry given in herald.yaml must name

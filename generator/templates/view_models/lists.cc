@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "content/menus.h"
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
@@ -89,6 +90,21 @@ TemplateData ViewModel::home() const {
     topics.push_back(std::move(item));
   }
   put(d, "topics", std::move(topics));
+  put(d, "has_topics", data(!lib_.topics.empty()));
+  // "Everything on this site": each section that has something in it.
+  static const std::pair<const char*, const char*> kSections[] = {
+      {"newsletters", "Newsletters"},    {"briefings", "7-minute briefings"}, {"procedures", "Multi-agency procedures"},
+      {"events", "Events and training"}, {"contacts", "Contacts"}};
+  list sections;
+  for (const auto& [name, title] : kSections) {
+    if (!section_has_content(lib_, name)) continue;
+    data item;
+    put(item, "title", title);
+    put(item, "url", std::string(name) + "/");
+    sections.push_back(std::move(item));
+  }
+  put(d, "has_sections", data(!sections.empty()));
+  put(d, "sections", std::move(sections));
   return d;
 }
 

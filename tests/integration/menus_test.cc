@@ -143,3 +143,20 @@ TEST_CASE(
   build(site, " --out out-cold");
   CHECK(read_tree(site.dir() + "/public") == read_tree(site.dir() + "/out-cold"));
 }
+
+TEST_CASE("one link of a menu is the current page: the first to it without a #part, else the first to it") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("herald.yaml", site.read("herald.yaml") +
+                                "menu:\n"
+                                "  main: [{ title: Who we are, url: /about/#who }, { title: About, url: /about },\n"
+                                "         about, { title: Our work, url: /about/#work }]\n"
+                                "  footer: [{ title: Who we are, url: /about/#who }, { title: Our work, url: "
+                                "/about/#work }]\n");
+  site.commit("the site");
+  build(site);
+  std::string about = site.read("public/about/index.html");
+  CHECK(menu_links(about, kMainNav) == Links{"../about/#who|Who we are|", "../about|About|page",
+                                             "../about/|About us|", "../about/#work|Our work|"});
+  CHECK(menu_links(about, kFooterNav) == Links{"../about/#who|Who we are|page", "../about/#work|Our work|"});
+}

@@ -31,9 +31,19 @@ std::string href_of(std::string_view url) {
 }
 
 /// A menu's links for the page at `url`, relative to it (`root` leads to the
-/// site's top). A link to the page itself has `aria_current` "page", one to a
-/// folder above it "true" (the section the page is in).
+/// site's top). One link to the page itself has `aria_current` "page" (the
+/// first, or the first without a `#part` or `?query` if one is), each one
+/// to a folder above it "true" (the section the page is in).
 data menu_data(const std::vector<MenuLink>& links, const std::string& url, const std::string& root) {
+  auto path_of = [](const MenuLink& link) { return link.url.substr(0, link.url.find_first_of("?#")); };
+  auto is_page = [&](const std::string& path) { return path == url || path + '/' == url; };
+  const MenuLink* page_link = nullptr;
+  for (const MenuLink& link : links) {
+    if (!link.site || !is_page(path_of(link))) continue;
+    bool whole = link.url == path_of(link);
+    if (!page_link || (whole && page_link->url != path_of(*page_link))) page_link = &link;
+    if (whole) break;
+  }
   list items;
   items.reserve(links.size());
   for (const MenuLink& link : links) {
@@ -41,9 +51,9 @@ data menu_data(const std::vector<MenuLink>& links, const std::string& url, const
     put(item, "title", link.title);
     std::string current;
     if (link.site) {
-      std::string path = link.url.substr(0, link.url.find_first_of("?#"));
-      if (path == url) current = "page";
-      else if (path != "/" && path.back() == '/' && starts_with(url, path)) current = "true";
+      std::string path = path_of(link);
+      if (&link == page_link) current = "page";
+      else if (path != "/" && !is_page(path) && path.back() == '/' && starts_with(url, path)) current = "true";
       put(item, "url", href_of(root + link.url.substr(1)));
     } else {
       put(item, "url", href_of(link.url));

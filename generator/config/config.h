@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/menu.h"
 #include "core/datetime.h"
 #include "core/diagnostic.h"
 
@@ -34,6 +35,8 @@ struct Config {
   std::string release_tags = "procedures-*";
   /// Built-in review types plus the site's own, in display order.
   std::vector<std::pair<std::string, std::string>> review_types;
+  /// `menu:`, as written; each menu not given keeps its default (content/menus.h).
+  MenuSettings menu;
 
   TimeZone zone() const { return TimeZone(timezone_name); }
   /// The base URL's path part ("/" or "/site/"), for links inside the site.

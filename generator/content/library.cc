@@ -338,6 +338,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
     check_logo(lib, *input.files, diags);
   }
   check_written_paths(lib, diags);
+  assemble_menus(lib, diags);
 }
 
 }  // namespace herald

@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "content/amendments.h"
 #include "content/contacts.h"
+#include "content/menus.h"
 #include "content/page.h"
 #include "core/diagnostic.h"
 #include "git/repository.h"
@@ -60,6 +61,8 @@ struct Library {
   std::vector<Term> topics, audiences, review_types;
   std::vector<StaticFile> static_files;
   std::vector<Release> releases;  ///< newest first
+  /// The header's and the footer's menus (content/menus.h).
+  std::vector<MenuLink> main_menu, footer_menu;
   /// Every published page (all kinds but home/section), newest first.
   std::vector<const Page*> all_published;
 

@@ -1,4 +1,4 @@
-// The ONLY place where pages, contacts and releases become template data.
+// The ONLY place where pages, contacts and releases become template data (view_models/, a file a kind).
 #pragma once
 
 #include <map>
@@ -25,29 +25,29 @@ class ViewModel {
  public:
   explicit ViewModel(const Library& library);
 
-  /// Data shared by every page (site, navigation, urgent contacts), for a
-  /// page at site path `url`, whose section is `section` (for navigation).
-  TemplateData base(const std::string& url, const std::string& title,
-                    const std::string& section) const;
+  /// Data shared by every page (site, menus, breadcrumbs, urgent contacts),
+  /// for a page at site path `url`. A menu's link to `url` is marked as the
+  /// current page, one to a folder above it as the current section.
+  TemplateData base(const std::string& url, const std::string& title) const;
 
   TemplateData page(const Page& page) const;          ///< any content page
   /// A hash of everything page(p) is made from, for template `tmpl`, found
   /// without making it: the whole page as parsed and dated (its source's path
-  /// and blob id, with what Assemble sets), the site's inputs and the preview flag, what
+  /// and blob id, with what Assemble sets), the site's inputs, the menus and the preview flag, what
   /// the clock decides (an overdue review, a past session), the manuals in
   /// its breadcrumbs and, for a chapter, its manual, its neighbours and its
   /// history. Equal keys give equal data (tests/templates/page_key_test.cc),
   /// so an unchanged page is linked from the previous build without its data
   /// being made. Whatever page() comes to read must be added here.
   Hash128 page_key(const Page& p, const std::string& tmpl) const;
-  /// The same for term(t, kind): the term, the site's inputs and what each
-  /// of its pages' cards shows (as card() makes it).
+  /// The same for term(t, kind): the term, the site's inputs, the menus and
+  /// what each of its pages' cards shows (as card() makes it).
   Hash128 term_key(const Term& t, const std::string& kind) const;
   TemplateData home() const;
   TemplateData newsletters() const;
   TemplateData briefings() const;
   /// Hashes of what newsletters() and briefings() are made from, as for
-  /// term_key: the section's intro, each page's card (and year) and, for the
+  /// term_key: the menus, the section's intro, each page's card (and year) and, for the
   /// briefings, the terms' counts. The two longest lists are so not made
   /// when unchanged.
   Hash128 newsletters_key() const;
@@ -88,6 +88,13 @@ class ViewModel {
   const Library& library() const { return lib_; }
 
  private:
+  /// The parts of page(p) for a chapter, an event and a briefing, in the
+  /// page's data `pg`; `root` leads from the page to the site's top.
+  void chapter_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  void event_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  void briefing_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  /// What chapter_data() shows besides the chapter itself, for page_key().
+  void add_chapter_key(KeyInput& in, const Page& p) const;
   TemplateData release(const Release& r, const std::string& root) const;
   /// What release() shows of a release, for the keys.
   void add_release(KeyInput& in, const Release& r) const;
@@ -112,7 +119,9 @@ class ViewModel {
   std::pair<const Page*, const Page*> neighbours(const Page& chapter) const;
 
   const Library& lib_;
-  TemplateData urgent_;
+  /// A hash of both menus, in every page's key: a new entry (or, for the
+  /// default menus, a section's first page, a page's new title) changes every page.
+  Hash128 menu_key_;
   /// Each chapter's neighbours in its manual: found once, not by every
   /// chapter walking its manual's list (a manual may have thousands).
   std::unordered_map<const Page*, std::pair<const Page*, const Page*>> neighbours_;

@@ -91,6 +91,11 @@ TEST_CASE("herald init makes a git repository on main, with nothing committed, t
   CHECK(w.exists("public/index.html"));
   CHECK(contains(w.read("public/index.html"), "Eastshire Safeguarding Partnership"));
   CHECK(contains(w.read("public/index.html"), "href=\"tel:999\""));
+  // The default menus: the sections with something in them, the page and herald's own.
+  CHECK(contains(w.read("public/index.html"), "<a class=\"herald-nav__link\" href=\"contacts/\">Contacts</a>"));
+  CHECK_FALSE(contains(w.read("public/index.html"), "href=\"newsletters/\""));  // nor in "Everything on this site"
+  CHECK_FALSE(contains(w.read("public/index.html"), "Browse by topic"));  // there are none yet
+  CHECK(contains(w.read("public/index.html"), "<a class=\"govuk-footer__link\" href=\"about/\">"));
   CHECK(w.exists("public/about/index.html"));
   CHECK(w.exists("public/contacts/index.html"));
   CHECK(w.exists("public/contacts/business-office.vcf"));
@@ -132,6 +137,24 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual and an 
   CHECK(contains(w.read("public/events.ics"), "SUMMARY:Example event"));
   if (fs::exists(std::string(HERALD_SOURCE_DIR) + "/node_modules/.bin/pagefind"))
     CHECK(contains(w.read("public/pagefind/pagefind-entry.json"), "\"page_count\":"));
+  // The default menu lists every example's section; the menu written out in
+  // herald.yaml's comment, its # taken away, is the same and builds as cleanly.
+  std::string nav = "<li class=\"herald-nav__item\"><a class=\"herald-nav__link\" href=\"";
+  std::string sections = nav + "newsletters/\">Newsletters</a></li>\n" + nav +
+                         "briefings/\">7-minute briefings</a></li>\n" + nav + "procedures/\">Procedures</a></li>\n" +
+                         nav + "events/\">Events</a></li>\n" + nav + "contacts/\">Contacts</a></li>\n" + nav +
+                         "search/\">Search</a></li>\n";
+  CHECK(contains(home, sections));
+  std::string config = w.read("herald.yaml");
+  for (const char* line : {"# menu:\n", "#   main: ", "#   footer: "}) {
+    size_t at = config.find(line);
+    REQUIRE(at != std::string::npos);
+    config.erase(at, 2);
+  }
+  herald::test::write_file(w.site + "/herald.yaml", config);
+  w.commit();
+  build_without_a_message(w);
+  CHECK(contains(w.read("public/index.html"), sections));
 }
 
 TEST_CASE("herald init refuses a folder that is not empty, and changes nothing in it") {

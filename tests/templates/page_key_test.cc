@@ -239,6 +239,39 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK(changed_keys(base, after).size() == after.size());
     CHECK(changed_data(base, after).count(about));
   }
+  SUBCASE("a new page: the default footer lists it on every page") {
+    site.write("content/pages/privacy.md", "---\ntitle: Privacy notice\n---\n\nHow we use your information.\n");
+    site.commit("privacy", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    auto data = changed_data(base, after);
+    for (const std::string& url : {about, event, middle, manual, std::string("/briefings/"), std::string("/topics/neglect/")}) {
+      CAPTURE(url);
+      CHECK(data.count(url));
+    }
+    CHECK(changed_keys(base, after).size() == after.size());
+  }
+  SUBCASE("a page's new title, in a commit of the same time: every footer shows it") {
+    site.write("content/pages/about.md", "---\ntitle: About the partnership\n---\n\nWho we are.\n");
+    amend_at_same_time(site);
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(event));
+    CHECK(changed_keys(base, after).size() == after.size());
+  }
+  SUBCASE("a section's last page withdrawn: the default main menu no longer lists it") {
+    std::string source = site.read("content/newsletters/spring-2024.md");
+    site.write("content/newsletters/spring-2024.md", "---\ndraft: true\n" + source.substr(4));
+    site.commit("withdraw the newsletter", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(about));
+    CHECK(changed_keys(base, after).size() == after.size());
+  }
+  SUBCASE("herald.yaml's menu: every page") {
+    site.write("herald.yaml", site.read("herald.yaml") + "menu:\n  main: [briefings, procedures]\n");
+    site.commit("menu", "2024-01-11T10:00:00+00:00");
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(about));
+    CHECK(changed_keys(base, after).size() == after.size());
+  }
   SUBCASE("time passing: a session over, a review overdue") {
     auto before = keyed_pages(site, "2024-06-01T12:00:00");  // the conference is on 12 June
     auto after = keyed_pages(site, "2024-10-15T12:00:00");      // the review was due on 30 September

@@ -19,6 +19,9 @@ bool check_external(const BuildResult& result, int64_t now, Diagnostics& diags) 
     if (!page.published && page.withheld_reason != "scheduled") continue;
     for (const LinkUse& link : page.links) uses.push_back({link.url, {page.source_path, link.line, link.column}});
   }
+  for (const MenuSetting* menu : {&lib.config.menu.main, &lib.config.menu.footer})
+    for (const MenuEntry& entry : menu->entries)
+      if (!entry.url.empty()) uses.push_back({entry.url, entry.at});
   if (lib.contacts)
     for (const Contact& c : lib.contacts->contacts())
       if (!c.url.empty()) uses.push_back({c.url, c.url_at});

@@ -14,6 +14,8 @@
 #   WORK=DIR           where the corpora and outputs go (default /dev/shm/herald-bench: tmpfs)
 #   HISTORY=N          N more commits in herald's copy of the corpus, each changing one page
 #                      (default 0): herald walks the whole history on a cold build
+#   SHAPE=long         the corpus of long pages (about 7.5 KB, three in four with a table,
+#                      nested front matter) instead of the standard one (about 3.6 KB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench="$(pwd)/bench"
@@ -51,6 +53,7 @@ herald="$(cd "$(dirname "$herald")" && pwd)/$(basename "$herald")"
 export HERALD_PAGEFIND=none
 
 # shellcheck disable=SC1091
+echo "corpus: ${SHAPE:-standard} pages"
 echo "machine: $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GB memory; $(date -u +%Y-%m-%d)"
 versions=("$("$herald" --version 2>/dev/null | head -1 || echo 'herald ?')")
 if wants hugo; then versions+=("hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1)"); fi
@@ -103,7 +106,7 @@ for n in "${sizes[@]}"; do
       echo "== $n pages: Eleventy SKIPPED (above ELEVENTY_MAX=$eleventy_max pages; set ELEVENTY_MAX=$n to include it)"
     else run+=("$tool"); fi
   done
-  d="$work/$n"
+  d="$work/${SHAPE:-standard}-$n"
   rm -rf "$d"
   python3 bench/corpus/generate.py "$n" "$d" "${run[@]}"
   for tool in "${run[@]}"; do

@@ -18,6 +18,11 @@ each section and each term (herald's default length); and a sitemap.
   generate.py --edit OUT_DIR TOOL   changes one page of that copy (herald's as a
                                     commit), for the warm-rebuild timing
 
+SHAPE=long (environment) writes pages of the shape of real partnership
+content instead: about 8 KB each, three in four with a GFM table, nested
+front matter (a briefing's source:), as newsletters, annual reports and
+procedure chapters are.
+
 HISTORY=N (environment) gives the herald site N more commits after the
 corpus, each changing one page, as a real site's repository has: herald
 walks the whole history on a first build. The peers read no history.
@@ -70,6 +75,58 @@ def page(rng, i):
                 f"| Concern | Action |\n| --- | --- |\n| {sentence(rng, 4)} | {sentence(rng, 5)} |\n| {sentence(rng, 4)} | {sentence(rng, 5)} |\n\n"
                 f"See {link}.")
         extra = f"order: {i}\nowner: Northbrook Partnership\n"
+    title = f"{kind.capitalize()} {i}: {sentence(rng, 4)[:-1]}"
+    return kind, title, date, topics, audience, extra, body
+
+
+def table(rng, rows, cols):
+    head = "| " + " | ".join(f"{rng.choice(WORDS).capitalize()} {c + 1}" for c in range(cols)) + " |"
+    rule = "|" + "|".join(" --- " for _ in range(cols)) + "|"
+    body = "\n".join("| " + " | ".join(sentence(rng, rng.randint(2, 7))[:-1] for _ in range(cols)) + " |"
+                     for _ in range(rows))
+    return f"{head}\n{rule}\n{body}"
+
+
+def page_long(rng, i):
+    """A page of the shape of real partnership content: about 8 KB, three
+    pages in four with a GFM table, nested front matter (a briefing's source)."""
+    kind = kind_of(i)
+    topics = rng.sample(TOPICS, 3)
+    audience = rng.sample(AUDIENCES, 2)
+    day = 1 + i % 28
+    month = 1 + (i // 28) % 12
+    date = f"2025-{month:02d}-{day:02d}"
+    link = f"[the procedures for {topics[0]}](/topics/{topics[0]}/)"
+    with_table = i % 4 != 3
+    if kind == "briefing":
+        sections = []
+        for n in range(1, 8):
+            part = f"## {n}. Section {n}\n\n{paragraph(rng, 4)}\n\n{paragraph(rng, 2)} See {link}."
+            if n == 4 and with_table:
+                part += "\n\n" + table(rng, rng.randint(8, 16), 3)
+            if n == 6:
+                part += "\n\n" + "\n".join(f"- {sentence(rng)}" for _ in range(6))
+            sections.append(part)
+        body = paragraph(rng, 3) + "\n\n" + "\n\n".join(sections)
+        extra = (f"review_type: sar\nsource:\n  title: \"Safeguarding Adults Review: {sentence(rng, 3)[:-1]}\"\n"
+                 f"  url: https://reviews.example/sar-{i}\n  published: {date}\n")
+    elif kind == "newsletter":
+        articles = []
+        for a in range(1, 6):
+            part = (f"## Article {a}\n\n{paragraph(rng, 3)}\n\n### Part\n\n{paragraph(rng, 2)}\n\n"
+                    + "\n".join(f"- {sentence(rng)}" for _ in range(4)) + f"\n\nRead {link}.")
+            if a == 3 and with_table:
+                part += "\n\n" + table(rng, rng.randint(6, 12), 4)
+            articles.append(part)
+        body = "\n\n".join(articles)
+        extra = f"issue: {i}\nseries: Safeguarding Matters\n"
+    else:
+        body = (f"## Purpose\n\n{paragraph(rng, 5)}\n\n## Scope\n\n{paragraph(rng, 4)}\n\n## Background\n\n{paragraph(rng, 6)}\n\n"
+                f"## Steps\n\n" + "\n".join(f"{k}. {sentence(rng, 18)}" for k in range(1, 9)) + "\n\n"
+                + (f"## Who does what\n\n{table(rng, rng.randint(10, 20), 3)}\n\n" if with_table else "")
+                + f"## Recording\n\n{paragraph(rng, 5)}\n\n### Escalation\n\n{paragraph(rng, 4)}\n\nSee {link}.")
+        extra = (f"order: {i}\nowner: Northbrook Partnership\nreviewed: {date}\nreview_due: 2029-{month:02d}-{day:02d}\n"
+                 f"amendment: \"Updated for the partnership's new arrangements.\"\n")
     title = f"{kind.capitalize()} {i}: {sentence(rng, 4)[:-1]}"
     return kind, title, date, topics, audience, extra, body
 
@@ -341,6 +398,7 @@ def main():
     n, out = int(sys.argv[1]), sys.argv[2]
     tools = sys.argv[3:] or list(TOOLS)
     rng = random.Random(42)
+    make_page = page_long if os.environ.get("SHAPE") == "long" else page
     roots = {t: os.path.join(out, t) for t in tools}
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "size"), "w") as f:
@@ -349,7 +407,7 @@ def main():
     for t in tools:
         setup[t](roots[t])
     for i in range(n):
-        kind, title, date, topics, audience, extra, body = page(rng, i)
+        kind, title, date, topics, audience, extra, body = make_page(rng, i)
         slug = f"{kind}-{i}"
         if "herald" in roots:
             herald_page(roots["herald"], kind, slug, title, date, topics, audience, extra, body)

@@ -6,20 +6,28 @@
 namespace herald {
 
 std::string JsonWriter::quote(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  // Runs of characters that need no escape are copied whole.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+      default: out += fmt::format("\\u{:04x}", c);
     }
   }
-  return out + "\"";
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+  return out;
 }
 
 void JsonWriter::newline() {

@@ -4,6 +4,7 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -100,13 +101,21 @@ bool newest_first(const FeedItem& a, const FeedItem& b) {
   return a.published != b.published ? a.published > b.published : a.id < b.id;
 }
 
-Feed make_feed(const Library& lib, std::string path, std::string title, std::string page,
+/// Each page's content with absolute URLs, made once however many feeds
+/// carry the page (the site's, its section's, each of its topics'...).
+using FeedContents = std::unordered_map<const Page*, std::string>;
+
+Feed make_feed(const Library& lib, FeedContents& contents, std::string path, std::string title, std::string page,
                std::vector<FeedItem> items) {
   std::stable_sort(items.begin(), items.end(), newest_first);
   if (items.size() > static_cast<size_t>(lib.config.feed_items)) items.resize(lib.config.feed_items);
   // The content only of the items kept: a topic's feed may be cut from thousands of pages.
   for (FeedItem& item : items) {
-    if (item.page && lib.config.feed_full_content) item.content_html = absolute_html(*item.page, lib);
+    if (item.page && lib.config.feed_full_content) {
+      auto [it, made] = contents.try_emplace(item.page);
+      if (made) it->second = absolute_html(*item.page, lib);
+      item.content_html = it->second;
+    }
     item.page = nullptr;
   }
   return {std::move(path), std::move(title), lib.config.absolute_url(page), std::move(items)};
@@ -165,6 +174,7 @@ std::string absolute_html(const Page& page, const Library& lib) {
 
 std::vector<Feed> collect_feeds(const Library& lib) {
   std::vector<Feed> feeds;
+  FeedContents contents;
   const std::string& site = lib.config.title;
   std::vector<FeedItem> everything = items_of(lib.newsletters, lib);
   for (auto& i : items_of(lib.briefings, lib)) everything.push_back(std::move(i));
@@ -172,16 +182,16 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   std::vector<FeedItem> releases;
   for (const Release& r : lib.releases) releases.push_back(release_item(r, lib));
   everything.insert(everything.end(), releases.begin(), releases.end());
-  feeds.push_back(make_feed(lib, "", site, "/", everything));
-  feeds.push_back(make_feed(lib, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
-  feeds.push_back(make_feed(lib, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
-  feeds.push_back(make_feed(lib, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
-  feeds.push_back(make_feed(lib, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
+  feeds.push_back(make_feed(lib, contents, "", site, "/", everything));
+  feeds.push_back(make_feed(lib, contents, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
+  feeds.push_back(make_feed(lib, contents, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
+  feeds.push_back(make_feed(lib, contents, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
+  feeds.push_back(make_feed(lib, contents, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
   for (const Term& t : lib.topics)
-    feeds.push_back(make_feed(lib, "topics/" + t.key + "/", "Topic: " + t.name + " – " + site,
+    feeds.push_back(make_feed(lib, contents, "topics/" + t.key + "/", "Topic: " + t.name + " – " + site,
                               "/topics/" + t.key + "/", items_of(t.pages, lib)));
   for (const Term& t : lib.audiences)
-    feeds.push_back(make_feed(lib, "audience/" + t.key + "/", "For " + t.name + " – " + site,
+    feeds.push_back(make_feed(lib, contents, "audience/" + t.key + "/", "For " + t.name + " – " + site,
                               "/audience/" + t.key + "/", items_of(t.pages, lib)));
   return feeds;
 }

@@ -39,6 +39,8 @@ struct BuildCache {
   std::string context;
   std::map<std::string, Parsed> parsed;  ///< by path + '\n' + blob id
   size_t reused = 0;                     ///< files the last build did not parse again
+  /// The working tree as the last build read it (the preview).
+  WorktreeMemo worktree;
 };
 
 struct BuildOptions {

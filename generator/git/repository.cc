@@ -2,6 +2,7 @@
 #include "git/repository.h"
 
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <git2.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/file_io.h"
 #include "core/thread_pool.h"
 
 namespace {
@@ -211,7 +213,8 @@ std::vector<std::string> Repository::uncommitted(const std::vector<std::string>&
   return out;
 }
 
-std::vector<SourceFile> Repository::read_worktree() const {
+std::vector<SourceFile> Repository::read_worktree(WorktreeMemo* memo) const {
+  WorktreeMemo next;
   namespace fs = std::filesystem;
   std::vector<SourceFile> files;
   std::string root = workdir();
@@ -241,16 +244,31 @@ std::vector<SourceFile> Repository::read_worktree() const {
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    struct stat st {};
+    if (::stat(it->path().c_str(), &st) != 0) continue;
+    WorktreeMemo::Entry stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                              static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, {}};
+    if (memo) {
+      auto known = memo->files.find(rel);
+      if (known != memo->files.end() && known->second.size == stamp.size && known->second.inode == stamp.inode &&
+          known->second.mtime_ns == stamp.mtime_ns) {
+        files.push_back(known->second.file);
+        next.files.emplace(rel, std::move(known->second));
+        continue;
+      }
+    }
     SourceFile f;
     f.path = rel;
-    f.content = buffer.str();
+    if (!read_whole_file(it->path().string(), &f.content)) continue;
     f.blob_id = blob_id_of(f.content);
+    if (memo) {
+      stamp.file = f;
+      next.files.emplace(rel, std::move(stamp));
+    }
     files.push_back(std::move(f));
   }
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  if (memo) *memo = std::move(next);
   return files;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct git_repository;
@@ -40,6 +41,17 @@ struct FileChange {
   int similarity = 0;  ///< for renames, 0-100
 };
 
+/// What the last read of a working tree found, by path: each file's stamp
+/// (size, modification time, inode) and what was read.
+struct WorktreeMemo {
+  struct Entry {
+    uint64_t size = 0, inode = 0;
+    int64_t mtime_ns = 0;
+    SourceFile file;
+  };
+  std::unordered_map<std::string, Entry> files;
+};
+
 class Repository {
  public:
   ~Repository();
@@ -73,8 +85,11 @@ class Repository {
   /// with its bytes and the blob id git would give them; what git ignores,
   /// `.git/` and `.herald-cache/` are left out. A symbolic link, to a file
   /// or to a folder, is listed at its own path with no content and never
-  /// followed. Empty for a bare repository.
-  std::vector<SourceFile> read_worktree() const;
+  /// followed. Empty for a bare repository. With `memo`, a file whose size,
+  /// modification time and inode are as the last read found them is taken
+  /// from it, not read and hashed again (the preview reads the tree on
+  /// every save); the memo is then of this read.
+  std::vector<SourceFile> read_worktree(WorktreeMemo* memo = nullptr) const;
 
   /// The files of the working tree whose content is not as committed at
   /// HEAD (changed, added, deleted or not yet tracked; not those git

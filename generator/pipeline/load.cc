@@ -99,7 +99,7 @@ bool load_stage(BuildContext& ctx) {
   if (std::string refusal = place_output(ctx); !refusal.empty()) return ctx.unusable(refusal);
   if (options.worktree) {
     if (site.repo->workdir().empty()) return ctx.unusable("a bare repository has no working tree to preview");
-    site.files = site.repo->read_worktree();
+    site.files = site.repo->read_worktree(options.cache ? &options.cache->worktree : nullptr);
     site.commit = site.repo->resolve("HEAD", &error);  // may be unborn
   } else {
     site.commit = site.repo->resolve(options.ref, &error);

@@ -224,3 +224,30 @@ TEST_CASE("init makes a repository whose first branch is the one named, and neve
   CHECK_FALSE(error.empty());
   herald::test::run_command("rm -rf '" + base + "'");
 }
+
+TEST_CASE("a working tree read again takes unchanged files from the memo, and reads what changed") {
+  TempSite site;
+  site.write("content/pages/a.md", "first");
+  site.write("content/pages/b.md", "bee");
+  site.commit("first");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  WorktreeMemo memo;
+  auto first = repo->read_worktree(&memo);
+  CHECK(memo.files.size() == first.size());
+  // Same size and time, other bytes: taken from the memo (as a save that changed nothing would be).
+  herald::test::run_command("cd '" + site.dir() + "' && t=$(stat -c %y content/pages/a.md) && printf 'FIRST' > "
+                            "content/pages/a.md && touch -d \"$t\" content/pages/a.md");
+  site.write("content/pages/b.md", "a longer bee");
+  auto second = repo->read_worktree(&memo);
+  auto content_of = [&](const std::vector<SourceFile>& files, const std::string& path) {
+    for (const SourceFile& f : files)
+      if (f.path == path) return f.content + " " + f.blob_id.substr(0, 7);
+    return std::string();
+  };
+  CHECK(content_of(second, "content/pages/a.md") == content_of(first, "content/pages/a.md"));
+  CHECK(content_of(second, "content/pages/b.md").rfind("a longer bee ", 0) == 0);
+  // Without the memo, everything is read.
+  CHECK(content_of(repo->read_worktree(), "content/pages/a.md").rfind("FIRST ", 0) == 0);
+}

@@ -41,6 +41,9 @@ struct BuildCache {
   size_t reused = 0;                     ///< files the last build did not parse again
   /// The working tree as the last build read it (the preview).
   WorktreeMemo worktree;
+  /// What the last build made, in memory (the preview): unchanged pages are
+  /// not rendered again.
+  KeptOutputs outputs;
 };
 
 struct BuildOptions {

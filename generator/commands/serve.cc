@@ -73,6 +73,7 @@ class Previewer {
     std::string what =
         changed.empty() ? "built the preview" : describe_change(changed, options_.repo) + ": rebuilt";
     std::string reused = cache_.reused ? fmt::format(", {} unchanged files not parsed again", cache_.reused) : "";
+    if (result.files_reused) reused += fmt::format(", {} unchanged pages and files not made again", result.files_reused);
     if (!problems.empty())
       std::fprintf(stderr, "herald: %s in %.0f ms%s; %s\n", what.c_str(), ms, reused.c_str(),
                    first_ ? "the preview shows the errors until they are fixed"

@@ -31,11 +31,25 @@ void OutputSet::add(std::string path, std::string content, std::string source, c
     files_.push_back({std::move(path), std::move(content), std::move(source)});
     return;
   }
+  if (kept_) {
+    auto shared = std::make_shared<const std::string>(std::move(content));
+    std::lock_guard lock(mutex_);
+    files_.push_back({std::move(path), "", std::move(source), std::move(shared), key ? *key : Hash128{}});
+    return;
+  }
   std::lock_guard lock(mutex_);
   files_.push_back({std::move(path), std::move(content), std::move(source)});
 }
 
 bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::string& source) {
+  if (kept_) {
+    auto it = kept_->files.find(path);
+    if (key == Hash128{} || it == kept_->files.end() || !(it->second.key == key)) return false;
+    std::lock_guard lock(mutex_);
+    ++reused_;
+    files_.push_back({path, "", source, it->second.content, key});
+    return true;
+  }
   if (!site_ || !memo_ || !is_safe_output_path(path) || key == Hash128{}) return false;
   // The spare site's copy, if it is still the one a build wrote from this
   // key, stays as it is; else the published site's is linked.
@@ -66,6 +80,14 @@ size_t OutputSet::reused() const {
 size_t OutputSet::size() const {
   std::lock_guard lock(mutex_);
   return files_.size();
+}
+
+KeptOutputs KeptOutputs::of(const std::vector<OutputFile>& files) {
+  KeptOutputs out;
+  out.files.reserve(files.size());
+  for (const OutputFile& f : files)
+    if (f.kept && !(f.key == Hash128{})) out.files.emplace(f.path, File{f.key, f.kept});
+  return out;
 }
 
 bool is_safe_output_path(std::string_view path) {

@@ -1,7 +1,9 @@
 // Everything a build will write, held in memory until the Write stage.
 #pragma once
 
+#include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,9 +14,31 @@
 namespace herald {
 
 struct OutputFile {
+  OutputFile() = default;
+  OutputFile(std::string p, std::string c = "", std::string s = "", std::shared_ptr<const std::string> k = nullptr,
+             Hash128 h = {})
+      : path(std::move(p)), content(std::move(c)), source(std::move(s)), kept(std::move(k)), key(h) {}
+
   std::string path;     ///< relative to the output folder, '/' separated, no leading '/'
   std::string content;
   std::string source;   ///< what produced it, for clash messages
+  /// Kept in memory for the next build (the preview): the content (then
+  /// `content` is empty) and what it was made from (zero: no key).
+  std::shared_ptr<const std::string> kept;
+  Hash128 key{};
+};
+
+/// What the last build in memory made (the preview), by path: each file
+/// made from a key, with its content. A file whose key is unchanged is
+/// taken from here, not rendered again.
+struct KeptOutputs {
+  struct File {
+    Hash128 key;
+    std::shared_ptr<const std::string> content;
+  };
+  std::unordered_map<std::string, File> files;
+  /// The files of a finished build that can be kept for the next.
+  static KeptOutputs of(const std::vector<OutputFile>& files);
 };
 
 class StagedSite;
@@ -32,9 +56,12 @@ class OutputSet {
   /// With `memo` (while streaming), files added with a key are recorded, and
   /// reuse() can link the previous build's copy instead of rendering again.
   void remember_in(OutputMemo* memo) { memo_ = memo; }
+  /// In memory (the preview): files are held shared, with their keys, and
+  /// reuse() takes one from `previous` when it was made from the same key.
+  void keep_from(const KeptOutputs* previous) { kept_ = previous; }
   /// Room for `count` files, made once.
   void reserve(size_t count) { files_.reserve(count); }
-  bool remembers() const { return memo_ && site_; }
+  bool remembers() const { return (memo_ && site_) || kept_; }
 
   void add(std::string path, std::string content, std::string source = "", const Hash128* key = nullptr);
   /// True when the previous build wrote `path` from the same `key` and its
@@ -63,6 +90,7 @@ class OutputSet {
   size_t reused_ = 0;
   StagedSite* site_ = nullptr;
   OutputMemo* memo_ = nullptr;
+  const KeptOutputs* kept_ = nullptr;
   std::string write_error_;
 };
 

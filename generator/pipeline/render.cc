@@ -36,6 +36,8 @@ bool render_stage(BuildContext& ctx) {
       out.stream_to(&ctx.staged);
       out.remember_in(&memo);
       out.reserve(memo.previous_count());
+    } else if (options.cache) {
+      out.keep_from(&options.cache->outputs);
     }
     // The long tasks (the PDFs, the sitemap, the feeds) first, and the many
     // short ones after them: both cores stay busy to the end.
@@ -50,6 +52,7 @@ bool render_stage(BuildContext& ctx) {
   lib.parse_tree = nullptr;  // it refers to this build's files
   BuildResult& result = ctx.result;
   result.files = out.take_sorted(diags);
+  if (options.cache && !options.write) options.cache->outputs = KeptOutputs::of(result.files);
   if (std::string failed = out.write_error(); !failed.empty()) diags.error({}, failed);
   result.pages_rendered = result.files.size();
   result.files_reused = out.reused();

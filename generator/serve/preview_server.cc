@@ -96,7 +96,7 @@ void not_found(const PreviewState::Snapshot& snap, httplib::Response& res) {
   res.status = 404;
   auto page = snap.files->find("404.html");
   if (page != snap.files->end())
-    res.set_content(inject_preview(page->second, snap.generation, *snap.problems), "text/html; charset=utf-8");
+    res.set_content(inject_preview(*page->second, snap.generation, *snap.problems), "text/html; charset=utf-8");
   else
     res.set_content("404: no such page in the preview\n", "text/plain; charset=utf-8");
 }
@@ -138,9 +138,9 @@ void serve_site(const PreviewState& state, const httplib::Request& req, httplib:
   }
   std::string type = content_type_for(*file);
   if (starts_with(type, "text/html"))
-    res.set_content(inject_preview(found->second, snap.generation, *snap.problems), type);
+    res.set_content(inject_preview(*found->second, snap.generation, *snap.problems), type);
   else
-    res.set_content(found->second, type);
+    res.set_content(*found->second, type);
 }
 
 /// An open event stream's place among the kMaxEventStreams; freed when the

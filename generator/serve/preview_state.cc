@@ -25,13 +25,23 @@ std::vector<PreviewProblem> problems_of(const Diagnostics& diags) {
 std::shared_ptr<const SiteFiles> site_files_of(std::vector<OutputFile> files) {
   auto site = std::make_shared<SiteFiles>();
   site->reserve(files.size());
-  for (OutputFile& f : files) site->emplace(std::move(f.path), std::move(f.content));
+  for (OutputFile& f : files)
+    site->emplace(std::move(f.path), f.kept ? std::move(f.kept) : std::make_shared<const std::string>(std::move(f.content)));
   return site;
 }
 
 bool PreviewState::publish(std::shared_ptr<const SiteFiles> files, std::vector<PreviewProblem> problems) {
   std::lock_guard lock(mutex_);
-  bool same_files = !files || (current_.files && *files == *current_.files);
+  auto same = [](const SiteFiles& a, const SiteFiles& b) {
+    if (a.size() != b.size()) return false;
+    for (const auto& [path, content] : a) {
+      auto other = b.find(path);
+      if (other == b.end()) return false;
+      if (other->second != content && *other->second != *content) return false;  // the same file, or the same bytes
+    }
+    return true;
+  };
+  bool same_files = !files || (current_.files && same(*files, *current_.files));
   bool same_problems = problems == *current_.problems;
   if (same_files && same_problems) return false;
   if (files) current_.files = std::move(files);

@@ -16,7 +16,9 @@
 namespace herald {
 
 /// The files of one good build, by output path ("briefings/sudi/index.html").
-using SiteFiles = std::unordered_map<std::string, std::string>;
+/// The preview's files by path, each shared with the build that made it (and
+/// the next one, when it is unchanged).
+using SiteFiles = std::unordered_map<std::string, std::shared_ptr<const std::string>>;
 
 /// A build error as the browser shows it.
 struct PreviewProblem {

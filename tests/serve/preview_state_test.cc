@@ -17,7 +17,8 @@ namespace {
 
 std::shared_ptr<const SiteFiles> site(std::string about) {
   return std::make_shared<const SiteFiles>(
-      SiteFiles{{"index.html", "<p>Welcome</p>"}, {"pages/about/index.html", std::move(about)}});
+      SiteFiles{{"index.html", std::make_shared<const std::string>("<p>Welcome</p>")},
+                {"pages/about/index.html", std::make_shared<const std::string>(std::move(about))}});
 }
 
 const PreviewProblem kBroken{"content/pages/about.md:4:1", "error: invalid front matter: end of sequence flow not found",
@@ -41,7 +42,7 @@ TEST_CASE("each change a browser would see bumps the generation; the last good b
   CHECK(state.publish(site("v1"), {}));
   auto snap = state.snapshot();
   REQUIRE(snap.files != nullptr);
-  CHECK(snap.files->at("pages/about/index.html") == "v1");
+  CHECK(*snap.files->at("pages/about/index.html") == "v1");
   CHECK(snap.problems->empty());
   CHECK(snap.generation == 1);
 
@@ -52,14 +53,14 @@ TEST_CASE("each change a browser would see bumps the generation; the last good b
   // New content.
   CHECK(state.publish(site("v2"), {}));
   CHECK(state.snapshot().generation == 2);
-  CHECK(state.snapshot().files->at("pages/about/index.html") == "v2");
+  CHECK(*state.snapshot().files->at("pages/about/index.html") == "v2");
 
   // A failed build: the errors are shown over the last good site.
   CHECK(state.publish(nullptr, {kBroken}));
   snap = state.snapshot();
   CHECK(snap.generation == 3);
   REQUIRE(snap.files != nullptr);
-  CHECK(snap.files->at("pages/about/index.html") == "v2");
+  CHECK(*snap.files->at("pages/about/index.html") == "v2");
   REQUIRE(snap.problems->size() == 1);
   CHECK(snap.problems->front() == kBroken);
 
@@ -73,14 +74,14 @@ TEST_CASE("each change a browser would see bumps the generation; the last good b
   CHECK(state.publish(nullptr, {other}));
   CHECK(state.snapshot().generation == 4);
   CHECK(state.snapshot().problems->front().where == "content/pages/about.md:5:1");
-  CHECK(state.snapshot().files->at("pages/about/index.html") == "v2");
+  CHECK(*state.snapshot().files->at("pages/about/index.html") == "v2");
 
   // Fixed back to the same output as before: the overlay goes, so that is a change.
   CHECK(state.publish(site("v2"), {}));
   snap = state.snapshot();
   CHECK(snap.generation == 5);
   CHECK(snap.problems->empty());
-  CHECK(snap.files->at("pages/about/index.html") == "v2");
+  CHECK(*snap.files->at("pages/about/index.html") == "v2");
 }
 
 TEST_CASE("a snapshot is not changed by later builds") {
@@ -90,7 +91,7 @@ TEST_CASE("a snapshot is not changed by later builds") {
   state.publish(site("v2"), {});
   state.publish(nullptr, {kBroken});
   CHECK(before.generation == 1);
-  CHECK(before.files->at("pages/about/index.html") == "v1");
+  CHECK(*before.files->at("pages/about/index.html") == "v1");
   CHECK(before.problems->empty());
 }
 
@@ -183,8 +184,8 @@ TEST_CASE("site_files_of keeps each file by its output path") {
   auto site = site_files_of(std::move(files));
   REQUIRE(site != nullptr);
   CHECK(site->size() == 3);
-  CHECK(site->at("index.html") == "<p>home</p>");
-  CHECK(site->at("feed.xml") == "<feed/>");
-  CHECK(site->at("briefings/neglect/index.html") == "<p>neglect</p>");
+  CHECK(*site->at("index.html") == "<p>home</p>");
+  CHECK(*site->at("feed.xml") == "<feed/>");
+  CHECK(*site->at("briefings/neglect/index.html") == "<p>neglect</p>");
   CHECK(site_files_of({})->empty());
 }

@@ -11,6 +11,7 @@
 #include "content/phone_number.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "core/yaml_error.h"
 #include "core/version.h"
 #include "markdown/urls.h"
 
@@ -98,7 +99,9 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    auto hint = explain_yaml_error(text, e.mark.line);
+    diags.error(hint ? SourceLocation{path, hint->line, hint->column} : SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                "invalid YAML: " + (hint ? hint->message : e.msg));
     return std::nullopt;
   }
   if (!root.IsMap()) {

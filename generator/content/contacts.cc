@@ -8,6 +8,7 @@
 
 #include "core/limits.h"
 #include "core/text.h"
+#include "core/yaml_error.h"
 #include "markdown/urls.h"
 
 namespace herald {
@@ -52,7 +53,9 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    auto hint = explain_yaml_error(yaml_text, e.mark.line);
+    diags.error(hint ? SourceLocation{path, hint->line, hint->column} : SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                "invalid YAML: " + (hint ? hint->message : e.msg));
     dir.readable_ = false;
     return dir;
   }

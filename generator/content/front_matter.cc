@@ -2,6 +2,7 @@
 #include "content/front_matter.h"
 
 #include "core/text.h"
+#include "core/yaml_error.h"
 
 namespace herald {
 namespace {
@@ -64,6 +65,10 @@ std::optional<FrontMatter> FrontMatter::parse(const SplitFile& split, const std:
   } catch (const YAML::Exception& e) {
     int line = e.mark.line >= 0 ? e.mark.line + fm.first_line_ : 1;
     int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    if (auto hint = explain_yaml_error(split.yaml, e.mark.line)) {
+      diags.error({path, hint->line - 1 + fm.first_line_, hint->column}, "invalid front matter: " + hint->message);
+      return std::nullopt;
+    }
     diags.error({path, line, column}, "invalid front matter: " + e.msg);
     return std::nullopt;
   }

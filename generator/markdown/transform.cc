@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "core/invisible.h"
 #include "core/text.h"
 #include "markdown/anchors.h"
 #include "markdown/lints.h"
@@ -30,6 +31,7 @@ class Transformer {
     check_and_sanitise(root);
     cmark_consolidate_text_nodes(root);
     collect(root);
+    for (cmark_node* text : link_texts_) check_link_text(text);
     for (cmark_node* text : texts_) expand_shortcodes(text);
     anchor_headings();
     return std::move(result_);
@@ -182,9 +184,18 @@ class Transformer {
       if (event != CMARK_EVENT_ENTER) continue;
       if (type == CMARK_NODE_HEADING) {
         headings_.push_back(node);
-      } else if (type == CMARK_NODE_TEXT && link_depth == 0 && s_.resolve) {
-        if (std::string_view(cmark_node_get_literal(node)).find("{{") != std::string_view::npos)
+      } else if (type == CMARK_NODE_TEXT && s_.resolve) {
+        std::string_view literal = cmark_node_get_literal(node);
+        if (literal.find("{{") == std::string_view::npos) continue;
+        if (link_depth == 0) {
           texts_.push_back(node);
+        } else {
+          // A bare address made a link shows its URL as its text: that is an
+          // address, not text written around a shortcode.
+          cmark_node* parent = cmark_node_parent(node);
+          const char* url = parent ? cmark_node_get_url(parent) : nullptr;
+          if (!url || !std::string_view(url).ends_with(literal)) link_texts_.push_back(node);
+        }
       }
     }
     cmark_iter_free(iter);
@@ -223,15 +234,39 @@ class Transformer {
     return node;
   }
 
+  // Text that looks like a shortcode but is not one would be shown as
+  // written where a number to call should be: an error, at the invisible
+  // character when there is one in it, else at its `{{`.
+  void report_lookalikes(cmark_node* text, std::string_view literal) {
+    if (!s_.diags) return;
+    ContactIds ids;
+    ids.known = [this](std::string_view id) { return s_.resolve("contact", id, false).has_value(); };
+    ids.nearest = s_.nearest;
+    for (const ShortcodeLookalike& lookalike : find_shortcode_lookalikes(literal)) {
+      std::string_view written = literal.substr(lookalike.offset, lookalike.length);
+      SourceLocation where = text_location(text, lookalike.offset, lookalike.length);
+      if (auto invisible = find_invisible(written))
+        where = text_location(text, lookalike.offset + invisible->offset, invisible->length);
+      s_.diags->error(where, lookalike_message(written, lookalike, ids));
+    }
+  }
+
+  // In a link's text or an image's description, a shortcode cannot become a
+  // link or a card: it would be shown as written.
+  void check_link_text(cmark_node* text) {
+    if (!s_.diags) return;
+    std::string_view literal = cmark_node_get_literal(text);
+    for (const ShortcodeMatch& match : find_shortcodes(literal))
+      s_.diags->error(text_location(text, match.offset, match.length),
+                      fmt::format("'{}' is inside a link's text or an image's description, where a shortcode "
+                                  "cannot be shown: move it out of the [ ]",
+                                  shortcode_text(match.name, match.id)));
+    report_lookalikes(text, literal);
+  }
+
   void expand_shortcodes(cmark_node* text) {
     std::string literal = cmark_node_get_literal(text);
-    // A shortcode mistyped stays as text: a page would show `{{phnoe team}}`
-    // where a number to call should be.
-    if (s_.diags)
-      for (const NearShortcode& near : find_near_shortcodes(literal))
-        s_.diags->warning(text_location(text, near.offset, near.length),
-                          fmt::format("'{}' is not a shortcode, so it is shown as written: did you mean {}?",
-                                      literal.substr(near.offset, near.length), near.suggestion));
+    report_lookalikes(text, literal);
     std::vector<ShortcodeMatch> matches = find_shortcodes(literal);
     if (matches.empty()) return;
 
@@ -303,7 +338,7 @@ class Transformer {
   const TransformSettings& s_;
   SourceLines source_;
   TransformResult result_;
-  std::vector<cmark_node*> texts_, headings_;
+  std::vector<cmark_node*> texts_, link_texts_, headings_;
 };
 
 }  // namespace

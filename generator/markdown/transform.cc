@@ -10,6 +10,7 @@
 #include "core/invisible.h"
 #include "core/text.h"
 #include "markdown/anchors.h"
+#include "markdown/inline_html.h"
 #include "markdown/lints.h"
 #include "markdown/plain_text.h"
 #include "markdown/shortcodes.h"
@@ -86,6 +87,7 @@ class Transformer {
 
   void check_and_sanitise(cmark_node* root) {
     std::vector<cmark_node*> raw_html, refused_links, refused_images;
+    std::vector<TagNode> allowed_tags;
     int previous_level = 1;
     int last_inline_html_line = -1;
     cmark_iter* iter = cmark_iter_new(root);
@@ -96,13 +98,32 @@ class Transformer {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE: {
-          raw_html.push_back(node);
-          if (!s_.diags) break;
+          bool is_inline = cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE;
           std::string_view literal = cmark_node_get_literal(node);
           std::string_view first_line = trim(literal.substr(0, literal.find('\n')));
+          // The few elements allowed (§9) are kept in the text, but never in
+          // an image's description, which is only text.
+          std::optional<InlineTag> tag = read_inline_tag(trim(literal));
+          bool allowed_name = tag && is_allowed_inline_element(tag->name);
+          if (is_inline && allowed_name && !inside_image(node)) {
+            TagNode kept{node, *tag, !tag->allowed(), {}};
+            if (s_.diags) {
+              kept.where = locate(node, first_line);
+              if (kept.refused) s_.diags->warning(kept.where, refused_tag_message(*tag));
+            }
+            allowed_tags.push_back(std::move(kept));
+            break;
+          }
+          raw_html.push_back(node);
+          if (!s_.diags) break;
           SourceLocation where = locate(node, first_line);
+          if (!is_inline && allowed_name && tag->allowed()) {
+            s_.diags->warning(where, fmt::format("<{}> on a line of its own is not allowed and was left out: "
+                                                 "write it inside a paragraph's text",
+                                                 tag->name));
+            break;
+          }
           // One warning per line is enough for `<b>bold</b>`.
-          bool is_inline = cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE;
           if (is_inline && where.line == last_inline_html_line) break;
           if (is_inline) last_inline_html_line = where.line;
           s_.diags->warning(where, "raw HTML is not allowed and was left out");
@@ -161,6 +182,14 @@ class Transformer {
       if (!inside) outermost.push_back(node);
     }
     for (cmark_node* node : outermost) cmark_node_free(node);
+    // Last, once every link refused has been unwrapped: tags pair within their parent.
+    keep_inline_elements(allowed_tags, s_.diags);
+  }
+
+  static bool inside_image(cmark_node* node) {
+    for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+      if (cmark_node_get_type(p) == CMARK_NODE_IMAGE) return true;
+    return false;
   }
 
   // --- pass 2: what to expand and anchor ----------------------------

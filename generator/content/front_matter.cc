@@ -1,6 +1,7 @@
 // Front matter: the `---` block at the top of every content file.
 #include "content/front_matter.h"
 
+#include "core/invisible.h"
 #include "core/text.h"
 #include "core/yaml_error.h"
 
@@ -59,6 +60,7 @@ std::optional<FrontMatter> FrontMatter::parse(const SplitFile& split, const std:
   FrontMatter fm;
   fm.path_ = path;
   fm.first_line_ = split.yaml_first_line;
+  fm.yaml_ = std::string(split.yaml);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(split.yaml));
@@ -102,6 +104,10 @@ SourceLocation FrontMatter::location_of(const YAML::Node& node) const {
   YAML::Mark m = node.Mark();
   if (m.line < 0) return {path_, first_line_, 1};
   return {path_, m.line + first_line_, m.column + 1};
+}
+
+SourceLocation FrontMatter::at_invisible(SourceLocation where, std::string_view value) const {
+  return point_at_invisible(std::move(where), value, yaml_, first_line_);
 }
 
 SourceLocation FrontMatter::where(const std::string& key) const {

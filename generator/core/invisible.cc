@@ -87,6 +87,17 @@ std::string invisible_note(std::string_view text) {
   return out;
 }
 
+std::string as_seen(std::string_view text) {
+  std::string out(text);
+  while (auto c = find_invisible(out)) out.replace(c->offset, c->length, c->zero_width ? "" : " ");
+  return out;
+}
+
+std::string invisible_suffix(std::string_view text) {
+  std::string note = invisible_note(text);
+  return note.empty() ? note : ": " + note;
+}
+
 int column_on_line(std::string_view source, int line, int column, std::string_view needle) {
   if (line < 1 || column < 1 || needle.empty()) return column;
   size_t start = 0;
@@ -100,6 +111,14 @@ int column_on_line(std::string_view source, int line, int column, std::string_vi
   if (static_cast<size_t>(column - 1) > text.size()) return column;
   size_t at = text.find(needle, static_cast<size_t>(column - 1));
   return at == std::string_view::npos ? column : static_cast<int>(at) + 1;
+}
+
+SourceLocation point_at_invisible(SourceLocation where, std::string_view value, std::string_view source,
+                                  int first_line) {
+  std::optional<InvisibleCharacter> found = find_invisible(value);
+  if (!found || where.line < first_line || where.column < 1) return where;
+  where.column = column_on_line(source, where.line - first_line + 1, where.column, found->bytes(value));
+  return where;
 }
 
 }  // namespace herald

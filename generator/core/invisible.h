@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostic.h"
+
 namespace herald {
 
 /// What to call an invisible character in a message ("a non-breaking
@@ -40,10 +42,25 @@ std::optional<InvisibleCharacter> find_invisible(std::string_view text);
 /// text has none.
 std::string invisible_note(std::string_view text);
 
+/// `text` as it looks: each invisible character that shows nothing taken
+/// out, each non-breaking space made a space (for "did you mean" suggestions).
+std::string as_seen(std::string_view text);
+
+/// ": " and invisible_note(text), to end a message about an invalid value;
+/// "" when the text has no invisible character.
+std::string invisible_suffix(std::string_view text);
+
 /// The 1-based byte column of `needle` on line `line` (1-based) of `source`,
 /// searching from `column` on, or `column` when it is not there (a value
 /// written with escapes, or over several lines): to point a diagnostic at
 /// an invisible character rather than at the start of its value.
 int column_on_line(std::string_view source, int line, int column, std::string_view needle);
+
+/// `where` (the start of a value, in a file whose text from line
+/// `first_line` on is `source`) moved onto the first invisible character of
+/// `value` when the character is written on that line after it; else
+/// `where` as it is.
+SourceLocation point_at_invisible(SourceLocation where, std::string_view value, std::string_view source,
+                                  int first_line = 1);
 
 }  // namespace herald

@@ -146,6 +146,14 @@ class Transformer {
           SourceLocation where = locate_link(node, image, text);
           result_.links.push_back({std::string(url), where.line, where.column, image});
           if (!s_.diags) break;
+          // A character nobody can see, pasted into the address, makes it another one.
+          if (auto invisible = find_invisible(url)) {
+            SourceLocation at = where;
+            if (int column = source_.find(where.line - s_.line_offset, where.column, invisible->bytes(url)))
+              at.column = column;
+            s_.diags->error(at, fmt::format("{} '{}'{}: delete it", image ? "image" : "link", quoted_url(url),
+                                            invisible_suffix(url)));
+          }
           if (image)
             check_image(text, url, where, *s_.diags);
           else

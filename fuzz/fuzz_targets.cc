@@ -114,6 +114,20 @@ void check_safe_html(std::string_view html) {
   std::string lower = to_lower(html);
   for (std::string_view bad : {"<script", "<iframe", "<object", "<embed", "<style"})
     require(lower.find(bad) == std::string::npos, "unsafe HTML in a rendered body");
+  // The inline elements allowed are written by herald, without attributes
+  // but an abbr's title; each one opened is closed.
+  for (std::string_view name : {"sup", "sub", "kbd", "mark", "small", "s", "abbr"}) {
+    std::string open = "<" + std::string(name), close = "</" + std::string(name) + ">";
+    size_t opened = 0, closed = 0;
+    for (size_t at = html.find(open); at != std::string_view::npos; at = html.find(open, at + 1)) {
+      char next = at + open.size() < html.size() ? html[at + open.size()] : '\0';
+      if (next == '>') ++opened;
+      else if (name == "abbr" && html.substr(at, 13) == "<abbr title=\"") ++opened;
+      else require(next != ' ' && next != '/', "an inline element with an attribute in a rendered body");
+    }
+    for (size_t at = html.find(close); at != std::string_view::npos; at = html.find(close, at + 1)) ++closed;
+    require(opened == closed, "an inline element opened and not closed, or closed and not opened");
+  }
   for (std::string_view attribute : {"href=\"", "src=\""})
     for (std::string_view scheme : {"javascript:", "vbscript:", "data:"})
       require(lower.find(std::string(attribute) + std::string(scheme)) == std::string::npos,

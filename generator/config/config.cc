@@ -9,8 +9,10 @@
 
 #include "config/language_tag.h"
 #include "content/phone_number.h"
+#include "core/invisible.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "core/yaml_error.h"
 #include "core/version.h"
 #include "markdown/urls.h"
 
@@ -98,7 +100,9 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    auto hint = explain_yaml_error(text, e.mark.line);
+    diags.error(hint ? SourceLocation{path, hint->line, hint->column} : SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                "invalid YAML: " + (hint ? hint->message : e.msg));
     return std::nullopt;
   }
   if (!root.IsMap()) {
@@ -108,6 +112,12 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   Config config;
   config.review_types = builtin_review_types();
   bool ok = true;
+  // An invalid value's place, on the invisible character in it if there is
+  // one, and the note that names that character.
+  auto at_value = [&](const YAML::Node& node) {
+    return node.IsScalar() ? point_at_invisible(at(path, node), node.Scalar(), text) : at(path, node);
+  };
+  auto note = [](const YAML::Node& node) { return node.IsScalar() ? invisible_suffix(node.Scalar()) : ""; };
   auto scalar = [&](const YAML::Node& node, const std::string& key, std::string* out) {
     if (!node.IsScalar()) {
       diags.error(at(path, node), "'" + key + "' must be text");
@@ -126,10 +136,11 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   };
   auto unknown = [&](const YAML::Node& key_node, const std::string& key,
                      const std::vector<std::string>& known, const std::string& where) {
-    std::string suggestion = closest_match(key, known);
-    diags.warning(at(path, key_node),
+    std::string suggestion = closest_match(as_seen(key), known);
+    diags.warning(at_value(key_node),
                   fmt::format("unknown setting '{}'{}{}", key, where,
-                              suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+                              suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
+                      note(key_node));
   };
   static const std::vector<std::string> top_keys = {
       "title", "base_url", "language", "timezone", "description", "logo", "theme",
@@ -146,25 +157,26 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       scalar(value, key, &config.base_url);
       if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
       // Written into every feed, sitemap and redirect: a whole web address only.
-      bool web = is_web_address(config.base_url) && config.base_url.find_first_of("?#\"<>\\ ") == std::string::npos;
+      bool web = is_web_address(config.base_url) && config.base_url.find_first_of("?#\"<>\\ ") == std::string::npos &&
+                 !find_invisible(config.base_url);
       if (value.IsScalar() && !web) {
-        diags.error(at(path, value), "base_url '" + value.Scalar() +
-                                         "' must be a web address such as https://example.org/");
+        diags.error(at_value(value), "base_url '" + value.Scalar() +
+                                         "' must be a web address such as https://example.org/" + note(value));
         ok = false;
       }
     } else if (key == "language") {
       scalar(value, key, &config.language);
       if (value.IsScalar() && !is_well_formed_language_tag(config.language)) {
-        diags.error(at(path, value), "language '" + config.language +
+        diags.error(at_value(value), "language '" + config.language +
                                          "' must be a language tag such as en-GB (English as written in the "
-                                         "United Kingdom), en or cy (Welsh)");
+                                         "United Kingdom), en or cy (Welsh)" + note(value));
         ok = false;
       }
     } else if (key == "timezone") {
       scalar(value, key, &config.timezone_name);
       if (!TimeZone(config.timezone_name).valid()) {
-        diags.error(at(path, value), "unknown timezone '" + config.timezone_name +
-                                         "': expected a tz database name such as Europe/London");
+        diags.error(at_value(value), "unknown timezone '" + config.timezone_name +
+                                         "': expected a tz database name such as Europe/London" + note(value));
         ok = false;
       }
     } else if (key == "description") {
@@ -176,16 +188,16 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       scalar(value, key, &config.theme);
       config.theme_at = at(path, value);
       if (!is_valid_slug(config.theme)) {
-        diags.error(at(path, value), "theme '" + config.theme +
-                                         "' must be a folder name of lower-case letters, digits and hyphens");
+        diags.error(at_value(value), "theme '" + config.theme +
+                                         "' must be a folder name of lower-case letters, digits and hyphens" + note(value));
         ok = false;
       }
     } else if (key == "brand_colour") {
       scalar(value, key, &config.brand_colour);
       auto ratio = contrast_ratio(config.brand_colour, "#ffffff");
       if (!ratio) {
-        diags.error(at(path, value), "brand_colour '" + config.brand_colour +
-                                         "' must be a colour written as #rrggbb");
+        diags.error(at_value(value), "brand_colour '" + config.brand_colour +
+                                         "' must be a colour written as #rrggbb" + note(value));
         ok = false;
       } else if (*ratio < 4.5) {
         diags.error(at(path, value),
@@ -221,8 +233,9 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
         if (k == "contact_email") {
           scalar(a->second, k, &config.accessibility_email);
           if (!config.accessibility_email.empty() && !is_valid_email(config.accessibility_email)) {
-            diags.error(at(path, a->second), "contact_email '" + config.accessibility_email +
-                                                 "' is not an email address such as accessibility@example.org");
+            diags.error(at_value(a->second), "contact_email '" + config.accessibility_email +
+                                                 "' is not an email address such as accessibility@example.org" +
+                                                 note(a->second));
             ok = false;
           }
         } else if (k == "reviewed") {
@@ -230,7 +243,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
           config.accessibility_reviewed =
               parse_datetime(a->second.as<std::string>(""), config.zone(), &error);
           if (!config.accessibility_reviewed) {
-            diags.error(at(path, a->second), error);
+            diags.error(at_value(a->second), error + note(a->second));
             ok = false;
           }
         } else if (k == "known_issues" && a->second.IsSequence()) {
@@ -277,8 +290,8 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
           for (auto t = b->second.begin(); t != b->second.end(); ++t) {
             std::string type = t->first.as<std::string>("");
             if (!is_valid_slug(type)) {
-              diags.error(at(path, t->first), "review type '" + type +
-                                                  "' must use lower-case letters, digits and hyphens");
+              diags.error(at_value(t->first), "review type '" + type +
+                                                  "' must use lower-case letters, digits and hyphens" + note(t->first));
               ok = false;
               continue;
             }

@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/invisible.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "core/yaml_error.h"
 #include "markdown/urls.h"
 
 namespace herald {
@@ -52,7 +54,9 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
+    auto hint = explain_yaml_error(yaml_text, e.mark.line);
+    diags.error(hint ? SourceLocation{path, hint->line, hint->column} : SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                "invalid YAML: " + (hint ? hint->message : e.msg));
     dir.readable_ = false;
     return dir;
   }
@@ -74,32 +78,39 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
       diags.error(at(path, node), std::move(message));
       ok = false;
     };
+    // An invalid value with an invisible character in it: the message names
+    // the character, and points at it.
+    auto invalid = [&](const YAML::Node& node, std::string_view value, std::string message) {
+      diags.error(point_at_invisible(at(path, node), value, yaml_text), message + invisible_suffix(value));
+      ok = false;
+    };
     c.id = scalar(entry["id"]);
     if (c.id.empty()) {
       error(entry, "contact has no 'id'");
       continue;
     }
-    if (!is_valid_id(c.id)) error(entry["id"], "contact id '" + c.id + "' must use lower-case letters, digits and hyphens");
+    if (!is_valid_id(c.id)) invalid(entry["id"], c.id, "contact id '" + c.id + "' must use lower-case letters, digits and hyphens");
     for (auto it = entry.begin(); it != entry.end(); ++it) {
       std::string key = scalar(it->first);
       if (std::find(kFields.begin(), kFields.end(), key) != kFields.end()) continue;
-      std::string suggestion = closest_match(key, kFields);
-      diags.warning(at(path, it->first),
-                    fmt::format("unknown field '{}' in contact '{}'{}", key, c.id,
-                                suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+      std::string suggestion = closest_match(as_seen(key), kFields);
+      diags.warning(point_at_invisible(at(path, it->first), key, yaml_text),
+                    fmt::format("unknown field '{}' in contact '{}'{}{}", key, c.id,
+                                suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)",
+                                invisible_suffix(key)));
     }
     c.name = scalar(entry["name"]);
     if (c.name.empty()) error(entry, "contact '" + c.id + "' has no 'name'");
     c.organisation = scalar(entry["organisation"]);
     c.notes = scalar(entry["notes"]);
     if (YAML::Node audience = entry["audience"]) {
-      std::vector<std::string> values;
-      if (audience.IsScalar()) values.push_back(scalar(audience));
+      std::vector<std::pair<std::string, YAML::Node>> values;
+      if (audience.IsScalar()) values.emplace_back(scalar(audience), audience);
       else if (audience.IsSequence())
-        for (const auto& a : audience) values.push_back(scalar(a));
-      for (const auto& a : values) {
+        for (const auto& a : audience) values.emplace_back(scalar(a), a);
+      for (const auto& [a, node] : values) {
         if (std::find(kAudiences.begin(), kAudiences.end(), a) == kAudiences.end())
-          error(audience, fmt::format("contact '{}' has unknown audience '{}' (expected children, adults, families or practitioners)", c.id, a));
+          invalid(node, a, fmt::format("contact '{}' has unknown audience '{}' (expected children, adults, families or practitioners)", c.id, a));
         else
           c.audience.push_back(a);
       }
@@ -107,13 +118,13 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
     if (YAML::Node urgent = entry["urgent"]) {
       std::string v = scalar(urgent);
       if (v == "true" || v == "yes") c.urgent = true;
-      else if (v != "false" && v != "no") error(urgent, "'urgent' must be true or false");
+      else if (v != "false" && v != "no") invalid(urgent, v, "'urgent' must be true or false");
     }
     auto check_phone = [&](const YAML::Node& node) -> std::optional<PhoneNumber> {
       std::string text = scalar(node);
       auto number = parse_uk_phone(text);
       if (!number)
-        error(node, fmt::format("contact '{}' has an invalid phone number '{}': expected a UK number such as "
+        invalid(node, text, fmt::format("contact '{}' has an invalid phone number '{}': expected a UK number such as "
                                 "0116 496 0000 or +44 116 496 0000, or a short code such as 999",
                                 c.id, text));
       return number;
@@ -135,12 +146,15 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
     }
     c.email = scalar(entry["email"]);
     if (!c.email.empty() && !is_valid_email(c.email)) {
-      error(entry["email"], fmt::format("contact '{}' has an invalid email address '{}'", c.id, c.email));
+      invalid(entry["email"], c.email, fmt::format("contact '{}' has an invalid email address '{}'", c.id, c.email));
       c.email.clear();
     }
     c.url = scalar(entry["url"]);
     if (!c.url.empty()) c.url_at = at(path, entry["url"]);
-    if (!c.url.empty() && !is_web_address(c.url)) {
+    if (find_invisible(c.url)) {
+      invalid(entry["url"], c.url, fmt::format("contact '{}' has a url '{}' that cannot be used as it is", c.id, c.url));
+      c.url.clear();
+    } else if (!c.url.empty() && !is_web_address(c.url)) {
       error(entry["url"], fmt::format("contact '{}' has a url '{}' that does not start with https:// or http://", c.id, c.url));
       c.url.clear();  // never shown, nor written into its vCard
     }
@@ -154,7 +168,7 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
     if (YAML::Node since = entry["since"]) {
       std::string why;
       c.since = parse_datetime(scalar(since), zone, &why);
-      if (!c.since) error(since, why);
+      if (!c.since) invalid(since, scalar(since), why);
     }
     if (auto it = dir.index_.find(c.id); it != dir.index_.end()) {
       error(entry["id"], fmt::format("contact id '{}' is used twice (first at line {})", c.id,

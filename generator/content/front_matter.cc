@@ -1,7 +1,9 @@
 // Front matter: the `---` block at the top of every content file.
 #include "content/front_matter.h"
 
+#include "core/invisible.h"
 #include "core/text.h"
+#include "core/yaml_error.h"
 
 namespace herald {
 namespace {
@@ -58,12 +60,17 @@ std::optional<FrontMatter> FrontMatter::parse(const SplitFile& split, const std:
   FrontMatter fm;
   fm.path_ = path;
   fm.first_line_ = split.yaml_first_line;
+  fm.yaml_ = std::string(split.yaml);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(split.yaml));
   } catch (const YAML::Exception& e) {
     int line = e.mark.line >= 0 ? e.mark.line + fm.first_line_ : 1;
     int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
+    if (auto hint = explain_yaml_error(split.yaml, e.mark.line)) {
+      diags.error({path, hint->line - 1 + fm.first_line_, hint->column}, "invalid front matter: " + hint->message);
+      return std::nullopt;
+    }
     diags.error({path, line, column}, "invalid front matter: " + e.msg);
     return std::nullopt;
   }
@@ -97,6 +104,10 @@ SourceLocation FrontMatter::location_of(const YAML::Node& node) const {
   YAML::Mark m = node.Mark();
   if (m.line < 0) return {path_, first_line_, 1};
   return {path_, m.line + first_line_, m.column + 1};
+}
+
+SourceLocation FrontMatter::at_invisible(SourceLocation where, std::string_view value) const {
+  return point_at_invisible(std::move(where), value, yaml_, first_line_);
 }
 
 SourceLocation FrontMatter::where(const std::string& key) const {

@@ -42,9 +42,14 @@ class FrontMatter {
   /// Keys in the order written.
   const std::vector<std::string>& keys() const { return order_; }
   SourceLocation location_of(const YAML::Node& node) const;
+  /// `where` (a location of this front matter: of a value, or a key),
+  /// moved onto the first invisible character of `value` (its text) when it
+  /// is written there: where a message naming that character points.
+  SourceLocation at_invisible(SourceLocation where, std::string_view value) const;
 
  private:
   std::string path_;
+  std::string yaml_;  ///< the front matter's text, to point into
   int first_line_ = 2;
   std::map<std::string, YAML::Node> fields_;
   std::map<std::string, SourceLocation> key_locations_;

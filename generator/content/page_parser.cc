@@ -10,6 +10,7 @@
 #include "content/amendments.h"
 #include "content/briefing.h"
 #include "content/front_matter.h"
+#include "core/invisible.h"
 #include "core/limits.h"
 #include "core/text.h"
 #include "markdown/document.h"
@@ -68,6 +69,8 @@ class Fields {
       const std::string& s = node->Scalar();
       if (s == "true" || s == "yes") return true;
       if (s == "false" || s == "no") return false;
+      error(fm_.at_invisible(fm_.location_of(*node), s), "'" + key + "' must be true or false" + invisible_suffix(s));
+      return fallback;
     }
     error(fm_.location_of(*node), "'" + key + "' must be true or false");
     return fallback;
@@ -80,7 +83,8 @@ class Fields {
       if (node->IsScalar()) return node->as<int>();
     } catch (const YAML::Exception&) {
     }
-    error(fm_.location_of(*node), "'" + key + "' must be a whole number");
+    std::string written = node->IsScalar() ? node->Scalar() : "";
+    error(fm_.at_invisible(fm_.location_of(*node), written), "'" + key + "' must be a whole number" + invisible_suffix(written));
     return std::nullopt;
   }
 
@@ -99,8 +103,9 @@ class Fields {
       error(fm_.location_of(node), "a date must be written as YYYY-MM-DD, e.g. 2024-04-12");
       return std::nullopt;
     }
-    auto value = parse_datetime(std::string(trim(node.Scalar())), zone_, &error_text);
-    if (!value) error(fm_.location_of(node), error_text);
+    std::string written(trim(node.Scalar()));
+    auto value = parse_datetime(written, zone_, &error_text);
+    if (!value) error(fm_.at_invisible(fm_.location_of(node), written), error_text + invisible_suffix(written));
     return value;
   }
 
@@ -161,13 +166,19 @@ bool valid_alias(const std::string& alias) {
     return false;
   for (unsigned char c : alias)
     if (c < 0x20 || c == '"' || c == '<' || c == '>' || c == '?' || c == '#' || c == '%') return false;
+  if (find_invisible(alias)) return false;
   return alias.find("/.git") == std::string::npos;
 }
 
 void read_event(Fields& f, Page& page) {
   page.location = f.text("location");
   page.booking_url = f.text("booking_url");
-  if (!is_allowed_link_url(page.booking_url)) {
+  if (find_invisible(page.booking_url)) {
+    f.error(f.fm().at_invisible(f.fm().where("booking_url"), page.booking_url),
+            "booking_url '" + quoted_url(page.booking_url) + "'" + invisible_suffix(page.booking_url) +
+                ": delete it");
+    page.booking_url.clear();
+  } else if (!is_allowed_link_url(page.booking_url)) {
     f.error(f.fm().where("booking_url"), url_not_allowed("booking_url", page.booking_url));
     page.booking_url.clear();
   } else if (!page.booking_url.empty()) {
@@ -247,42 +258,61 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
     if (where.kind == Kind::home || where.kind == Kind::section)
       f.warning(fm->where("slug"), "'slug' has no effect on a list page");
     else if (!is_valid_slug(slug))
-      f.error(fm->where("slug"),
-              "invalid slug '" + slug + "': use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers'");
+      f.error(fm->at_invisible(fm->where("slug"), slug),
+              "invalid slug '" + slug + "': " + (find_invisible(slug) ? invisible_note(slug) + "; " : "") +
+                  "use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers'");
     else
       page.slug = slug;
   } else if (!page.slug.empty() && !is_valid_slug(page.slug)) {
-    f.error({path, 1, 1}, "invalid file name '" + page.slug +
-                              "': use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers.md'");
+    f.error({path, 1, 1}, "invalid file name '" + page.slug + "': " +
+                              (find_invisible(page.slug) ? invisible_note(page.slug) + "; " : "") +
+                              "use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers.md'");
   }
   bool date_required = where.kind == Kind::newsletter || where.kind == Kind::briefing;
   page.date = f.date("date", date_required);
   page.summary = f.text("summary");
   page.draft = f.flag("draft", false);
   page.expires = f.date("expires");
-  page.topics = f.list("topics");
+  std::vector<SourceLocation> topics_at;
+  page.topics = f.list("topics", &topics_at);
   if (page.topics.size() > kMaxTopicsPerPage) {
     f.error(fm->where("topics"), fmt::format("{} topics: a page may have at most {}; keep the ones readers look for",
                                              page.topics.size(), kMaxTopicsPerPage));
     page.topics.resize(kMaxTopicsPerPage);
   }
-  for (const auto& topic : page.topics)
-    if (slugify(topic).empty())
-      f.error(fm->where("topics"), "topic '" + topic + "' has no letters or digits to make a web address from");
-  page.audience = f.list("audience");
-  for (const auto& a : page.audience) {
+  for (size_t i = 0; i < page.topics.size(); ++i) {
+    const std::string& topic = page.topics[i];
+    std::string slug = slugify(topic);
+    if (slug.empty()) {
+      f.error(fm->at_invisible(topics_at[i], topic),
+              "topic '" + topic + "' has no letters or digits to make a web address from" + invisible_suffix(topic));
+      continue;
+    }
+    // A character that cannot be seen, inside a word, gives the topic an
+    // address (and a page) of its own.
+    std::string seen = as_seen(topic);
+    if (slugify(seen) != slug)
+      f.warning(fm->at_invisible(topics_at[i], topic),
+                fmt::format("topic '{}'{}: delete it, or the topic's address is /topics/{}/ instead of /topics/{}/",
+                            topic, invisible_suffix(topic), slug, slugify(seen)));
+  }
+  std::vector<SourceLocation> audience_at;
+  page.audience = f.list("audience", &audience_at);
+  for (size_t i = 0; i < page.audience.size(); ++i) {
+    const std::string& a = page.audience[i];
     if (std::find(kAudiences.begin(), kAudiences.end(), a) == kAudiences.end()) {
-      std::string suggestion = closest_match(a, kAudiences);
-      f.error(fm->where("audience"),
-              fmt::format("unknown audience '{}' (expected children, adults, families or practitioners{})",
-                          a, suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?"));
+      std::string suggestion = closest_match(as_seen(a), kAudiences);
+      f.error(fm->at_invisible(audience_at[i], a),
+              fmt::format("unknown audience '{}' (expected children, adults, families or practitioners{}){}",
+                          a, suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?", invisible_suffix(a)));
     }
   }
   page.aliases = f.list("aliases", &page.aliases_at);
   for (size_t i = 0; i < page.aliases.size(); ++i)
     if (!valid_alias(page.aliases[i]))
-      f.error(page.aliases_at[i], "alias '" + page.aliases[i] +
-                                      "' must be a path on this site such as /old/page/ (no '..', no query)");
+      f.error(fm->at_invisible(page.aliases_at[i], page.aliases[i]),
+              "alias '" + page.aliases[i] + "' must be a path on this site such as /old/page/ (no '..', no query)" +
+                  invisible_suffix(page.aliases[i]));
   bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
                      where.kind == Kind::chapter;
   page.pdf = f.flag("pdf", pdf_default);
@@ -297,13 +327,14 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
       if (!page.review_type.empty() && config.review_type_name(page.review_type).empty()) {
         std::vector<std::string> keys;
         for (const auto& [k, name] : config.review_types) keys.push_back(k);
-        std::string suggestion = closest_match(page.review_type, keys);
+        std::string suggestion = closest_match(as_seen(page.review_type), keys);
         std::string list;
         for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
-        f.error(fm->where("review_type"),
-                suggestion.empty()
-                    ? fmt::format("unknown review_type '{}' (expected one of {})", page.review_type, list)
-                    : fmt::format("unknown review_type '{}' (did you mean '{}'?)", page.review_type, suggestion));
+        f.error(fm->at_invisible(fm->where("review_type"), page.review_type),
+                (suggestion.empty()
+                     ? fmt::format("unknown review_type '{}' (expected one of {})", page.review_type, list)
+                     : fmt::format("unknown review_type '{}' (did you mean '{}'?)", page.review_type, suggestion)) +
+                    invisible_suffix(page.review_type));
       }
       if (!fm->get("audience")) f.missing("audience");
       if (const YAML::Node* source = fm->get("source")) {
@@ -318,7 +349,11 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
             } else if (k == "url") {
               page.source.url = std::string(trim(it->second.as<std::string>("")));
               SourceLocation at = fm->location_of(it->second);
-              if (!page.source.url.empty() && !is_web_address(page.source.url)) {
+              if (find_invisible(page.source.url)) {
+                f.error(fm->at_invisible(at, page.source.url),
+                        "the source's 'url'" + invisible_suffix(page.source.url) + ": delete it");
+                page.source.url.clear();
+              } else if (!page.source.url.empty() && !is_web_address(page.source.url)) {
                 f.error(at, "the source's 'url' must start with https:// or http://");
                 page.source.url.clear();
               } else if (!page.source.url.empty()) {
@@ -360,11 +395,12 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   auto known = known_fields(where.kind);
   for (const auto& key : fm->keys()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    std::string suggestion = closest_match(key, known);
-    diags.warning(fm->key_where(key),
-                  fmt::format("unknown field '{}'{}", key,
+    std::string suggestion = closest_match(as_seen(key), known);
+    diags.warning(fm->at_invisible(fm->key_where(key), key),
+                  fmt::format("unknown field '{}'{}{}", key,
                               suggestion.empty() ? std::string(" (it is ignored)")
-                                                 : " (did you mean '" + suggestion + "'?)"));
+                                                 : " (did you mean '" + suggestion + "'?)",
+                              invisible_suffix(key)));
   }
 
   MarkdownOptions options;

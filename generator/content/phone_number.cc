@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "core/invisible.h"
 #include "core/text.h"
 
 namespace herald {
@@ -70,6 +71,7 @@ bool is_valid_email(std::string_view text) {
   if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) return false;
   for (unsigned char c : text)
     if (std::isspace(c) || c < 0x20 || c == '<' || c == '>' || c == '"' || c == ',' || c == ';') return false;
+  if (find_invisible(text)) return false;  // a non-breaking space is a space too
   std::string_view domain = text.substr(at + 1);
   size_t dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.back() == '.' || domain.front() == '.') return false;

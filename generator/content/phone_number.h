@@ -22,7 +22,8 @@ std::optional<PhoneNumber> parse_uk_phone(std::string_view text);
 /// "01164960000" and "+44 (0)116 496 0000" all give "01164960000".
 std::string canonical_phone(std::string_view text);
 
-/// A pragmatic e-mail check: one @, no spaces, a host name with a dot after it
+/// A pragmatic e-mail check: one @, no spaces (nor invisible characters:
+/// core/invisible.h), a host name with a dot after it
 /// (letters, digits, hyphens: nothing a mailto: link would read as more).
 bool is_valid_email(std::string_view text);
 

@@ -1,7 +1,9 @@
-// Text from content made safe to print on a terminal: control and invisible-direction characters shown escaped.
+// Text from content made safe to print on a terminal: control, direction and zero-width characters shown escaped.
 #include "core/printable.h"
 
 #include <fmt/format.h>
+
+#include "core/invisible.h"
 
 namespace herald {
 namespace {
@@ -49,7 +51,7 @@ size_t append_printable(std::string_view text, size_t at, std::string& out, bool
     out += fmt::format("\\x{:02x}", c);
     return 1;
   }
-  if ((cp >= 0x80 && cp <= 0x9F) || reorders(cp))
+  if ((cp >= 0x80 && cp <= 0x9F) || reorders(cp) || invisible_character_is_zero_width(cp))
     out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));
   else
     out.append(text.substr(at, n));

@@ -63,7 +63,8 @@ struct MarkdownOptions {
 
 /// A Markdown body parsed with cmark-gfm and made safe: the author's raw HTML
 /// (a warning) and links and images not allowed (an error, is_allowed_link_url)
-/// are gone, shortcodes are expanded, every
+/// are gone, but for the few inline elements allowed (§9), whose tags herald
+/// writes again itself; shortcodes are expanded, every
 /// heading has a unique anchor, and the content checks of spec §7 have been
 /// reported. Movable, not copyable; immutable after `parse`, so any number of
 /// threads may render one document at once.
@@ -124,9 +125,12 @@ class Document {
 
   /// The checked tree, for other renderers (PDF) that walk the AST. Headings
   /// are HEADING nodes (see `heading_at`); shortcodes are HTML_BLOCK or
-  /// HTML_INLINE nodes holding the resolved HTML (see `shortcode_at`): every
-  /// other raw HTML node was removed. Do not modify it (the nodes' user data
-  /// is herald's too).
+  /// HTML_INLINE nodes holding the resolved HTML (see `shortcode_at`); the
+  /// inline elements allowed (§9) are HTML_INLINE nodes holding their tags
+  /// as herald writes them (`<sup>`, `</sup>`, `<abbr title="…">`, `<br />`
+  /// in a table cell; markdown/inline_html.h), each opening tag and its
+  /// closing one in the same parent: every other raw HTML node was removed.
+  /// Do not modify it (the nodes' user data is herald's too).
   cmark_node* root() const { return root_.get(); }
   /// Frees the tree (root() is null from then on) when nothing will walk it:
   /// the HTML, headings and text are kept. Saves memory on large sites.

@@ -1,6 +1,8 @@
 // The plain text of a Markdown subtree: for summaries, anchors, word counts and link checks.
 #include "markdown/plain_text.h"
 
+#include <string_view>
+
 namespace herald {
 namespace {
 
@@ -37,6 +39,10 @@ void append_plain_text(cmark_node* node, bool image_alt, std::string& out) {
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK:
         out += ' ';
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        // A line break in a table cell, which holds no LINEBREAK (inline_html.h).
+        if (std::string_view(cmark_node_get_literal(current)) == "<br />") out += ' ';
         break;
       case CMARK_NODE_IMAGE:
         if (!image_alt && current != node) skipping = current;

@@ -9,9 +9,10 @@
 namespace herald {
 
 /// Appends the text of `node`'s subtree to `out`: text and code as written,
-/// line breaks and the ends of blocks as spaces. Raw HTML (and herald's own
-/// inserted HTML, such as contact cards) adds nothing; an image adds its alt
-/// text only with `image_alt`.
+/// line breaks (a `<br>` too) and the ends of blocks as spaces. Raw HTML
+/// (herald's own inserted HTML, such as contact cards, and the tags of the
+/// inline elements allowed) adds nothing, but the text between `<sup>` and
+/// `</sup>` is text; an image adds its alt text only with `image_alt`.
 void append_plain_text(cmark_node* node, bool image_alt, std::string& out);
 
 /// `append_plain_text` with runs of whitespace collapsed to one space, trimmed.

@@ -66,8 +66,9 @@ size_t read_marker(std::string_view text, size_t at, char* kind, size_t* number)
 RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& headings,
                                   const std::vector<cmark_node*>& heading_nodes,
                                   const std::vector<cmark_node*>& url_nodes, std::string_view seed) {
-  // Raw HTML left in the tree is herald's own (shortcodes): the markers must
-  // not appear in it either.
+  // Raw HTML left in the tree is herald's own (shortcodes, and the tags of
+  // the inline elements allowed, whose abbr titles are decoded from the
+  // Markdown): the markers must not appear in it either.
   std::vector<std::string_view> inserted_html;
   cmark_iter* iter = cmark_iter_new(root);
   cmark_event_type event;

@@ -1,6 +1,7 @@
 // Finds the {{contact id}} and {{phone id}} shortcodes in a run of Markdown text.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,27 +18,50 @@ struct ShortcodeMatch {
 
 /// Every `{{contact id}}` and `{{phone id}}` in `text`, in order. Spaces and
 /// tabs are allowed inside the braces. Anything else in double braces
-/// (`{{foo bar}}`, `{{ contact Bad_Id }}`) is not a shortcode and stays text.
+/// (`{{foo bar}}`, `{{ contact Bad_Id }}`) is not a shortcode: see
+/// find_shortcode_lookalikes.
 std::vector<ShortcodeMatch> find_shortcodes(std::string_view text);
 
-/// Double braces that hold nearly a shortcode, as a typing slip makes one:
-/// `{{phnoe team}}`, `{{Contact team}}`, `{{contacts team}}`,
-/// `{{phone Front_Door}}`. `suggestion` is the shortcode meant.
-struct NearShortcode {
+/// Text that looks like a shortcode but is not a valid one: double braces,
+/// then (after any spaces) a letter. It runs to the first `}}` on the text
+/// before the next `{{`, or, never closed, over its first two words (and a
+/// single `}`): `{{phone Lado}}`, `{{phnoe team}}`, `{{emial x}}`,
+/// `{{name}}`, `{{phone team}`, `{{contact\u00a0team}}`. Double braces
+/// followed by anything else (`{{ }}`, `{{1}}`, `{{#each}}`) are left alone.
+struct ShortcodeLookalike {
   size_t offset = 0;
   size_t length = 0;
-  std::string suggestion;  ///< e.g. `{{phone team}}`
+  bool closed = false;  ///< ends with `}}`
+  std::string name;     ///< the first word, its letters in lower case: `phnoe`
+  /// The rest, as an id is written: lower case, every run of anything but
+  /// letters and digits a hyphen, none at the ends (`Front_Door` ->
+  /// `front-door`); "" when there is nothing.
+  std::string id;
 };
 
-/// Every near shortcode in `text`, in order: `{{name id}}` whose name, in
-/// lower case, is one letter from `phone` or at most two from `contact`
-/// (a letter added, left out, changed, or two swapped), or is one of them
-/// with an id that is not in lower case with hyphens. Anything further from
-/// a shortcode (`{{foo bar}}`, `{{ email team }}`, `{{name}}`) is left
-/// alone: double braces may be meant as they are.
-std::vector<NearShortcode> find_near_shortcodes(std::string_view text);
+/// Every shortcode lookalike in `text`, in order (valid shortcodes are not).
+std::vector<ShortcodeLookalike> find_shortcode_lookalikes(std::string_view text);
+
+/// The shortcode names a lookalike's `name` was most likely meant to be:
+/// itself when it is `phone` or `contact`; `phone` when one letter from it,
+/// `contact` when at most two (a letter added, left out, changed, or two
+/// swapped); else both, and `near` (when given) is set false.
+std::vector<std::string> shortcode_names_meant(std::string_view name, bool* near = nullptr);
 
 /// The shortcode written back in its normal form: `{{contact id}}`.
 std::string shortcode_text(std::string_view name, std::string_view id);
+
+/// What the site knows of contact ids, for the messages.
+struct ContactIds {
+  std::function<bool(std::string_view id)> known;        ///< may be empty: none is
+  std::function<std::string(std::string_view id)> nearest;  ///< the known id meant, or ""; may be empty
+};
+
+/// The error for a lookalike, `written` being its text: "'{{phone Lado}}' is
+/// not a valid shortcode: did you mean {{phone lado}}?". It names an
+/// invisible character in it, suggests the valid form when the id (or the
+/// nearest known one) is a contact's, and otherwise says how a shortcode is
+/// written, with backticks for braces meant as they are.
+std::string lookalike_message(std::string_view written, const ShortcodeLookalike& lookalike, const ContactIds& ids);
 
 }  // namespace herald

@@ -7,8 +7,10 @@
 #include <set>
 #include <utility>
 
+#include "core/invisible.h"
 #include "core/text.h"
 #include "markdown/anchors.h"
+#include "markdown/inline_html.h"
 #include "markdown/lints.h"
 #include "markdown/plain_text.h"
 #include "markdown/shortcodes.h"
@@ -30,6 +32,7 @@ class Transformer {
     check_and_sanitise(root);
     cmark_consolidate_text_nodes(root);
     collect(root);
+    for (cmark_node* text : link_texts_) check_link_text(text);
     for (cmark_node* text : texts_) expand_shortcodes(text);
     anchor_headings();
     return std::move(result_);
@@ -84,6 +87,7 @@ class Transformer {
 
   void check_and_sanitise(cmark_node* root) {
     std::vector<cmark_node*> raw_html, refused_links, refused_images;
+    std::vector<TagNode> allowed_tags;
     int previous_level = 1;
     int last_inline_html_line = -1;
     cmark_iter* iter = cmark_iter_new(root);
@@ -94,13 +98,32 @@ class Transformer {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE: {
-          raw_html.push_back(node);
-          if (!s_.diags) break;
+          bool is_inline = cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE;
           std::string_view literal = cmark_node_get_literal(node);
           std::string_view first_line = trim(literal.substr(0, literal.find('\n')));
+          // The few elements allowed (§9) are kept in the text, but never in
+          // an image's description, which is only text.
+          std::optional<InlineTag> tag = read_inline_tag(trim(literal));
+          bool allowed_name = tag && is_allowed_inline_element(tag->name);
+          if (is_inline && allowed_name && !inside_image(node)) {
+            TagNode kept{node, *tag, !tag->allowed(), {}};
+            if (s_.diags) {
+              kept.where = locate(node, first_line);
+              if (kept.refused) s_.diags->warning(kept.where, refused_tag_message(*tag));
+            }
+            allowed_tags.push_back(std::move(kept));
+            break;
+          }
+          raw_html.push_back(node);
+          if (!s_.diags) break;
           SourceLocation where = locate(node, first_line);
+          if (!is_inline && allowed_name && tag->allowed()) {
+            s_.diags->warning(where, fmt::format("<{}> on a line of its own is not allowed and was left out: "
+                                                 "write it inside a paragraph's text",
+                                                 tag->name));
+            break;
+          }
           // One warning per line is enough for `<b>bold</b>`.
-          bool is_inline = cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE;
           if (is_inline && where.line == last_inline_html_line) break;
           if (is_inline) last_inline_html_line = where.line;
           s_.diags->warning(where, "raw HTML is not allowed and was left out");
@@ -123,6 +146,14 @@ class Transformer {
           SourceLocation where = locate_link(node, image, text);
           result_.links.push_back({std::string(url), where.line, where.column, image});
           if (!s_.diags) break;
+          // A character nobody can see, pasted into the address, makes it another one.
+          if (auto invisible = find_invisible(url)) {
+            SourceLocation at = where;
+            if (int column = source_.find(where.line - s_.line_offset, where.column, invisible->bytes(url)))
+              at.column = column;
+            s_.diags->error(at, fmt::format("{} '{}'{}: delete it", image ? "image" : "link", quoted_url(url),
+                                            invisible_suffix(url)));
+          }
           if (image)
             check_image(text, url, where, *s_.diags);
           else
@@ -159,6 +190,14 @@ class Transformer {
       if (!inside) outermost.push_back(node);
     }
     for (cmark_node* node : outermost) cmark_node_free(node);
+    // Last, once every link refused has been unwrapped: tags pair within their parent.
+    keep_inline_elements(allowed_tags, s_.diags);
+  }
+
+  static bool inside_image(cmark_node* node) {
+    for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p))
+      if (cmark_node_get_type(p) == CMARK_NODE_IMAGE) return true;
+    return false;
   }
 
   // --- pass 2: what to expand and anchor ----------------------------
@@ -182,9 +221,18 @@ class Transformer {
       if (event != CMARK_EVENT_ENTER) continue;
       if (type == CMARK_NODE_HEADING) {
         headings_.push_back(node);
-      } else if (type == CMARK_NODE_TEXT && link_depth == 0 && s_.resolve) {
-        if (std::string_view(cmark_node_get_literal(node)).find("{{") != std::string_view::npos)
+      } else if (type == CMARK_NODE_TEXT && s_.resolve) {
+        std::string_view literal = cmark_node_get_literal(node);
+        if (literal.find("{{") == std::string_view::npos) continue;
+        if (link_depth == 0) {
           texts_.push_back(node);
+        } else {
+          // A bare address made a link shows its URL as its text: that is an
+          // address, not text written around a shortcode.
+          cmark_node* parent = cmark_node_parent(node);
+          const char* url = parent ? cmark_node_get_url(parent) : nullptr;
+          if (!url || !std::string_view(url).ends_with(literal)) link_texts_.push_back(node);
+        }
       }
     }
     cmark_iter_free(iter);
@@ -223,15 +271,39 @@ class Transformer {
     return node;
   }
 
+  // Text that looks like a shortcode but is not one would be shown as
+  // written where a number to call should be: an error, at the invisible
+  // character when there is one in it, else at its `{{`.
+  void report_lookalikes(cmark_node* text, std::string_view literal) {
+    if (!s_.diags) return;
+    ContactIds ids;
+    ids.known = [this](std::string_view id) { return s_.resolve("contact", id, false).has_value(); };
+    ids.nearest = s_.nearest;
+    for (const ShortcodeLookalike& lookalike : find_shortcode_lookalikes(literal)) {
+      std::string_view written = literal.substr(lookalike.offset, lookalike.length);
+      SourceLocation where = text_location(text, lookalike.offset, lookalike.length);
+      if (auto invisible = find_invisible(written))
+        where = text_location(text, lookalike.offset + invisible->offset, invisible->length);
+      s_.diags->error(where, lookalike_message(written, lookalike, ids));
+    }
+  }
+
+  // In a link's text or an image's description, a shortcode cannot become a
+  // link or a card: it would be shown as written.
+  void check_link_text(cmark_node* text) {
+    if (!s_.diags) return;
+    std::string_view literal = cmark_node_get_literal(text);
+    for (const ShortcodeMatch& match : find_shortcodes(literal))
+      s_.diags->error(text_location(text, match.offset, match.length),
+                      fmt::format("'{}' is inside a link's text or an image's description, where a shortcode "
+                                  "cannot be shown: move it out of the [ ]",
+                                  shortcode_text(match.name, match.id)));
+    report_lookalikes(text, literal);
+  }
+
   void expand_shortcodes(cmark_node* text) {
     std::string literal = cmark_node_get_literal(text);
-    // A shortcode mistyped stays as text: a page would show `{{phnoe team}}`
-    // where a number to call should be.
-    if (s_.diags)
-      for (const NearShortcode& near : find_near_shortcodes(literal))
-        s_.diags->warning(text_location(text, near.offset, near.length),
-                          fmt::format("'{}' is not a shortcode, so it is shown as written: did you mean {}?",
-                                      literal.substr(near.offset, near.length), near.suggestion));
+    report_lookalikes(text, literal);
     std::vector<ShortcodeMatch> matches = find_shortcodes(literal);
     if (matches.empty()) return;
 
@@ -303,7 +375,7 @@ class Transformer {
   const TransformSettings& s_;
   SourceLines source_;
   TransformResult result_;
-  std::vector<cmark_node*> texts_, headings_;
+  std::vector<cmark_node*> texts_, link_texts_, headings_;
 };
 
 }  // namespace

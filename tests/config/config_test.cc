@@ -169,3 +169,22 @@ TEST_CASE("herald: names the version that publishes the site; another version wa
                                                   "that publishes the site, written as \"" +
                                                   series + "\", not 'latest'"});
 }
+
+TEST_CASE("a tab indenting herald.yaml, or an invisible character in a value, is named where it is") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_config("title: T\nfeeds:\n\titems: 5\n", "herald.yaml", diags));
+  CHECK(messages(diags) == std::vector<std::string>{
+            "herald.yaml:3:1: error: invalid YAML: a tab character: YAML needs spaces to indent; replace the tab "
+            "with spaces"});
+  Diagnostics values;
+  CHECK_FALSE(parse_config("title: T\nbase_url: https://x.example/\xe2\x80\x8b\nbrand_colour: \"#1d5b79\xc2\xa0\"\n"
+                           "descri\xc2\xad" "ption: d\n",
+                           "herald.yaml", values));
+  CHECK(messages(values) == std::vector<std::string>{
+            "herald.yaml:2:29: error: base_url 'https://x.example/\xe2\x80\x8b' must be a web address such as "
+            "https://example.org/: it contains a zero-width space at the end, which cannot be seen",
+            "herald.yaml:3:23: error: brand_colour '#1d5b79\xc2\xa0' must be a colour written as #rrggbb: it "
+            "contains a non-breaking space at the end, which looks like a space but is not one",
+            "herald.yaml:4:7: warning: unknown setting 'descri\xc2\xad" "ption' (did you mean 'description'?): it "
+            "contains a soft hyphen after 'descri', which cannot be seen"});
+}

@@ -88,7 +88,7 @@ TEST_CASE("every rule of the directory gives its message at the entry's line") {
             "number such as 0116 496 0000 or +44 116 496 0000, or a short code such as 999",
             "data/contacts.yaml:17:10: error: contact 'bademail' has an invalid email address 'foo@'",
             "data/contacts.yaml:20:3: warning: unknown field 'phnoes' in contact 'typo' (did you mean 'phones'?)",
-            "data/contacts.yaml:22:13: error: contact 'typo' has unknown audience 'kids' (expected children, adults, "
+            "data/contacts.yaml:22:14: error: contact 'typo' has unknown audience 'kids' (expected children, adults, "
             "families or practitioners)",
             "data/contacts.yaml:23:3: error: contact has no 'id'"});
 }
@@ -106,4 +106,34 @@ TEST_CASE("the directory must be a list, and YAML errors carry the line") {
   REQUIRE(all.size() == 2);
   CHECK(all[0].rfind("data/contacts.yaml:1:1: error: the contact directory must be a list of contacts", 0) == 0);
   CHECK(all[1].rfind("data/other.yaml:2:1: error: invalid YAML: ", 0) == 0);
+}
+
+TEST_CASE("a tab indenting the directory, or an invisible character in a value, is named where it is") {
+  Diagnostics tabs;
+  ContactDirectory::parse("- id: a\n\tname: A\n", "data/contacts.yaml", TimeZone("Europe/London"), tabs);
+  CHECK(messages(tabs) == std::vector<std::string>{
+            "data/contacts.yaml:2:1: error: invalid YAML: a tab character: YAML needs spaces to indent; replace the "
+            "tab with spaces"});
+  Diagnostics diags;
+  ContactDirectory::parse(
+      "- id: lado\xc2\xa0\n"
+      "  name: LADO\n"
+      "  phones: [\"0116\xe2\x80\x8b 496 0100\"]\n"
+      "  email: lado@x\xc2\xa0.example\n"
+      "  url: https://x.example/\xc2\xad\n"
+      "  urgent: true\xc2\xa0\n",
+      "data/contacts.yaml", TimeZone("Europe/London"), diags);
+  CHECK(messages(diags) == std::vector<std::string>{
+            "data/contacts.yaml:1:11: error: contact id 'lado\xc2\xa0' must use lower-case letters, digits and "
+            "hyphens: it contains a non-breaking space at the end, which looks like a space but is not one",
+            "data/contacts.yaml:3:17: error: contact 'lado\xc2\xa0' has an invalid phone number '0116\xe2\x80\x8b 496 "
+            "0100': expected a UK number such as 0116 496 0000 or +44 116 496 0000, or a short code such as 999: it "
+            "contains a zero-width space after '0116', which cannot be seen",
+            "data/contacts.yaml:4:16: error: contact 'lado\xc2\xa0' has an invalid email address "
+            "'lado@x\xc2\xa0.example': it contains a non-breaking space after 'lado@x', which looks like a space "
+            "but is not one",
+            "data/contacts.yaml:5:26: error: contact 'lado\xc2\xa0' has a url 'https://x.example/\xc2\xad' that "
+            "cannot be used as it is: it contains a soft hyphen at the end, which cannot be seen",
+            "data/contacts.yaml:6:15: error: 'urgent' must be true or false: it contains a non-breaking space at "
+            "the end, which looks like a space but is not one"});
 }

@@ -56,3 +56,30 @@ TEST_CASE("a repeated field is an error; CRLF and a byte order mark are accepted
   CHECK(all[0].message == "field 'title' is given twice");
   CHECK(all[0].where.line == 3);
 }
+
+TEST_CASE("a tab indenting the front matter is named at its line and column") {
+  Diagnostics diags;
+  std::string text = "---\ntitle: Tabs\ntopics:\n\t- neglect\n---\nBody\n";
+  auto split = split_front_matter(text, "content/pages/t.md", diags);
+  REQUIRE(split);
+  CHECK_FALSE(FrontMatter::parse(*split, "content/pages/t.md", diags));
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].where.line == 4);
+  CHECK(all[0].where.column == 1);
+  CHECK(all[0].message ==
+        "invalid front matter: a tab character: YAML needs spaces to indent; replace the tab with spaces");
+}
+
+TEST_CASE("a location in the front matter can be moved onto an invisible character") {
+  Diagnostics diags;
+  std::string text = "---\ntitle: A\nslug: \"neglect\xc2\xa0guide\"\n---\n";
+  auto split = split_front_matter(text, "a.md", diags);
+  REQUIRE(split);
+  auto fm = FrontMatter::parse(*split, "a.md", diags);
+  REQUIRE(fm);
+  std::string slug = fm->get("slug")->Scalar();
+  CHECK(fm->where("slug").column == 7);
+  CHECK(fm->at_invisible(fm->where("slug"), slug).column == 15);
+  CHECK(fm->at_invisible(fm->where("title"), "A").column == 8);
+}

@@ -102,3 +102,36 @@ TEST_CASE("chapters read their review fields") {
   CHECK(r.page->review_due_at.line == 6);
   CHECK(r.page->manual == "children");
 }
+
+TEST_CASE("an invisible character that makes a value invalid is named, and pointed at") {
+  auto p = parse("content/briefings/x.md",
+                 "---\ntitle: X\nslug: x\xe2\x80\x8by\ndate: 2024-04-12\xc2\xa0\nreview_type: sar\xc2\xad\n"
+                 "audience: [children, \xef\xbb\xbf" "adults]\ntopics: [Dom\xc2\xad" "estic abuse, Domestic\xc2\xa0" "abuse]\n"
+                 "aliases: [/old\xe2\x80\x8b/]\nsource: {title: T, url: \"https://example.org/r\xe2\x81\xa0\"}\n"
+                 "tit\xc2\xa0le: again\n---\n");
+  CHECK(p.messages ==
+        std::vector<std::string>{
+            "content/briefings/x.md:3:8: error: invalid slug 'x\xe2\x80\x8by': it contains a zero-width space after "
+            "'x', which cannot be seen; use lower-case letters, digits and single hyphens, e.g. "
+            "'neglect-and-young-carers'",
+            "content/briefings/x.md:4:17: error: invalid date '2024-04-12\xc2\xa0': expected YYYY-MM-DD or "
+            "YYYY-MM-DDTHH:MM[:SS][+HH:MM], e.g. 2024-04-12 or 2024-04-12T09:30:00+01:00: it contains a "
+            "non-breaking space at the end, which looks like a space but is not one",
+            "content/briefings/x.md:5:17: error: unknown review_type 'sar\xc2\xad' (did you mean 'sar'?): it "
+            "contains a soft hyphen at the end, which cannot be seen",
+            "content/briefings/x.md:6:22: error: unknown audience '\xef\xbb\xbf" "adults' (expected children, "
+            "adults, families or practitioners; did you mean 'adults'?): it contains a zero-width no-break space "
+            "(byte order mark) at the start, which cannot be seen",
+            "content/briefings/x.md:7:13: warning: topic 'Dom\xc2\xad" "estic abuse': it contains a soft hyphen after "
+            "'Dom', which cannot be seen: delete it, or the topic's address is /topics/dom-estic-abuse/ instead of "
+            "/topics/domestic-abuse/",
+            "content/briefings/x.md:8:15: error: alias '/old\xe2\x80\x8b/' must be a path on this site such as "
+            "/old/page/ (no '..', no query): it contains a zero-width space after '/old', which cannot be seen",
+            "content/briefings/x.md:9:47: error: the source's 'url': it contains a word joiner at the end, which "
+            "cannot be seen: delete it",
+            "content/briefings/x.md:10:4: warning: unknown field 'tit\xc2\xa0le' (did you mean 'title'?): it "
+            "contains a non-breaking space after 'tit', which looks like a space but is not one",
+            "content/briefings/x.md:11:1: error: briefing has no sections 1, 2, 3, 4, 5, 6 and 7: a 7-minute "
+            "briefing has seven '##' sections numbered 1 to 7",
+        });
+}

@@ -23,7 +23,9 @@ TEST_CASE("hostile markup in content and front matter is never live in any outpu
              "<script>alert('body')</script>\n\n"
              "<iframe src=\"https://evil.example/\"></iframe>\n\n"
              "Inline <span onclick=\"alert('click')\">span</span> and <a href=\"javascript:alert(1)\">raw link</a>.\n\n"
-             "Mustache {{site.title}} and {{{page.html}}} stay text.\n");
+             "Allowed elements: <sup onclick=\"alert('sup')\">1</sup>, <abbr title='x\" onmouseover=\"alert(1)'>X</abbr>, "
+             "<abbr title=\"&quot; onfocus=&quot;alert(2)\">Y</abbr>, <SUP\nonmouseover=alert(3)>2</SUP>, <mark>z</kbd>.\n\n"
+             "Mustache `{{site.title}}` and `{{{page.html}}}` stay text.\n");
   site.commit("hostile");
   auto r = site.herald("build --now 2024-07-01T12:00:00");
   INFO(r.err);
@@ -51,17 +53,22 @@ TEST_CASE("hostile markup in content and front matter is never live in any outpu
   }
   std::string page = site.read("public/newsletters/hostile/index.html");
   CHECK(contains(page, "&lt;script&gt;alert(&apos;title&apos;)&lt;/script&gt; {{site.title}}"));
-  CHECK(contains(page, "Mustache {{site.title}} and {{{page.html}}} stay text."));
+  CHECK(contains(page, "Mustache <code>{{site.title}}</code> and <code>{{{page.html}}}</code> stay text."));
+  CHECK(contains(page, "<abbr title=\"x&quot; onmouseover=&quot;alert(1)\">X</abbr>"));
+  CHECK(contains(page, "<abbr title=\"&quot; onfocus=&quot;alert(2)\">Y</abbr>"));
 
   // Script URLs in Markdown are errors: nothing is published, the site stays as it was.
   auto before = read_tree(site.dir() + "/public");
   site.write("content/newsletters/links.md",
              "---\ntitle: Links\ndate: 2024-05-02\n---\n\n"
              "[markdown link](javascript:alert('md')) and [data](data:text/html;base64,PHNjcmlwdD4=) "
-             "and [vb](VBScript:msgbox) and ![img](javascript:alert('img'))\n");
+             "and [vb](VBScript:msgbox) and ![img](javascript:alert('img'))\n\n"
+             "{{contact nope\"><script>alert(1)</script>}} and {{site.title}}\n");
   site.commit("links");
   auto refused = site.herald("build --now 2024-07-01T12:00:00");
   CHECK(refused.exit_code == 1);
   CHECK(contains(refused.err, "content/newsletters/links.md:6:1: error: link 'javascript:alert('md')' is not allowed"));
+  CHECK(contains(refused.err, "content/newsletters/links.md:8:1: error: '{{contact nope\">alert(1)}}' is not a valid shortcode"));
+  CHECK(contains(refused.err, "content/newsletters/links.md:8:49: error: '{{site.title}}' is not a valid shortcode"));
   CHECK(read_tree(site.dir() + "/public") == before);
 }

@@ -146,3 +146,18 @@ TEST_CASE("markdown transform: ordinary links and images are kept") {
 
 }  // namespace
 }  // namespace herald
+
+namespace herald {
+namespace {
+
+TEST_CASE("markdown transform: an invisible character in a link's or an image's address is an error at it") {
+  auto p = testing::parse_markdown(
+      "See [the guide](https://example.org/gu\xe2\x80\x8bide) and ![a chart](/images/chart\xc2\xa0.png).\n", 2);
+  CHECK(p.diags == Strings{"3:39: error: link 'https://example.org/gu\xe2\x80\x8bide': it contains a zero-width space "
+                           "after 'https://example.org/gu', which cannot be seen: delete it",
+                           "3:75: error: image '/images/chart\xc2\xa0.png': it contains a non-breaking space after "
+                           "'/images/chart', which looks like a space but is not one: delete it"});
+}
+
+}  // namespace
+}  // namespace herald

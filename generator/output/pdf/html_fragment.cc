@@ -88,7 +88,7 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
   size_t i = 0;
   std::string text;
   auto flush_text = [&] {
-    if (!text.empty()) out.push_back({HtmlToken::text, "", "", "", decode_entities(text)});
+    if (!text.empty()) out.push_back({HtmlToken::text, "", "", "", "", decode_entities(text)});
     text.clear();
   };
   while (i < html.size()) {
@@ -152,6 +152,8 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
         token.href = value;
       else if (name == "class")
         token.klass = value;
+      else if (name == "title")
+        token.title = value;
       if (name.empty() && p < tag.size()) ++p;
     }
     out.push_back(std::move(token));

@@ -1,4 +1,4 @@
-// Reads the small HTML that herald's shortcodes put into the Markdown tree ({{contact}}, {{phone}}).
+// Reads the small HTML herald puts into the Markdown tree: shortcodes ({{contact}}, {{phone}}), <sup>, <abbr>…
 #pragma once
 
 #include <string>
@@ -12,6 +12,7 @@ struct HtmlToken {
   std::string name;   ///< lower-case tag name, for open and close
   std::string href;   ///< the href attribute of an open tag
   std::string klass;  ///< the class attribute of an open tag
+  std::string title;  ///< the title attribute of an open tag (an abbreviation's expansion)
   std::string value;  ///< decoded text, for text tokens
 };
 

@@ -285,33 +285,67 @@ void MarkdownLayout::add_html_token(const HtmlToken& t, RichText& out, InlineSta
     case HtmlToken::text:
       out.append(collapse_spaces(t.value), state.format, state.link);
       break;
-    case HtmlToken::open:
+    case HtmlToken::open: {
       if (t.name == "br") {
         out.append("\n", state.format, state.link);
-      } else if (t.name == "a") {
-        state.html_stack.push_back({"a", state.link});
+        break;
+      }
+      if (is_block_tag(t.name)) {
+        out.append(" ", state.format, state.link);
+        break;
+      }
+      OpenHtml opened{t.name, state.format, state.link};
+      InlineFormat& f = state.format;
+      if (t.name == "a") {
         auto target = resolve_link(t.href, *source_.config, source_.page_url, source_.destinations);
         if (target && state.link < 0) state.link = out.add_link(*target);
       } else if (t.name == "strong" || t.name == "b") {
-        state.html_stack.push_back({t.name, state.format.bold});
-        state.format.bold = true;
+        f.bold = true;
       } else if (t.name == "em" || t.name == "i") {
-        state.html_stack.push_back({t.name, state.format.italic});
-        state.format.italic = true;
-      } else if (is_block_tag(t.name)) {
-        out.append(" ", state.format, state.link);
+        f.italic = true;
+      } else if (t.name == "sup" || t.name == "sub") {
+        f.script = t.name == "sup" ? 1 : -1;
+      } else if (t.name == "kbd") {
+        f.code = true;
+      } else if (t.name == "mark") {
+        f.mark = true;
+      } else if (t.name == "small") {
+        f.small = true;
+      } else if (t.name == "s") {
+        f.strike = true;
+      } else if (t.name == "abbr") {
+        if (!t.title.empty()) f.abbreviation = out.add_abbreviation(t.title);
+      } else {
+        break;
       }
+      state.html_stack.push_back(std::move(opened));
       break;
+    }
     case HtmlToken::close:
+      // Each element puts back what it changed (the rest may have changed
+      // since, around it: an emphasis inside <sup> is closed by then).
       for (size_t k = state.html_stack.size(); k-- > 0;) {
-        if (state.html_stack[k].first != t.name) continue;
-        int saved = state.html_stack[k].second;
+        const OpenHtml& open = state.html_stack[k];
+        if (open.name != t.name) continue;
+        InlineFormat& f = state.format;
         if (t.name == "a")
-          state.link = saved;
+          state.link = open.link;
         else if (t.name == "strong" || t.name == "b")
-          state.format.bold = saved;
-        else
-          state.format.italic = saved;
+          f.bold = open.format.bold;
+        else if (t.name == "em" || t.name == "i")
+          f.italic = open.format.italic;
+        else if (t.name == "sup" || t.name == "sub")
+          f.script = open.format.script;
+        else if (t.name == "kbd")
+          f.code = open.format.code;
+        else if (t.name == "mark")
+          f.mark = open.format.mark;
+        else if (t.name == "small")
+          f.small = open.format.small;
+        else if (t.name == "s")
+          f.strike = open.format.strike;
+        else if (t.name == "abbr")
+          f.abbreviation = open.format.abbreviation;
         state.html_stack.erase(state.html_stack.begin() + static_cast<long>(k));
         break;
       }

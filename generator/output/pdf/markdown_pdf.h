@@ -105,10 +105,16 @@ class MarkdownLayout {
   void set_heading_context(int level) { last_heading_level_ = level; }
 
  private:
+  /// An element of herald's inline HTML left open, and what it changed.
+  struct OpenHtml {
+    std::string name;
+    InlineFormat format;  ///< before it
+    int link = -1;        ///< before it
+  };
   struct InlineState {
     InlineFormat format;
     int link = -1;
-    std::vector<std::pair<std::string, int>> html_stack;  ///< open shortcode tags and their links
+    std::vector<OpenHtml> html_stack;  ///< open tags of shortcodes and inline elements
   };
   void add_block(cmark_node* node, const Region& region);
   void add_paragraph(cmark_node* node, const Region& region);

@@ -33,6 +33,7 @@ struct PdfMetadata {
 struct TagNotes {
   std::vector<std::string> link_contents;  ///< one per Link element
   std::vector<std::string> figure_alts;    ///< one per Figure element
+  std::vector<std::string> span_expansions;  ///< one per Span element: an abbreviation's /E, or ""
 };
 
 /// A PDF under construction. Drawing code declares structure elements with
@@ -71,6 +72,9 @@ class PdfDocument {
   /// Records the /Contents of the Link and the /Alt of the Figure opened next.
   void note_link(std::string contents) { notes_.link_contents.push_back(std::move(contents)); }
   void note_figure(std::string alt) { notes_.figure_alts.push_back(std::move(alt)); }
+  /// Records the expansion (/E) of the Span opened next: what an
+  /// abbreviation in it stands for, or "".
+  void note_span(std::string expansion) { notes_.span_expansions.push_back(std::move(expansion)); }
 
   /// A named destination at (x, y) on the current page, for links and bookmarks.
   void add_destination(const std::string& name, double x, double y);

@@ -128,7 +128,7 @@ std::vector<QOH> annotations_of(QOH element) {
 void complete_structure(QOH root, const TagNotes& notes) {
   QOH tree = root.getKey("/StructTreeRoot");
   if (!tree.isDictionary()) return;
-  size_t link = 0, figure = 0;
+  size_t link = 0, figure = 0, span = 0;
   std::function<void(QOH)> visit = [&](QOH element) {
     std::string role = element.getKey("/S").getName();
     if (role == "/Figure") {
@@ -146,6 +146,10 @@ void complete_structure(QOH root, const TagNotes& notes) {
         }
         annot.replaceKey("/Contents", QOH::newUnicodeString(text));
       }
+    } else if (role == "/Span") {
+      std::string expansion = span < notes.span_expansions.size() ? notes.span_expansions[span] : "";
+      ++span;
+      if (!expansion.empty()) element.replaceKey("/E", QOH::newUnicodeString(expansion));
     } else if (role == "/TH") {
       element.replaceKey("/A", QOH::parse("<< /O /Table /Scope /Column >>"));
     }

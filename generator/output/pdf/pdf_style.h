@@ -34,6 +34,8 @@ inline constexpr Rgb kMuted{0.30, 0.30, 0.34};  // 9:1 on white
 inline constexpr Rgb kRule{0.72, 0.72, 0.75};
 inline constexpr Rgb kCodeBackground{0.95, 0.95, 0.96};
 inline constexpr Rgb kLinkFallback{0.10, 0.30, 0.60};
+/// Behind text marked with <mark>: a pale yellow, as browsers show it.
+inline constexpr Rgb kHighlight{1.0, 0.94, 0.60};
 
 /// The colours one document is drawn in, derived from the site's brand colour.
 struct Palette {

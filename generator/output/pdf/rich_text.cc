@@ -10,6 +10,13 @@ namespace herald::pdf {
 namespace {
 
 constexpr double kUnit = PANGO_SCALE;
+/// A superscript or subscript: its size, and how far its baseline moves, as
+/// a share of the text's size.
+constexpr double kScriptSize = 0.72;
+constexpr double kSuperscriptRise = 0.36;
+constexpr double kSubscriptDrop = 0.16;
+/// Text in <small>.
+constexpr double kSmallSize = 0.85;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -30,6 +37,11 @@ void RichText::append(std::string_view text, InlineFormat format, int link) {
 int RichText::add_link(LinkTarget target) {
   links_.push_back(std::move(target));
   return static_cast<int>(links_.size()) - 1;
+}
+
+int RichText::add_abbreviation(std::string expansion) {
+  abbreviations_.push_back(std::move(expansion));
+  return static_cast<int>(abbreviations_.size()) - 1;
 }
 
 void RichText::trim() {
@@ -137,7 +149,20 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
       add(pango_attr_size_new_absolute(static_cast<int>(size * kUnit)), r);
     }
     if (r.format.strike) add(pango_attr_strikethrough_new(TRUE), r);
+    if (r.format.small && !r.format.code && r.format.script == 0)
+      add(pango_attr_size_new_absolute(
+              static_cast<int>(std::max(std::min(style.size, kMinBodySize), style.size * kSmallSize) * kUnit)),
+          r);
+    if (r.format.script != 0) {
+      add(pango_attr_size_new_absolute(static_cast<int>(style.size * kScriptSize * kUnit)), r);
+      // Raised or lowered when drawn (draw_line): the rise of one unit only
+      // keeps a superscript and a subscript side by side in separate runs.
+      add(pango_attr_rise_new(r.format.script), r);
+    }
     // Attributes that only keep differently drawn text in separate runs.
+    if (r.format.mark) add(pango_attr_background_new(65535, 61680, 39321), r);
+    if (r.format.abbreviation >= 0)
+      add(pango_attr_foreground_new(0, static_cast<guint16>(1 + r.format.abbreviation % 65535), 0), r);
     if (r.format.on_brand) add(pango_attr_foreground_new(65535, 65535, 65535), r);
     // A distinct attribute per link keeps two neighbouring links in separate runs.
     if (r.link >= 0) add(pango_attr_foreground_new(0, 0, static_cast<guint16>(r.link % 65536)), r);
@@ -263,17 +288,21 @@ void TextBlock::draw_line(PdfDocument& doc, size_t i, double x, double y, int el
   if (i >= lines_.size()) return;
   cairo_t* cr = doc.cr();
   const Line& line = lines_[i];
-  const bool links = text_.has_links();
+  const bool inlines = text_.has_links() || text_.has_abbreviations();
   const auto& ranges = text_.ranges();
   const int page = positions_[i].page ? positions_[i].page : doc.page_number();
-  if (!links) doc.enter(element);
+  // A stretch is one link, or one abbreviation outside links, or plain text
+  // between them (consecutive plain ranges of different formats share it).
+  auto same_stretch = [](const RichText::Range& a, const RichText::Range& b) {
+    return a.link == b.link && (a.link >= 0 || a.format.abbreviation == b.format.abbreviation);
+  };
+  if (!inlines) doc.enter(element);
   for (const Run& r : line.runs) {
     const RichText::Range& range = ranges.empty() ? RichText::Range{} : ranges[r.range];
-    if (links) {
-      // One inline per stretch of plain text or link; consecutive plain
-      // ranges of different formats share a Span.
+    if (inlines) {
+      // One inline per stretch: a Link, or a Span (an abbreviation's with its expansion).
       size_t first = r.range;
-      while (first > 0 && (ranges[first - 1].link == range.link)) --first;
+      while (first > 0 && same_stretch(ranges[first - 1], range)) --first;
       uint64_t key = (uid_ << 20) | first;
       if (!doc.inline_open(key)) {
         if (range.link >= 0) {
@@ -281,17 +310,27 @@ void TextBlock::draw_line(PdfDocument& doc, size_t i, double x, double y, int el
           doc.note_link(text_.link_text(range.link));
         } else {
           doc.enter_inline(element, "Span", "", key);
+          doc.note_span(range.format.abbreviation >= 0 ? text_.abbreviation(range.format.abbreviation) : "");
         }
       }
     }
-    Rgb colour = range.format.on_brand ? kWhite : range.link >= 0 ? style_.link_colour : style_.colour;
-    cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+    const InlineFormat& format = range.format;
+    const double size = format.script != 0 ? style_.size * kScriptSize : style_.size;
     double baseline = y + line.baseline;
+    if (format.script > 0) baseline -= style_.size * kSuperscriptRise;
+    if (format.script < 0) baseline += style_.size * kSubscriptDrop;
+    if (format.mark) {
+      cairo_set_source_rgb(cr, kHighlight.r, kHighlight.g, kHighlight.b);
+      cairo_rectangle(cr, x + r.x, baseline - size * 0.95, r.width, size * 1.22);
+      cairo_fill(cr);
+    }
+    Rgb colour = format.on_brand ? kWhite : range.link >= 0 ? style_.link_colour : style_.colour;
+    cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
     cairo_move_to(cr, x + r.x, baseline);
     pango_cairo_show_glyph_item(cr, text_.text().c_str(), r.run);
-    if (range.link >= 0 || range.format.strike) {
-      double thickness = std::max(0.5, style_.size * 0.06);
-      double offset = range.link >= 0 ? style_.size * 0.14 : -style_.size * 0.28;
+    if (range.link >= 0 || format.strike) {
+      double thickness = std::max(0.5, size * 0.06);
+      double offset = range.link >= 0 ? size * 0.14 : -size * 0.28;
       cairo_rectangle(cr, x + r.x, baseline + offset, r.width, thickness);
       cairo_fill(cr);
     }

@@ -16,6 +16,10 @@ namespace herald::pdf {
 struct InlineFormat {
   bool bold = false, italic = false, code = false, strike = false;
   bool on_brand = false;  ///< white, for text drawn on a brand-coloured badge
+  int script = 0;         ///< 1 superscript, -1 subscript: smaller, raised or lowered
+  bool mark = false;      ///< highlighted
+  bool small = false;     ///< a little smaller, never below the body minimum
+  int abbreviation = -1;  ///< an abbreviation (RichText::abbreviation) whose expansion is known
   bool operator==(const InlineFormat&) const = default;
 };
 
@@ -39,6 +43,10 @@ class RichText {
 
   void append(std::string_view text, InlineFormat format, int link = -1);
   int add_link(LinkTarget target);
+  /// An abbreviation's expansion, for InlineFormat::abbreviation.
+  int add_abbreviation(std::string expansion);
+  const std::string& abbreviation(int index) const { return abbreviations_[index]; }
+  bool has_abbreviations() const { return !abbreviations_.empty(); }
   /// Drops white space at both ends (left by soft breaks and shortcodes).
   void trim();
 
@@ -54,6 +62,7 @@ class RichText {
   std::string text_;
   std::vector<Range> ranges_;
   std::vector<LinkTarget> links_;
+  std::vector<std::string> abbreviations_;
 };
 
 struct TextStyle {
@@ -89,7 +98,8 @@ class TextBlock {
   /// a link's clickable rectangles are all given when the link is opened.
   void place_line(size_t i, int page, double x, double y);
   /// Draws line i with its top-left corner at (x, y) as content of `element`
-  /// (a leaf, or the parent of Span and Link children when there are links).
+  /// (a leaf, or the parent of Span and Link children when there are links
+  /// or abbreviations: an abbreviation's Span has its expansion).
   void draw_line(PdfDocument& doc, size_t i, double x, double y, int element) const;
   /// Places and draws every line from (x, y) on the current page.
   void draw(PdfDocument& doc, double x, double y, int element);

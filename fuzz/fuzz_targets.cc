@@ -219,7 +219,7 @@ void front_matter(std::string_view data) {
             "the front matter is not before the body");
     if (auto fm = FrontMatter::parse(*split, path, diags)) {
       for (const std::string& key : fm->keys()) {
-        if (const YAML::Node* node = fm->get(key)) (void)fm->location_of(*node);
+        if (const YamlValue* node = fm->get(key)) (void)fm->location_of(*node);
         (void)fm->where(key);
         (void)fm->key_where(key);
       }

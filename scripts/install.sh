@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkg-config git tzdata ca-certificates
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libtinyxml2-dev
-  libyaml-cpp-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
+  libyaml-cpp-dev libyaml-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev librsvg2-dev fonts-dejavu-core
   libcurl4-openssl-dev
   python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf

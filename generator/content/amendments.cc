@@ -168,8 +168,8 @@ std::vector<Release> from_tags(const CompareContext& ctx, const std::vector<Tag>
 ChapterFacts chapter_facts(const FrontMatter& fm) {
   ChapterFacts facts;
   auto str = [&](const char* key) {
-    const YAML::Node* n = fm.get(key);
-    return n && n->IsScalar() ? std::string(trim(n->Scalar())) : std::string();
+    const YamlValue* n = fm.get(key);
+    return n && n->is_scalar() ? std::string(trim(n->scalar())) : std::string();
   };
   facts.readable = true;
   facts.title = str("title");

@@ -61,49 +61,45 @@ std::optional<FrontMatter> FrontMatter::parse(const SplitFile& split, const std:
   fm.path_ = path;
   fm.first_line_ = split.yaml_first_line;
   fm.yaml_ = std::string(split.yaml);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(split.yaml));
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.line >= 0 ? e.mark.line + fm.first_line_ : 1;
-    int column = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    if (auto hint = explain_yaml_error(split.yaml, e.mark.line)) {
+  YamlSyntaxError error;
+  std::optional<YamlValue> root = parse_yaml(split.yaml, &error);
+  if (!root) {
+    if (auto hint = explain_yaml_error(split.yaml, error.line - 1)) {
       diags.error({path, hint->line - 1 + fm.first_line_, hint->column}, "invalid front matter: " + hint->message);
       return std::nullopt;
     }
-    diags.error({path, line, column}, "invalid front matter: " + e.msg);
+    diags.error({path, error.line - 1 + fm.first_line_, error.column}, "invalid front matter: " + error.message);
     return std::nullopt;
   }
-  if (root.IsNull()) return fm;
-  if (!root.IsMap()) {
+  if (root->is_null()) return fm;
+  if (!root->is_map()) {
     diags.error({path, fm.first_line_, 1},
                 "the front matter must be fields written as 'name: value'");
     return std::nullopt;
   }
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    if (!it->first.IsScalar()) continue;
-    std::string key = it->first.Scalar();
+  fm.root_ = std::move(*root);
+  for (const auto& [key_value, value] : fm.root_.entries()) {
+    if (!key_value.is_scalar()) continue;
+    const std::string& key = key_value.scalar();
     if (fm.fields_.count(key)) {
-      diags.error(fm.location_of(it->first), "field '" + key + "' is given twice");
+      diags.error(fm.location_of(key_value), "field '" + key + "' is given twice");
       continue;
     }
-    fm.fields_[key] = it->second;
-    fm.key_locations_[key] = fm.location_of(it->first);
+    fm.fields_[key] = &value;
+    fm.key_locations_[key] = fm.location_of(key_value);
     fm.order_.push_back(key);
   }
   return fm;
 }
 
-const YAML::Node* FrontMatter::get(const std::string& key) const {
+const YamlValue* FrontMatter::get(const std::string& key) const {
   auto it = fields_.find(key);
-  if (it == fields_.end() || it->second.IsNull()) return nullptr;
-  return &it->second;
+  if (it == fields_.end() || it->second->is_null()) return nullptr;
+  return it->second;
 }
 
-SourceLocation FrontMatter::location_of(const YAML::Node& node) const {
-  YAML::Mark m = node.Mark();
-  if (m.line < 0) return {path_, first_line_, 1};
-  return {path_, m.line + first_line_, m.column + 1};
+SourceLocation FrontMatter::location_of(const YamlValue& value) const {
+  return {path_, value.line() - 1 + first_line_, value.column()};
 }
 
 SourceLocation FrontMatter::at_invisible(SourceLocation where, std::string_view value) const {
@@ -112,7 +108,7 @@ SourceLocation FrontMatter::at_invisible(SourceLocation where, std::string_view 
 
 SourceLocation FrontMatter::where(const std::string& key) const {
   auto it = fields_.find(key);
-  if (it != fields_.end()) return location_of(it->second);
+  if (it != fields_.end()) return location_of(*it->second);
   return {path_, first_line_ - 1, 1};
 }
 

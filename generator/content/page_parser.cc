@@ -48,25 +48,25 @@ class Fields {
   bool ok() const { return ok_; }
 
   std::string text(const std::string& key, bool required = false) {
-    const YAML::Node* node = fm_.get(key);
+    const YamlValue* node = fm_.get(key);
     if (!node) {
       if (required) missing(key);
       return "";
     }
-    if (!node->IsScalar()) {
+    if (!node->is_scalar()) {
       error(fm_.location_of(*node), "'" + key + "' must be text");
       return "";
     }
-    std::string value = std::string(trim(node->Scalar()));
+    std::string value = std::string(trim(node->scalar()));
     if (required && value.empty()) missing(key);
     return value;
   }
 
   bool flag(const std::string& key, bool fallback) {
-    const YAML::Node* node = fm_.get(key);
+    const YamlValue* node = fm_.get(key);
     if (!node) return fallback;
-    if (node->IsScalar()) {
-      const std::string& s = node->Scalar();
+    if (node->is_scalar()) {
+      const std::string& s = node->scalar();
       if (s == "true" || s == "yes") return true;
       if (s == "false" || s == "no") return false;
       error(fm_.at_invisible(fm_.location_of(*node), s), "'" + key + "' must be true or false" + invisible_suffix(s));
@@ -77,19 +77,16 @@ class Fields {
   }
 
   std::optional<int> integer(const std::string& key) {
-    const YAML::Node* node = fm_.get(key);
+    const YamlValue* node = fm_.get(key);
     if (!node) return std::nullopt;
-    try {
-      if (node->IsScalar()) return node->as<int>();
-    } catch (const YAML::Exception&) {
-    }
-    std::string written = node->IsScalar() ? node->Scalar() : "";
+    std::string written = node->is_scalar() ? node->scalar() : "";
+    if (std::optional<int> n = parse_whole_number(written)) return n;
     error(fm_.at_invisible(fm_.location_of(*node), written), "'" + key + "' must be a whole number" + invisible_suffix(written));
     return std::nullopt;
   }
 
   std::optional<DateTime> date(const std::string& key, bool required = false) {
-    const YAML::Node* node = fm_.get(key);
+    const YamlValue* node = fm_.get(key);
     if (!node) {
       if (required) missing(key);
       return std::nullopt;
@@ -97,13 +94,13 @@ class Fields {
     return date_of(*node);
   }
 
-  std::optional<DateTime> date_of(const YAML::Node& node) {
+  std::optional<DateTime> date_of(const YamlValue& node) {
     std::string error_text;
-    if (!node.IsScalar()) {
+    if (!node.is_scalar()) {
       error(fm_.location_of(node), "a date must be written as YYYY-MM-DD, e.g. 2024-04-12");
       return std::nullopt;
     }
-    std::string written(trim(node.Scalar()));
+    std::string written(trim(node.scalar()));
     auto value = parse_datetime(written, zone_, &error_text);
     if (!value) error(fm_.at_invisible(fm_.location_of(node), written), error_text + invisible_suffix(written));
     return value;
@@ -112,23 +109,23 @@ class Fields {
   /// With `at`, where each item is written.
   std::vector<std::string> list(const std::string& key, std::vector<SourceLocation>* at = nullptr) {
     std::vector<std::string> out;
-    const YAML::Node* node = fm_.get(key);
+    const YamlValue* node = fm_.get(key);
     if (!node) return out;
-    if (node->IsScalar()) {  // a single value is a list of one
-      out.push_back(std::string(trim(node->Scalar())));
+    if (node->is_scalar()) {  // a single value is a list of one
+      out.push_back(std::string(trim(node->scalar())));
       if (at) at->push_back(fm_.location_of(*node));
       return out;
     }
-    if (!node->IsSequence()) {
+    if (!node->is_sequence()) {
       error(fm_.location_of(*node), "'" + key + "' must be a list, e.g. [one, two]");
       return out;
     }
-    for (const auto& item : *node) {
-      if (!item.IsScalar()) {
+    for (const YamlValue& item : node->items()) {
+      if (!item.is_scalar()) {
         error(fm_.location_of(item), "each item of '" + key + "' must be text");
         continue;
       }
-      std::string value(trim(item.Scalar()));
+      std::string value(trim(item.scalar()));
       if (value.empty()) continue;
       out.push_back(value);
       if (at) at->push_back(fm_.location_of(item));
@@ -185,7 +182,7 @@ void read_event(Fields& f, Page& page) {
     SourceLocation at = f.fm().where("booking_url");
     page.links.push_back({page.booking_url, at.line, at.column, false});
   }
-  const YAML::Node* sessions = f.fm().get("sessions");
+  const YamlValue* sessions = f.fm().get("sessions");
   auto add_session = [&](std::optional<DateTime> start, std::optional<DateTime> end,
                          SourceLocation where) {
     if (!start || !end) return;
@@ -196,16 +193,16 @@ void read_event(Fields& f, Page& page) {
     page.sessions.push_back({*start, *end});
   };
   if (sessions) {
-    if (!sessions->IsSequence()) {
+    if (!sessions->is_sequence()) {
       f.error(f.fm().location_of(*sessions), "'sessions' must be a list of {start, end}");
       return;
     }
-    for (const auto& s : *sessions) {
-      if (!s.IsMap() || !s["start"] || !s["end"]) {
+    for (const YamlValue& s : sessions->items()) {
+      if (!s.is_map() || !s.get("start") || !s.get("end")) {
         f.error(f.fm().location_of(s), "each session needs a 'start' and an 'end'");
         continue;
       }
-      add_session(f.date_of(s["start"]), f.date_of(s["end"]), f.fm().location_of(s));
+      add_session(f.date_of(*s.get("start")), f.date_of(*s.get("end")), f.fm().location_of(s));
     }
     if (f.fm().has("start") || f.fm().has("end"))
       f.error(f.fm().key_where("start"), "give either 'start' and 'end' or 'sessions', not both");
@@ -337,18 +334,18 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                     invisible_suffix(page.review_type));
       }
       if (!fm->get("audience")) f.missing("audience");
-      if (const YAML::Node* source = fm->get("source")) {
-        if (!source->IsMap()) {
+      if (const YamlValue* source = fm->get("source")) {
+        if (!source->is_map()) {
           f.error(fm->location_of(*source), "'source' must have 'title', 'url' and 'published'");
         } else {
-          for (auto it = source->begin(); it != source->end(); ++it) {
-            std::string k = it->first.as<std::string>("");
-            if (it->second.IsNull()) continue;  // left empty, as in the archetype
+          for (const auto& [key, value] : source->entries()) {
+            const std::string& k = key.scalar();
+            if (value.is_null()) continue;  // left empty, as in the archetype
             if (k == "title") {
-              page.source.title = it->second.as<std::string>("");
+              page.source.title = value.scalar();
             } else if (k == "url") {
-              page.source.url = std::string(trim(it->second.as<std::string>("")));
-              SourceLocation at = fm->location_of(it->second);
+              page.source.url = std::string(trim(value.scalar()));
+              SourceLocation at = fm->location_of(value);
               if (find_invisible(page.source.url)) {
                 f.error(fm->at_invisible(at, page.source.url),
                         "the source's 'url'" + invisible_suffix(page.source.url) + ": delete it");
@@ -360,9 +357,9 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                 page.links.push_back({page.source.url, at.line, at.column, false});
               }
             } else if (k == "published") {
-              page.source.published = f.date_of(it->second);
+              page.source.published = f.date_of(value);
             } else {
-              f.warning(fm->location_of(it->first),
+              f.warning(fm->location_of(key),
                         "unknown field '" + k + "' in 'source' (expected title, url or published)");
             }
           }

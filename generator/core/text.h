@@ -1,6 +1,7 @@
 // Small text helpers shared by every stage: escaping, slugs, UTF-8.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ std::string to_lower(std::string_view text);
 std::vector<std::string> split_lines(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
+
+/// A whole number as written in YAML or on a command line (`12`, `-3`, `+7`,
+/// spaces around it allowed), or nullopt (`1.5`, `twelve`, too large for an int).
+std::optional<int> parse_whole_number(std::string_view text);
 
 /// Counts whitespace-separated words.
 size_t count_words(std::string_view text);

@@ -15,7 +15,7 @@ TEST_CASE("front matter is split from the body with the body's line offset") {
   CHECK(split->body_line_offset == 4);
   auto fm = FrontMatter::parse(*split, "content/pages/a.md", diags);
   REQUIRE(fm);
-  CHECK(fm->get("title")->Scalar() == "Hello");
+  CHECK(fm->get("title")->scalar() == "Hello");
   CHECK(fm->where("date").line == 3);
   CHECK(fm->where("date").column == 7);
   CHECK(fm->keys() == std::vector<std::string>{"title", "date"});
@@ -78,7 +78,7 @@ TEST_CASE("a location in the front matter can be moved onto an invisible charact
   REQUIRE(split);
   auto fm = FrontMatter::parse(*split, "a.md", diags);
   REQUIRE(fm);
-  std::string slug = fm->get("slug")->Scalar();
+  std::string slug = fm->get("slug")->scalar();
   CHECK(fm->where("slug").column == 7);
   CHECK(fm->at_invisible(fm->where("slug"), slug).column == 15);
   CHECK(fm->at_invisible(fm->where("title"), "A").column == 8);

@@ -148,7 +148,7 @@ TEST_CASE("herald serve previews the working tree, reloads on save, shows errors
     return !broken.ok && broken.generation > edited.generation;
   }));
   CHECK(contains(broken.json, "\"where\": \"content/pages/about.md:4:1\""));
-  CHECK(contains(broken.json, "\"message\": \"error: invalid front matter: end of sequence flow not found\""));
+  CHECK(contains(broken.json, "\"message\": \"error: invalid front matter: a list in [ ] is not closed: add the ] at its end, or put quotes around a value with a comma in it\""));
   CHECK(contains(broken.json, "\"site\": true"));
   REQUIRE(wait_until([&] { return contains(events->text(), "data: " + std::to_string(broken.generation) + "\n"); }));
   page = get(port, "/about/");
@@ -157,8 +157,8 @@ TEST_CASE("herald serve previews the working tree, reloads on save, shows errors
   CHECK(contains(page.body, "The preview could not be rebuilt: 1 error"));
   CHECK(contains(page.body, "<code class=\"herald-error-overlay__where\">content/pages/about.md:4:1</code>"));
   CHECK(contains(page.body,
-                 "<p class=\"herald-error-overlay__message\">error: invalid front matter: end of sequence flow not "
-                 "found</p>"));
+                 "<p class=\"herald-error-overlay__message\">error: invalid front matter: a list in [ ] is not closed: "
+                 "add the ] at its end, or put quotes around a value with a comma in it</p>"));
   CHECK(contains(page.body, "<pre class=\"herald-error-overlay__excerpt\">  ---\n  ^\n</pre>"));
   CHECK(contains(page.body, "We are a partnership of six organisations."));
   CHECK_FALSE(contains(page.body, "Half-written."));
@@ -170,7 +170,7 @@ TEST_CASE("herald serve previews the working tree, reloads on save, shows errors
   CHECK(contains(home.body, "content/pages/about.md:4:1"));
   // The terminal says so too.
   CHECK(wait_until([&] {
-    return contains(serve.err(), "content/pages/about.md:4:1: error: invalid front matter: end of sequence flow not found");
+    return contains(serve.err(), "content/pages/about.md:4:1: error: invalid front matter: a list in [ ] is not closed: add the ] at its end, or put quotes around a value with a comma in it");
   }));
 
   // Fixed: the overlay goes and the new text is there.
@@ -230,7 +230,7 @@ TEST_CASE("herald serve before any good build: every page is the overlay until t
     CHECK(r.type == "text/html; charset=utf-8");
     CHECK(contains(r.body, "<title>Preview – the site could not be built</title>"));
     CHECK(contains(r.body, "<code class=\"herald-error-overlay__where\">content/pages/about.md:4:1</code>"));
-    CHECK(contains(r.body, "error: invalid front matter: end of sequence flow not found"));
+    CHECK(contains(r.body, "error: invalid front matter: a list in [ ] is not closed: add the ] at its end, or put quotes around a value with a comma in it"));
     CHECK(contains(r.body, "<script src=\"/__herald/reload.js\" data-generation=\"1\" defer></script>"));
   }
   Status before = status(port);

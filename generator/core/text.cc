@@ -8,6 +8,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace herald {
 
 bool is_valid_slug(std::string_view slug) {
@@ -171,11 +175,28 @@ constexpr std::array<bool, 256> kSpace = [] {
 
 size_t count_words(std::string_view text) {
   // A word starts where a space is followed by anything else: counted
-  // without a branch, as the pages of a large site are read on every build.
+  // without a branch, sixteen bytes at a time where the processor can, as
+  // the pages of a large site are read on every build.
   size_t words = 0;
   bool space = true;
-  for (unsigned char c : text) {
-    bool now = kSpace[c];
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i blank = _mm_set1_epi8(' ');
+  const __m128i tab_minus_one = _mm_set1_epi8('\t' - 1), cr_plus_one = _mm_set1_epi8('\r' + 1);
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // \t..\r as signed bytes (no byte of UTF-8 text is below 0x20 but these).
+    __m128i control = _mm_and_si128(_mm_cmpgt_epi8(bytes, tab_minus_one), _mm_cmplt_epi8(bytes, cr_plus_one));
+    unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, blank), control)));
+    // A start: not a space, and the byte before it (the last of the block
+    // before, for the first) a space.
+    unsigned before = (spaces << 1) | (space ? 1u : 0u);
+    words += static_cast<size_t>(__builtin_popcount(~spaces & before & 0xFFFFu));
+    space = (spaces >> 15) & 1u;
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    bool now = kSpace[static_cast<unsigned char>(text[i])];
     words += space & !now;
     space = now;
   }

@@ -16,7 +16,13 @@ std::atomic<unsigned> next_generation{1};
 
 struct Cache {
   unsigned generation = 0;
-  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled;
+  /// Each template compiled, and the longest page it has made: the next is
+  /// given that much room at once, not grown (and copied) as it is written.
+  struct Compiled {
+    std::unique_ptr<kainjow::mustache::mustache> text;
+    size_t longest = 0;
+  };
+  std::map<std::string, Compiled> compiled;
 };
 
 thread_local Cache cache;
@@ -153,20 +159,23 @@ std::string Renderer::render(const std::string& name, const TemplateData& data) 
     compiled->set_custom_escape(escape_for_template);
     if (!compiled->is_valid())
       diags_.error({theme_.origin(path), 0, 0}, "template error: " + compiled->error_message());
-    it = cache.compiled.emplace(name, std::move(compiled)).first;
+    it = cache.compiled.emplace(name, Cache::Compiled{std::move(compiled), 0}).first;
   }
+  kainjow::mustache::mustache& tmpl = *it->second.text;
   // The per-thread copy of the template is rendered: kainjow's render is not const.
   // Appended straight to the string: kainjow's own render(data) goes through
   // an ostringstream (its locale lookups, then a copy of the whole page).
   std::string out;
-  if (it->second->is_valid()) {
+  out.reserve(it->second.longest + it->second.longest / 4);
+  if (tmpl.is_valid()) {
     Context context(&data);
     Appender appender{out};
-    it->second->render(context, appender);
+    tmpl.render(context, appender);
   }
-  if (!it->second->is_valid())
+  if (!tmpl.is_valid())
     diags_.error({theme_.origin("templates/" + name + ".mustache"), 0, 0},
-                 "template error: " + it->second->error_message());
+                 "template error: " + tmpl.error_message());
+  it->second.longest = std::max(it->second.longest, out.size());
   return out;
 }
 

@@ -57,6 +57,32 @@ TEST_CASE("closest_match suggests likely typos only") {
   CHECK(closest_match("banana", {"title", "date"}) == "");
 }
 
+TEST_CASE("count_words counts as a byte-by-byte reading does, across every block boundary") {
+  auto reference = [](std::string_view text) {
+    size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : text) {
+      bool space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return words;
+  };
+  const std::string pieces[] = {" ", "a", "word", "\t", "\n", "  ", "caf\xc3\xa9", "\x85", "\r\n", "x\vy"};
+  uint32_t seed = 7;
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    int n = static_cast<int>(seed % 40);
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 16) % 10];
+    }
+    seed = seed * 1103515245u + 12345u;
+    CAPTURE(text);
+    CHECK(count_words(text) == reference(text));
+  }
+}
+
 TEST_CASE("count_words and split_lines") {
   CHECK(count_words("  one two\tthree\nfour ") == 4);
   CHECK(count_words("a\vb\fc\rd\x85" "e \xc2\xa0 f") == 6);  // the C locale's spaces only

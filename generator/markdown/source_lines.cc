@@ -8,8 +8,8 @@ namespace herald {
 std::string_view SourceLines::line(int line) {
   if (starts_.empty()) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i)
-      if (text_[i] == '\n') starts_.push_back(i + 1);
+    for (size_t i = text_.find('\n'); i != std::string_view::npos; i = text_.find('\n', i + 1))
+      starts_.push_back(i + 1);
   }
   if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
   size_t begin = starts_[line - 1];

@@ -23,6 +23,8 @@ content instead: about 8 KB each, three in four with a GFM table, nested
 front matter (a briefing's source:), as newsletters, annual reports and
 procedure chapters are.
 
+PDF=1 (environment) leaves herald's print PDFs on (a full default build).
+
 HISTORY=N (environment) gives the herald site N more commits after the
 corpus, each changing one page, as a real site's repository has: herald
 walks the whole history on a first build. The peers read no history.
@@ -131,6 +133,10 @@ def page_long(rng, i):
     return kind, title, date, topics, audience, extra, body
 
 
+# PDF=1 (environment): the pages keep herald's default print PDFs (a full
+# default build); else `pdf: false`, as the peers make none.
+PDF_LINE = "" if os.environ.get("PDF") == "1" else "pdf: false\n"
+
 SECTIONS = {"briefing": "briefings", "newsletter": "newsletters", "chapter": "procedures/manual"}
 SECTION_TITLES = {"briefings": "Briefings", "newsletters": "Newsletters", "procedures": "Procedures"}
 TAXONOMIES = {"topics": TOPICS, "audience": AUDIENCES}
@@ -161,7 +167,7 @@ def herald_site(root):
 def herald_page(root, kind, slug, title, date, topics, audience, extra, body):
     write(root, f"content/{SECTIONS[kind]}/{slug}.md",
           f"---\ntitle: \"{title}\"\ndate: {date}\ntopics: {yaml_list(topics)}\n"
-          f"audience: {yaml_list(audience)}\npdf: false\n{extra}---\n\n{body}\n")
+          f"audience: {yaml_list(audience)}\n{PDF_LINE}{extra}---\n\n{body}\n")
 
 
 def herald_commit(root, message, date, paths=("-A",)):

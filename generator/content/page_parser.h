@@ -18,6 +18,10 @@ struct ChapterFacts;
 struct ParseContext {
   const Config* config = nullptr;
   const ShortcodeResolver* shortcodes = nullptr;
+  /// Keep the Markdown tree of a page with a print PDF, for its drawing.
+  /// A build does not: it parses a page again when it draws its PDF
+  /// (Library::parse_tree), so that thousands of trees are never held at once.
+  bool keep_tree = true;
 };
 
 /// Reads the front matter and the Markdown body of one content file. Reports

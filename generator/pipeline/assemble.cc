@@ -65,7 +65,9 @@ bool assemble_stage(BuildContext& ctx) {
       text = ctx.site.repo->read_blob(f->blob_id);
     }
     Diagnostics quiet;  // reported when it was parsed
-    auto again = text ? parse_page(f->path, *text, *where, ctx.parse_context, quiet) : std::nullopt;
+    ParseContext with_tree = ctx.parse_context;
+    with_tree.keep_tree = true;
+    auto again = text ? parse_page(f->path, *text, *where, with_tree, quiet) : std::nullopt;
     return again ? again->doc : nullptr;
   };
   return true;

@@ -172,7 +172,7 @@ bool parse_stage(BuildContext& ctx) {
   if (!options.worktree) chapters.load(ctx.chapters_file, ctx.identity);
   std::vector<std::unique_ptr<ChapterFacts>>& facts = ctx.facts;
   facts.resize(jobs.size());
-  ctx.parse_context = ParseContext{&lib.config, &ctx.resolver};
+  ctx.parse_context = ParseContext{&lib.config, &ctx.resolver, false};
   const ParseContext& context = ctx.parse_context;
   parallel_for(jobs.size(), [&](size_t i) {
     // Each file reports into its own sink first: problems in a draft that

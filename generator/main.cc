@@ -10,7 +10,7 @@
 #include "core/heap.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
-#include "external/links_module.h"
+#include "external/network_module.h"
 #include "output/pdf/pdf_module.h"
 
 namespace {
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
 #ifdef HERALD_PDF_LINKED
   // The sanitizers' build: see CMakeLists.txt.
   herald::use_linked_pdf_module(herald_pdf_module());
-  herald::use_linked_links_module(herald_links_module());
+  herald::use_linked_network_module(herald_network_module());
 #endif
   CLI::App app{"herald: publishes a safeguarding partnership's website from its git repository"};
   app.require_subcommand(1);

@@ -1,5 +1,5 @@
-// Loading the HTTP client's module on first use: herald-links.so, beside herald or in its installed lib/herald/.
-#include "external/links_module.h"
+// Loading the network client's module on first use: herald-network.so, beside herald or in its installed lib/herald/.
+#include "external/network_module.h"
 
 #include <dlfcn.h>
 
@@ -14,22 +14,22 @@
 namespace herald {
 namespace {
 
-std::atomic<const LinksModule*> linked_module{nullptr};
+std::atomic<const NetworkModule*> linked_module{nullptr};
 
 
-const LinksModule* load(std::string* error) {
-  std::string path = herald_file("herald-links.so");
+const NetworkModule* load(std::string* error) {
+  std::string path = herald_file("herald-network.so");
   void* handle = path.empty() ? nullptr : ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);  // never closed
   if (!handle) {
     const char* why = ::dlerror();
-    *error = fmt::format("herald's HTTP client could not be loaded ({}): install herald again (it belongs in {}/)",
+    *error = fmt::format("herald's network client could not be loaded ({}): install herald again (it belongs in {}/)",
                          why ? why : path, installed_files_dir());
     return nullptr;
   }
-  auto entry = reinterpret_cast<const LinksModule* (*)()>(::dlsym(handle, "herald_links_module"));
-  const LinksModule* module = entry ? entry() : nullptr;
+  auto entry = reinterpret_cast<const NetworkModule* (*)()>(::dlsym(handle, "herald_network_module"));
+  const NetworkModule* module = entry ? entry() : nullptr;
   if (!module || std::strcmp(module->version, HERALD_VERSION) != 0) {
-    *error = fmt::format("{} is not the HTTP client of this build of herald: install herald again", path);
+    *error = fmt::format("{} is not the network client of this build of herald: install herald again", path);
     return nullptr;
   }
   return module;
@@ -37,14 +37,14 @@ const LinksModule* load(std::string* error) {
 
 }  // namespace
 
-const LinksModule& links_module() {
-  if (const LinksModule* module = linked_module.load()) return *module;
+const NetworkModule& network_module() {
+  if (const NetworkModule* module = linked_module.load()) return *module;
   static std::string error;
-  static const LinksModule* loaded = load(&error);  // once, by the first thread to ask
+  static const NetworkModule* loaded = load(&error);  // once, by the first thread to ask
   if (!loaded) throw std::runtime_error(error);
   return *loaded;
 }
 
-void use_linked_links_module(const LinksModule* module) { linked_module.store(module); }
+void use_linked_network_module(const NetworkModule* module) { linked_module.store(module); }
 
 }  // namespace herald

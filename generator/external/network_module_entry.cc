@@ -1,10 +1,10 @@
-// The entry point of herald-links.so: the HTTP client's functions.
-#include "external/links_module.h"
+// The entry point of herald-network.so: the network client's functions.
+#include "external/network_module.h"
 
 namespace herald {
 namespace {
-const LinksModule kModule{HERALD_VERSION, check_urls};
+const NetworkModule kModule{HERALD_VERSION, check_urls, send_smtp};
 }  // namespace
 }  // namespace herald
 
-extern "C" const herald::LinksModule* herald_links_module() { return &herald::kModule; }
+extern "C" const herald::NetworkModule* herald_network_module() { return &herald::kModule; }

@@ -14,7 +14,7 @@ cd /root
 [ "$(command -v herald)" = /usr/bin/herald ] || fail "herald is not /usr/bin/herald"
 man_page=/usr/share/man/man1/herald.1.gz
 [ -s "$man_page" ] && zcat "$man_page" | grep -q '^\.TH HERALD "1"' || fail "no manual page at $man_page"
-for f in /usr/lib/herald/herald-pdf.so /usr/lib/herald/herald-links.so /usr/lib/herald/pagefind /usr/share/doc/herald/copyright \
+for f in /usr/lib/herald/herald-pdf.so /usr/lib/herald/herald-network.so /usr/lib/herald/pagefind /usr/share/doc/herald/copyright \
          /usr/share/doc/herald/pagefind/LICENSE; do
   [ -s "$f" ] || fail "the package did not install $f"
 done
@@ -66,7 +66,7 @@ done < <(find public -name '*.pdf')
 ls public/pagefind/index/*.pf_index >/dev/null 2>&1 || fail "no search index: public/pagefind/index/ is empty"
 grep -q '"page_count":[1-9]' public/pagefind/pagefind-entry.json || fail "the search index has no pages"
 
-# The HTTP client's module loads (this machine has no network: each link to
+# The network module loads (this machine has no network: each link to
 # another site is a warning, and the check still ends well).
 set +e
 herald check --external 2> external.err

@@ -75,4 +75,24 @@ set -e
 [ "$status" -eq 0 ] || { cat external.err >&2; fail "herald check --external exited with $status"; }
 grep -q 'links to other sites checked' external.err || { cat external.err >&2; fail "herald check --external did not check"; }
 
+# The newsletter by email: its edition is built, and `herald email` loads the
+# network module to send it (nothing listens on port 1: a clear refusal).
+cat >> herald.yaml <<'YAML'
+email:
+  from: "Testshire Safeguarding Partnership <newsletter@testshire.example>"
+  unsubscribe: "*|UNSUB|*"
+YAML
+git commit -q -am "The newsletter by email"
+herald build 2> build.err || { cat build.err >&2; fail "herald build with email: failed"; }
+editions=(public/newsletters/*/email.html)
+[ -s "${editions[0]}" ] || fail "no email edition of a newsletter"
+slug=$(basename "$(dirname "${editions[0]}")")
+[ -s "public/newsletters/$slug/$slug.eml" ] || fail "no public/newsletters/$slug/$slug.eml"
+set +e
+herald email "$slug" --to proof@testshire.example --smtp smtp://127.0.0.1:1 2> email.err
+status=$?
+set -e
+[ "$status" -eq 2 ] || { cat email.err >&2; fail "herald email to a closed port exited with $status, not 2"; }
+grep -q 'could not reach the mail server at smtp://127.0.0.1:1' email.err || { cat email.err >&2; fail "herald email did not say why"; }
+
 echo "clean machine: herald $version published $(find public -name index.html | wc -l) pages and $pdfs print PDFs, with a search index"

@@ -3,7 +3,7 @@
 #
 #   <prefix>/bin/herald
 #   <prefix>/lib/herald/herald-pdf.so       the print PDFs' module
-#   <prefix>/lib/herald/herald-links.so     the HTTP client of `herald check --external`
+#   <prefix>/lib/herald/herald-network.so   libcurl's client: `herald check --external`, `herald email`
 #   <prefix>/lib/herald/pagefind            Pagefind's own binary, from the pinned npm package
 #   <prefix>/share/man/man1/herald.1.gz     made by scripts/package.sh with help2man
 #   <prefix>/share/doc/herald/              copyright, changelog.gz, Pagefind's licence
@@ -14,7 +14,7 @@
 include(GNUInstallDirs)
 
 install(TARGETS herald RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS herald_pdf herald_links LIBRARY DESTINATION ${HERALD_INSTALL_FILES_DIR})
+install(TARGETS herald_pdf herald_network LIBRARY DESTINATION ${HERALD_INSTALL_FILES_DIR})
 
 # Pagefind's native binary (static, no libraries) from the npm package that
 # `npm ci` installed for this machine's processor: the one in_node_modules()

@@ -10,7 +10,7 @@
 #include "core/heap.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
-#include "external/links_module.h"
+#include "external/network_module.h"
 #include "output/pdf/pdf_module.h"
 
 namespace {
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
 #ifdef HERALD_PDF_LINKED
   // The sanitizers' build: see CMakeLists.txt.
   herald::use_linked_pdf_module(herald_pdf_module());
-  herald::use_linked_links_module(herald_links_module());
+  herald::use_linked_network_module(herald_network_module());
 #endif
   CLI::App app{"herald: publishes a safeguarding partnership's website from its git repository"};
   app.require_subcommand(1);
@@ -88,6 +88,18 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--bind", bind, "the address to listen on (default: 127.0.0.1, this computer only)");
   serve_cmd->add_flag("--drafts", serve_drafts, "include drafts");
 
+  herald::EmailOptions email;
+  auto* email_cmd = app.add_subcommand("email", "send a newsletter's email edition to one address, to proof it");
+  email_cmd->add_option("slug", email.slug, "the newsletter, e.g. autumn-2026")->required();
+  email_cmd->add_option("--to", email.to, "the address to send it to")->required();
+  email_cmd->add_option("--smtp", email.smtp, "the mail server (default: smtp://localhost:25; smtps://… for TLS)");
+  email_cmd->add_flag("--starttls", email.starttls, "require STARTTLS: never send in the clear");
+  email_cmd->add_option("--user", email.user, "the login at the mail server; its password from HERALD_SMTP_PASSWORD");
+  email_cmd->add_option("--repo", email.build.repo, "the site repository (default: the one containing this folder)");
+  email_cmd->add_option("--ref", email.build.ref, "the branch, tag or commit to send from (default: HEAD)");
+  email_cmd->add_flag("--drafts", email.build.drafts, "include pages marked draft: true");
+  email_cmd->add_option("--now", email.build.now, "the date and time to build as, e.g. 2024-04-12T09:00:00 (default: now)");
+
   herald::InitOptions init;
   std::string init_title, init_base_url;
   auto* init_cmd = app.add_subcommand("init", "make a new site: a git repository that builds at once");
@@ -98,10 +110,10 @@ int main(int argc, char** argv) {
 
   // A mistyped command would otherwise be "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
-    std::vector<std::string> names = {"build", "check", "changes", "init", "new", "serve"};
+    std::vector<std::string> names = {"build", "check", "changes", "email", "init", "new", "serve"};
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
       std::string guess = herald::closest_match(argv[1], names);
-      std::fprintf(stderr, "error: unknown command '%s'%s: herald build, check, changes, init, new or serve\n", argv[1],
+      std::fprintf(stderr, "error: unknown command '%s'%s: herald build, check, changes, email, init, new or serve\n", argv[1],
                    guess.empty() ? "" : (" (did you mean " + guess + "?)").c_str());
       return 2;
     }
@@ -118,6 +130,7 @@ int main(int argc, char** argv) {
   if (*changes_cmd) return herald::command_changes(changes_repo, from, to);
   if (*new_cmd) return herald::command_new(new_repo, kind, title, date);
   if (*serve_cmd) return herald::command_serve(serve_repo, bind, port, serve_drafts);
+  if (*email_cmd) return herald::command_email(email);
   if (*init_cmd) {
     if (*title_option) init.title = init_title;
     if (*base_url_option) init.base_url = init_base_url;

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 # Debian packages: the build toolchain, the libraries herald links, and the
 # tools the tests use to check its output with real clients (chromium for the
 # browser tests, Java for the Nu HTML Checker, clang for the libFuzzer
-# harnesses; the sanitizer build uses g++), and tcmalloc, herald's allocator.
+# harnesses; the sanitizer build uses g++; a local SMTP server for the tests
+# of `herald email`), and tcmalloc, herald's allocator.
 # scripts/package.sh makes the Debian package with CPack (dpkg-dev's
 # dpkg-shlibdeps, file) and help2man; mmdebstrap makes the clean Debian 12
 # the package is tested on.
@@ -17,7 +18,7 @@ packages=(
   libyaml-cpp-dev libyaml-dev libkainjow-mustache-dev libfmt-dev libcli11-dev doctest-dev
   libcpp-httplib-dev libpango1.0-dev libcairo2-dev libqpdf-dev librsvg2-dev fonts-dejavu-core
   libcurl4-openssl-dev
-  python3 python3-feedparser python3-icalendar libxml2-utils poppler-utils qpdf
+  python3 python3-feedparser python3-icalendar python3-aiosmtpd libxml2-utils poppler-utils qpdf
   libgoogle-perftools-dev libxxhash-dev chromium openjdk-17-jre-headless
   clang clang-14 libclang-rt-14-dev
   dpkg-dev file help2man mmdebstrap

@@ -17,7 +17,7 @@ done
 # The build is up to date (a no-op after install.sh), and the module is made
 # as herald is (the sanitizers' build links it in instead: not packaged).
 grep -q '^HERALD_SANITIZE:BOOL=ON' build/CMakeCache.txt && fail "build/ is a sanitizers' build: package a plain one"
-ninja -C build herald herald_pdf herald_links >/dev/null
+ninja -C build herald herald_pdf herald_network >/dev/null
 version=$(build/herald --version)
 version=${version#herald }
 arch=$(dpkg --print-architecture)
@@ -82,7 +82,7 @@ mv -f "build/package/cpack/$deb" "dist/$deb"
 
 # ---- What is in it ---------------------------------------------------------
 contents=$(dpkg-deb -c "dist/$deb" | awk '{print $6}')
-for f in ./usr/bin/herald ./usr/lib/herald/herald-pdf.so ./usr/lib/herald/herald-links.so ./usr/lib/herald/pagefind \
+for f in ./usr/bin/herald ./usr/lib/herald/herald-pdf.so ./usr/lib/herald/herald-network.so ./usr/lib/herald/pagefind \
          ./usr/share/man/man1/herald.1.gz ./usr/share/doc/herald/copyright ./usr/share/doc/herald/pagefind/LICENSE; do
   grep -qxF "$f" <<<"$contents" || fail "$deb has no $f"
 done

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "external/links_module.h"
+#include "external/network_module.h"
 #include "output/pdf/pdf_module.h"
 
 int main(int argc, char** argv) {
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   // The PDF drawing is linked into this binary: the tests that render PDFs
   // in-process use it; those that run herald load herald-pdf.so as it does.
   herald::use_linked_pdf_module(herald_pdf_module());
-  herald::use_linked_links_module(herald_links_module());
+  herald::use_linked_network_module(herald_network_module());
   doctest::Context context(argc, argv);
   return context.run();
 }

@@ -7,7 +7,7 @@
 
 #include "content/contacts.h"
 #include "external/external_links.h"
-#include "external/links_module.h"
+#include "external/network_module.h"
 
 namespace herald {
 
@@ -25,9 +25,9 @@ bool check_external(const BuildResult& result, int64_t now, Diagnostics& diags) 
   if (lib.contacts)
     for (const Contact& c : lib.contacts->contacts())
       if (!c.url.empty()) uses.push_back({c.url, c.url_at});
-  const LinksModule* module = nullptr;
+  const NetworkModule* module = nullptr;
   try {
-    module = &links_module();
+    module = &network_module();
   } catch (const std::exception& e) {
     diags.error({}, e.what());
     return false;

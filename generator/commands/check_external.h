@@ -6,9 +6,9 @@
 namespace herald {
 
 /// Checks every http(s) link the site's published and scheduled pages, its
-/// menus and its contact directory use, with the HTTP client's module; a warning at
+/// menus and its contact directory use, with the network module; a warning at
 /// each place a URL that leads nowhere is used. Prints a summary line to
-/// stderr. False (with an error reported) when the HTTP client cannot load.
+/// stderr. False (with an error reported) when the network module cannot load.
 bool check_external(const BuildResult& result, int64_t now, Diagnostics& diags);
 
 }  // namespace herald

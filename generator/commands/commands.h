@@ -35,6 +35,23 @@ struct InitOptions {
 /// 0, or 2 when it made nothing (a missing option, a folder not empty).
 int command_init(const InitOptions& options);
 
+/// What `herald email` was given.
+struct EmailOptions {
+  BuildOptions build;  ///< --repo, --ref, --drafts, --now: which commit, and as when
+  std::string slug;    ///< the newsletter
+  std::string to;      ///< the one address it is sent to
+  std::string smtp = "smtp://localhost:25";
+  bool starttls = false;  ///< require STARTTLS
+  std::string user;       ///< the login; its password from HERALD_SMTP_PASSWORD
+};
+
+/// `herald email SLUG --to ADDRESS`: the newsletter's email edition, made
+/// from the commit as `build` makes it, with a `To` header, sent to one
+/// address by SMTP (the network module). Exit status 0; 1 when the site has
+/// errors; 2 when nothing could be sent (no such newsletter, no `email:` in
+/// herald.yaml, the server refused: its answer is in the message).
+int command_email(const EmailOptions& options);
+
 /// `herald serve`: live preview of the working tree.
 int command_serve(const std::string& repo, const std::string& bind, int port, bool drafts);
 

@@ -144,7 +144,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   };
   static const std::vector<std::string> top_keys = {
       "title", "base_url", "language", "timezone", "description", "logo", "theme",
-      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "herald", "menu"};
+      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "herald", "menu", "email"};
   bool have_title = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
     std::string key = it->first.as<std::string>("");
@@ -227,6 +227,8 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       }
     } else if (key == "menu") {
       ok = parse_menu(value, path, diags, &config.menu) && ok;
+    } else if (key == "email") {
+      ok = parse_email_settings(value, at(path, it->first), path, diags, &config.email) && ok;
     } else if (key == "accessibility" && value.IsMap()) {
       for (auto a = value.begin(); a != value.end(); ++a) {
         std::string k = a->first.as<std::string>("");

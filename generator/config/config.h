@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/email.h"
 #include "config/menu.h"
 #include "core/datetime.h"
 #include "core/diagnostic.h"
@@ -37,6 +38,8 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> review_types;
   /// `menu:`, as written; each menu not given keeps its default (content/menus.h).
   MenuSettings menu;
+  /// `email:`: the newsletter's email edition (config/email.h); not `given`, none.
+  EmailSettings email;
 
   TimeZone zone() const { return TimeZone(timezone_name); }
   /// The base URL's path part ("/" or "/site/"), for links inside the site.

@@ -417,10 +417,13 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   }
   if (page.summary.empty()) page.summary = page.doc->first_paragraph_text();
   if (page.kind == Kind::briefing) read_briefing_sections(page, diags);
-  // Only the PDF renderers walk the tree once the page is parsed, and nothing
-  // reads the Markdown again: on a 10,000-page site these were a sixth of
-  // the peak memory, and with print PDFs most of it.
-  if (!page.pdf || !context.keep_tree) page.doc->release_tree();
+  // Only the PDF renderers and a newsletter's email edition walk the tree
+  // once the page is parsed, and nothing reads the Markdown again: on a
+  // 10,000-page site these were a sixth of the peak memory, and with print
+  // PDFs most of it. A build lets go of every tree (keep_tree) and parses a
+  // page again when it draws its PDF or email edition.
+  bool emailed = page.kind == Kind::newsletter && config.email.given;
+  if ((!page.pdf && !emailed) || !context.keep_tree) page.doc->release_tree();
   page.body_markdown.clear();
   page.body_markdown.shrink_to_fit();
   if (!f.ok()) return std::nullopt;

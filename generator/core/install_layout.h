@@ -15,7 +15,7 @@ std::string executable_dir();
 /// to `cmake --install` ("" when the executable's folder is unknown).
 std::string installed_files_dir();
 
-/// One of herald's own files (`herald-pdf.so`, `herald-links.so`): beside
+/// One of herald's own files (`herald-pdf.so`, `herald-network.so`): beside
 /// the executable when it is there (a build folder's is always of its own
 /// build), else in installed_files_dir() when it is there; else the path
 /// beside the executable ("" when the executable's folder is unknown).

@@ -3,6 +3,7 @@
 
 #include <mutex>
 
+#include "output/email/email_edition.h"
 #include "output/feeds.h"
 #include "output/ics.h"
 #include "output/pdf/pdf_outputs.h"
@@ -14,6 +15,7 @@ namespace herald {
 void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet& out,
                      Diagnostics& diags, std::vector<RenderTask>& tasks) {
   add_pdf_tasks(library, out, diags, tasks);
+  add_email_tasks(library, renderer, out, diags, tasks);
   tasks.push_back({"sitemap", [&library, &out] {
                      out.add("sitemap.xml", make_sitemap(library), "sitemap");
                      out.add("robots.txt", make_robots(library), "robots");

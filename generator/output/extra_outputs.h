@@ -1,4 +1,4 @@
-// Outputs beside the HTML pages: feeds, calendar, sitemap, robots, embeds, PDFs.
+// Outputs beside the HTML pages: feeds, calendar, sitemap, robots, embeds, PDFs, email editions.
 #pragma once
 
 #include <vector>

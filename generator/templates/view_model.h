@@ -16,6 +16,18 @@ namespace herald {
 
 struct Feed;
 
+/// What a newsletter's email edition shows besides the page itself, made
+/// from its Markdown by output/email/ (email_edition.h).
+struct EmailParts {
+  std::string html;  ///< the body, every style inline, every URL whole
+  std::string text;  ///< the body as text, every link as its URL
+  /// The frame's inline styles by name (`p`, `h1`, `a`, `small`…), so that
+  /// the template's elements look like the body's.
+  std::map<std::string, std::string> styles;
+  std::string logo_url;  ///< a PNG or JPEG logo's whole address; SVG is not shown by most mail programs
+  int logo_width = 0, logo_height = 0;
+};
+
 /// Relative path from a page at site path `url` back to the site root:
 /// "/" -> "", "/briefings/x/" -> "../../".
 std::string root_from(const std::string& url);
@@ -79,6 +91,15 @@ class ViewModel {
   /// A compact page for a partner's iframe: the newest items, links opening in the parent.
   TemplateData embed(const std::string& url, const std::string& title,
                      const std::vector<const Page*>& pages) const;
+
+  /// The email edition of a newsletter (email.mustache and
+  /// email_text.mustache): its title, series, issue and date, the summary
+  /// as the preheader, "In this issue" linking to the web page's articles,
+  /// the body (`parts`), the web page's and the PDF's whole addresses, the
+  /// site's name, brand colour and logo, and the unsubscribe link of
+  /// herald.yaml's `email`. Everything it reads is in page_key(p, ...) but
+  /// the logo's and pictures' files (output/email/email_edition.cc keys them).
+  TemplateData email(const Page& page, const EmailParts& parts) const;
 
   /// A page's summary card data (title, url, date, summary, kind label).
   TemplateData card(const Page& page, const std::string& root) const;

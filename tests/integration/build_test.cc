@@ -237,10 +237,10 @@ TEST_CASE("a mistyped command is named, with the nearest real one") {
   TempSite site;
   auto r = site.herald("bulid");
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "error: unknown command 'bulid' (did you mean build?): herald build, check, changes, init, new or serve\n");
+  CHECK(r.err == "error: unknown command 'bulid' (did you mean build?): herald build, check, changes, email, init, new or serve\n");
   auto far = site.herald("publish");
   CHECK(far.exit_code == 2);
-  CHECK(far.err == "error: unknown command 'publish': herald build, check, changes, init, new or serve\n");
+  CHECK(far.err == "error: unknown command 'publish': herald build, check, changes, email, init, new or serve\n");
 }
 
 TEST_CASE("a shallow clone is built with a warning that its dates come only from the commits it has") {

@@ -14,7 +14,7 @@ cd /root
 [ "$(command -v herald)" = /usr/bin/herald ] || fail "herald is not /usr/bin/herald"
 man_page=/usr/share/man/man1/herald.1.gz
 [ -s "$man_page" ] && zcat "$man_page" | grep -q '^\.TH HERALD "1"' || fail "no manual page at $man_page"
-for f in /usr/lib/herald/herald-pdf.so /usr/lib/herald/herald-links.so /usr/lib/herald/pagefind /usr/share/doc/herald/copyright \
+for f in /usr/lib/herald/herald-pdf.so /usr/lib/herald/herald-network.so /usr/lib/herald/pagefind /usr/share/doc/herald/copyright \
          /usr/share/doc/herald/pagefind/LICENSE; do
   [ -s "$f" ] || fail "the package did not install $f"
 done
@@ -66,7 +66,7 @@ done < <(find public -name '*.pdf')
 ls public/pagefind/index/*.pf_index >/dev/null 2>&1 || fail "no search index: public/pagefind/index/ is empty"
 grep -q '"page_count":[1-9]' public/pagefind/pagefind-entry.json || fail "the search index has no pages"
 
-# The HTTP client's module loads (this machine has no network: each link to
+# The network module loads (this machine has no network: each link to
 # another site is a warning, and the check still ends well).
 set +e
 herald check --external 2> external.err
@@ -74,5 +74,25 @@ status=$?
 set -e
 [ "$status" -eq 0 ] || { cat external.err >&2; fail "herald check --external exited with $status"; }
 grep -q 'links to other sites checked' external.err || { cat external.err >&2; fail "herald check --external did not check"; }
+
+# The newsletter by email: its edition is built, and `herald email` loads the
+# network module to send it (nothing listens on port 1: a clear refusal).
+cat >> herald.yaml <<'YAML'
+email:
+  from: "Testshire Safeguarding Partnership <newsletter@testshire.example>"
+  unsubscribe: "*|UNSUB|*"
+YAML
+git commit -q -am "The newsletter by email"
+herald build 2> build.err || { cat build.err >&2; fail "herald build with email: failed"; }
+editions=(public/newsletters/*/email.html)
+[ -s "${editions[0]}" ] || fail "no email edition of a newsletter"
+slug=$(basename "$(dirname "${editions[0]}")")
+[ -s "public/newsletters/$slug/$slug.eml" ] || fail "no public/newsletters/$slug/$slug.eml"
+set +e
+herald email "$slug" --to proof@testshire.example --smtp smtp://127.0.0.1:1 2> email.err
+status=$?
+set -e
+[ "$status" -eq 2 ] || { cat email.err >&2; fail "herald email to a closed port exited with $status, not 2"; }
+grep -q 'could not reach the mail server at smtp://127.0.0.1:1' email.err || { cat email.err >&2; fail "herald email did not say why"; }
 
 echo "clean machine: herald $version published $(find public -name index.html | wc -l) pages and $pdfs print PDFs, with a search index"

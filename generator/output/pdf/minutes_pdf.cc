@@ -59,8 +59,12 @@ std::string render_minutes_pdf(const PdfJob& job) {
   const Region body{root, 0, kContentWidth, {}};
 
   std::string board_title = config.title;
+  const Board* board = nullptr;
   for (const Board& b : lib.boards)
-    if (b.slug == m.board) board_title = b.index->title;
+    if (b.slug == m.board) {
+      board_title = b.index->title;
+      board = &b;
+    }
 
   // The title band: the board; agenda or minutes, date, time and place; the title.
   Region band_area = add_title_band(flow, palette, root);
@@ -154,12 +158,20 @@ std::string render_minutes_pdf(const PdfJob& job) {
   bool acted = false;
   for (const MeetingAction& a : m.actions) {
     if (m.is_restricted(a.item)) continue;
+    // An update shows the action as the meeting that set it gave it.
+    const TrackedAction* set = nullptr;
+    if (a.update && board)
+      for (const TrackedAction& t : board->actions)
+        if (t.id == a.id && !t.withheld) set = &t;
+    if (a.update && !set) continue;  // withheld with the action it updates
     if (!acted) heading("Actions");
     acted = true;
-    std::string what = a.update ? "Update on an earlier action" : a.action;
+    std::string what = set ? set->action : a.action;
     std::string line = what + ".";
-    if (!a.owner.empty()) line += " Owner: " + a.owner + ".";
-    if (a.due) line += " Due: " + format_human_date(*a.due) + ".";
+    const std::string& owner = set ? set->owner : a.owner;
+    const std::optional<DateTime>& due = set ? set->due : a.due;
+    if (!owner.empty()) line += " Owner: " + owner + ".";
+    if (due) line += " Due: " + format_human_date(*due) + ".";
     line += " Status: " + action_status(a.status) + ".";
     if (!a.note.empty()) line += " " + a.note;
     paragraph(labelled(a.id, line), md.paragraph_space());

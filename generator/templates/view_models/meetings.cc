@@ -296,7 +296,8 @@ TemplateData ViewModel::actions(const Board& b) const {
   put(pg, "has_closed", data(!closed.empty()));
   put(pg, "open", std::move(open));
   put(pg, "closed", std::move(closed));
-  put(pg, "overdue_count", overdue ? data(overdue == 1 ? std::string("1 action is") : fmt::format("{} actions are", overdue))
+  put(pg, "overdue_count", overdue ? data(overdue == 1 ? std::string("1 action is past its due date.")
+                                                      : fmt::format("{} actions are past their due dates.", overdue))
                                    : data(false));
   put(d, "page", std::move(pg));
   return d;

@@ -168,7 +168,7 @@ std::string feed_url(const Feed& feed, const Library& lib, const char* file) {
 
 std::string absolute_html(const Page& page, const Library& lib) {
   if (!page.doc) return "";
-  return page.doc->html_with_urls(
+  return page.doc->html_for_feed(
       [&](std::string_view url) { return resolve(std::string(url), page.url, lib.config); });
 }
 

@@ -192,7 +192,7 @@ void FeedItem::set_content_html(std::string html) {
 
 std::string absolute_html(const Page& page, const Library& lib) {
   if (!page.doc) return "";
-  return page.doc->html_with_urls(
+  return page.doc->html_for_feed(
       [&](std::string_view url) { return resolve(std::string(url), page.url, lib.config); });
 }
 

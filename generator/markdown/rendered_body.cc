@@ -94,7 +94,7 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
   std::vector<cmark_node*> blocks(heading_nodes.size(), nullptr);
   for (size_t i = 0; i < heading_nodes.size() && i < headings.size(); ++i) {
     cmark_node* heading = heading_nodes[i];
-    std::string html = add_heading_id(render_gfm_html(heading), headings[i].anchor);
+    std::string html = add_heading_id(render_gfm_html(heading), headings[i].anchor, headings[i].number);
     if (!html.empty() && html.back() == '\n') html.pop_back();
     cmark_node* parent = cmark_node_parent(heading);
     if (parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)

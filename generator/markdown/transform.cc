@@ -359,6 +359,7 @@ class Transformer {
 
   void anchor_headings() {
     AnchorSet anchors;
+    int counters[3] = {0, 0, 0};  // of `##`, `###` and `####`
     for (size_t i = 0; i < headings_.size(); ++i) {
       cmark_node* node = headings_[i];
       Heading heading;
@@ -366,6 +367,18 @@ class Transformer {
       heading.text = plain_text(node, true);
       heading.anchor = anchors.make(heading.text);
       heading.line = body_position(node).first + s_.line_offset;
+      cmark_node* parent = cmark_node_parent(node);
+      if (s_.number_headings && parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT &&
+          heading.level >= 2 && heading.level <= 4) {
+        // A heading under no numbered parent (a `###` before any `##`) has no number.
+        int depth = heading.level - 2;
+        bool under_parent = depth == 0 || counters[depth - 1] > 0;
+        if (under_parent) {
+          ++counters[depth];
+          for (int d = depth + 1; d < 3; ++d) counters[d] = 0;
+          for (int d = 0; d <= depth; ++d) heading.number += (d ? "." : "") + std::to_string(counters[d]);
+        }
+      }
       cmark_node_set_user_data(node, index_tag(i));
       result_.headings.push_back(std::move(heading));
       result_.heading_nodes.push_back(node);

@@ -33,6 +33,7 @@ const char* template_for(Kind kind) {
     case Kind::briefing: return "briefing";
     case Kind::chapter: return "chapter";
     case Kind::event: return "event";
+    case Kind::report: return "report";
     default: return "page";
   }
 }
@@ -91,6 +92,7 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   list_task("/newsletters/", "newsletters", &ViewModel::newsletters_key, &ViewModel::newsletters);
   list_task("/briefings/", "briefings", &ViewModel::briefings_key, &ViewModel::briefings);
   list_task("/procedures/", "procedures", &ViewModel::procedures_key, &ViewModel::procedures);
+  list_task("/reports/", "reports", &ViewModel::reports_key, &ViewModel::reports);
   list_task("/procedures/changes/", "changes", &ViewModel::changes_key, &ViewModel::changes);
   page_task("events/index.html", "events", [vm] { return vm->events(); });
   page_task("contacts/index.html", "contacts", [vm] { return vm->contacts(); });

@@ -31,7 +31,7 @@ std::string make_sitemap(const Library& lib) {
   };
   add("/", lib.home ? lib.home->last_commit : lib.commit_time);
   for (const char* section : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/",
-                              "/events/", "/contacts/"})
+                              "/reports/", "/events/", "/contacts/"})
     add(section, lib.commit_time);
   std::vector<const Page*> pages(lib.all_published.begin(), lib.all_published.end());
   std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });

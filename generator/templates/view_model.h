@@ -64,6 +64,12 @@ class ViewModel {
   /// when unchanged.
   Hash128 newsletters_key() const;
   Hash128 briefings_key() const;
+  /// The reports by type, newest first in each (`/reports/`).
+  TemplateData reports() const;
+  /// A hash of what reports() is made from, as for newsletters_key: the
+  /// menus, the section's intro and each report's card (its type among it);
+  /// the types' names and order are herald.yaml's, in the site's inputs.
+  Hash128 reports_key() const;
   TemplateData procedures() const;
   TemplateData manual(const Manual& manual) const;
   /// A hash of what manual() is made from: the manual's own page (as
@@ -114,6 +120,7 @@ class ViewModel {
   void chapter_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void event_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void briefing_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  void report_data(const Page& p, TemplateData& pg) const;
   /// What chapter_data() shows besides the chapter itself, for page_key().
   void add_chapter_key(KeyInput& in, const Page& p) const;
   TemplateData release(const Release& r, const std::string& root) const;

@@ -9,6 +9,7 @@
 
 #include "core/invisible.h"
 #include "core/text.h"
+#include "markdown/alerts.h"
 #include "markdown/anchors.h"
 #include "markdown/inline_html.h"
 #include "markdown/lints.h"
@@ -31,6 +32,7 @@ class Transformer {
     cmark_node* root = result_.root.get();
     check_and_sanitise(root);
     cmark_consolidate_text_nodes(root);
+    mark_alerts(root, [this](cmark_node* node, std::string_view needle) { return locate(node, needle); }, s_.diags);
     collect(root);
     for (cmark_node* text : link_texts_) check_link_text(text);
     for (cmark_node* text : texts_) expand_shortcodes(text);

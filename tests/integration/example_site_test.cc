@@ -29,6 +29,10 @@ TEST_CASE("the example site builds with only its two deliberate warnings") {
                            "contacts/index.html", "contacts/childrens-front-door.vcf", "topics/neglect/index.html",
                            "audience/practitioners/index.html", "briefings/review-type/sar/index.html",
                            "about/index.html", "annual-report-2025-26/index.html", "accessibility/index.html",
+                           "reports/index.html", "reports/annual-report-2023-24/index.html",
+                           "reports/annual-report-2023-24/annual-report-2023-24.pdf",
+                           "reports/annual-report-2023-24/cover.png",
+                           "reports/safeguarding-strategy-2024-2027/index.html", "embed/reports/index.html",
                            "feeds/index.html", "embed/briefings/index.html", "embed/topics/neglect/index.html",
                            "search/index.html", "404.html", "sitemap.xml", "robots.txt", "logo.svg"}) {
     CAPTURE(path);

@@ -28,7 +28,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 7\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 8\n"  what it is, and the version of the encoding
 //   string stamp, u64 count, then count × (u64 checksum, string key, string
 //   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
 //   is XXH3_64bits of its key and entry as stored (their lengths included):
@@ -42,7 +42,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 7\n";
+constexpr std::string_view kMagic = "herald-parse-cache 8\n";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -62,12 +62,12 @@ class ParseCacheCodec {
            topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
            reread, sessions, location, booking_url, toc, report, body_markdown, body_line_offset, doc,
-           word_count, published, withheld_reason] = page;
+           word_count, charts, published, withheld_reason] = page;
     io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
        topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
        reread, sessions, location, booking_url, toc, report, body_markdown, body_line_offset, doc, word_count,
-       published, withheld_reason);
+       charts, published, withheld_reason);
   }
   template <class Io, Is<BuildCache::Parsed> T>
   static void fields(Io& io, T& parsed) {
@@ -114,8 +114,8 @@ class ParseCacheCodec {
     // Written from what it holds: one read from the cache is decoded first.
     if constexpr (std::is_const_v<T>) doc.ready();
     // Not the tree (root): a decoded document is as after release_tree().
-    auto& [encoded, root, body, headings, shortcodes, links, first_paragraph, word_count] = doc;
-    io(body, headings, shortcodes, first_paragraph, word_count);
+    auto& [encoded, root, body, headings, shortcodes, links, first_paragraph, word_count, chart_csvs] = doc;
+    io(body, headings, shortcodes, first_paragraph, word_count, chart_csvs);
   }
   template <class Io, Is<Heading> T>
   static void fields(Io& io, T& heading) {
@@ -134,8 +134,13 @@ class ParseCacheCodec {
   }
   template <class Io, Is<RenderedBody> T>
   static void fields(Io& io, T& body) {
-    auto& [html, urls, headings] = body;
-    io(html, urls, headings);
+    auto& [html, urls, headings, skips] = body;
+    io(html, urls, headings, skips);
+  }
+  template <class Io, Is<RenderedBody::SkipSite> T>
+  static void fields(Io& io, T& site) {
+    auto& [begin, end] = site;
+    io(begin, end);
   }
   template <class Io, Is<RenderedBody::UrlSite> T>
   static void fields(Io& io, T& site) {
@@ -151,6 +156,7 @@ class ParseCacheCodec {
   /// The places a body records, for checking them without decoding it.
   using UrlSite = RenderedBody::UrlSite;
   using HeadingSite = RenderedBody::HeadingSite;
+  using SkipSite = RenderedBody::SkipSite;
 
   /// An empty document to decode into (the constructor is private).
   static Document blank_document() { return Document(); }
@@ -177,6 +183,11 @@ class ParseCacheCodec {
     }
     after = 0;
     for (const RenderedBody::HeadingSite& site : body.headings_) {
+      if (site.begin < after || site.end < site.begin || site.end > body.html_.size()) return false;
+      after = site.end;
+    }
+    after = 0;
+    for (const RenderedBody::SkipSite& site : body.skips_) {
       if (site.begin < after || site.end < site.begin || site.end > body.html_.size()) return false;
       after = site.end;
     }
@@ -361,6 +372,7 @@ class Decoder {
     at_ += html;
     skip_places<ParseCacheCodec::UrlSite>(html);
     skip_places<ParseCacheCodec::HeadingSite>(html);
+    skip_places<ParseCacheCodec::SkipSite>(html);
   }
   template <class Site>
   void skip_places(uint64_t html) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cache/chapter_memo.h"
 #include "content/library.h"
 #include "core/diagnostic.h"
 #include "git/history.h"
@@ -41,6 +42,9 @@ struct BuildCache {
   size_t reused = 0;                     ///< files the last build did not parse again
   /// The working tree as the last build read it (the preview).
   WorktreeMemo worktree;
+  /// What each chapter blob said, for the releases: without it, every save
+  /// read and parsed again every chapter of every release from git.
+  std::shared_ptr<ChapterMemo> chapters;
   /// What the last build made, in memory (the preview): unchanged pages are
   /// not rendered again.
   KeptOutputs outputs;

@@ -119,6 +119,9 @@ struct Page {
   int body_line_offset = 0;
   std::shared_ptr<Document> doc;
   size_t word_count = 0;
+  /// How many charts the body draws: files chart-1.csv… beside the page
+  /// (known without decoding a document read from the parse cache).
+  size_t charts = 0;
 
   /// Is the page shown in this build (not a draft, not scheduled, not expired)?
   bool published = true;

@@ -446,6 +446,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   options.number_headings = page.report && page.report->numbered;
   page.doc = std::make_shared<Document>(Document::parse(page.body_markdown, options, diags));
   page.word_count = page.doc->word_count();
+  page.charts = page.doc->chart_csvs().size();
   for (LinkUse& link : page.doc->take_links()) page.links.push_back(std::move(link));
   if (page.pdf && page.word_count > kMaxPdfWords) {
     diags.warning({path, 1, 1}, fmt::format("no print PDF is made of this page: it has {} words, and herald makes "

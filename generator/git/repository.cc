@@ -213,63 +213,106 @@ std::vector<std::string> Repository::uncommitted(const std::vector<std::string>&
   return out;
 }
 
+namespace {
+
+std::optional<WorktreeMemo::Stamp> stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return WorktreeMemo::Stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                             static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+bool is_rule_file(std::string_view rel) {
+  return rel == ".gitignore" || (rel.size() > 11 && rel.substr(rel.size() - 11) == "/.gitignore");
+}
+
+}  // namespace
+
 std::vector<SourceFile> Repository::read_worktree(WorktreeMemo* memo) const {
-  WorktreeMemo next;
   namespace fs = std::filesystem;
-  std::vector<SourceFile> files;
   std::string root = workdir();
-  if (root.empty()) return files;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    // The path as listed, not as resolved: fs::relative would follow a
-    // symbolic link and name what it points to (for `content/pages/x -> .`,
-    // `content/pages`; for a link out of the repository, a path outside it).
-    std::string rel = it->path().lexically_relative(root).generic_string();
-    if (rel == ".git" || rel == ".herald-cache" || rel.rfind(".git/", 0) == 0) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    bool link = it->is_symlink(ec);
-    bool folder = !link && it->is_directory(ec);
-    int ignored = 0;
-    std::string check = folder ? rel + "/" : rel;
-    if (git_ignore_path_is_ignored(&ignored, repo_, check.c_str()) == 0 && ignored) {
-      if (folder) it.disable_recursion_pending();
-      continue;
-    }
-    if (link) {
-      files.push_back({rel, "", "", SourceFile::Kind::symlink});
-      continue;
-    }
-    if (!it->is_regular_file(ec)) continue;
-    struct stat st {};
-    if (::stat(it->path().c_str(), &st) != 0) continue;
-    WorktreeMemo::Entry stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
-                              static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, {}};
-    if (memo) {
-      auto known = memo->files.find(rel);
-      if (known != memo->files.end() && known->second.size == stamp.size && known->second.inode == stamp.inode &&
-          known->second.mtime_ns == stamp.mtime_ns) {
-        files.push_back(known->second.file);
-        next.files.emplace(rel, std::move(known->second));
+  if (root.empty()) return {};
+  const std::string exclude = std::string(git_repository_path(repo_)) + "info/exclude";
+  // The last read's verdicts hold while every file the rules came from is as
+  // it was; a .gitignore that was not there is found on the way, and the
+  // tree is then read again asking git of every path.
+  bool verdicts_hold = memo && !memo->rule_files.empty();
+  if (verdicts_hold)
+    for (const auto& [path, stamp] : memo->rule_files)
+      if (stamp_of(path == ".git/info/exclude" ? exclude : root + path) != stamp) verdicts_hold = false;
+  for (bool ask_git = !verdicts_hold;; ask_git = true) {
+    WorktreeMemo next;
+    next.rule_files.emplace(".git/info/exclude", stamp_of(exclude));
+    std::vector<SourceFile> files;
+    bool new_rules = false;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      // The path as listed, not as resolved: fs::relative would follow a
+      // symbolic link and name what it points to (for `content/pages/x -> .`,
+      // `content/pages`; for a link out of the repository, a path outside it).
+      std::string rel = it->path().lexically_relative(root).generic_string();
+      if (rel == ".git" || rel == ".herald-cache" || rel.rfind(".git/", 0) == 0) {
+        it.disable_recursion_pending();
         continue;
       }
+      bool link = it->is_symlink(ec);
+      bool folder = !link && it->is_directory(ec);
+      std::string check = folder ? rel + "/" : rel;
+      if (!link && !folder && is_rule_file(rel)) {
+        if (!ask_git && !memo->rule_files.contains(rel)) new_rules = true;
+        next.rule_files.emplace(rel, stamp_of(it->path().string()));
+      }
+      bool ignored = false;
+      auto known = ask_git ? next.ignored.end() : memo->ignored.find(check);
+      if (!ask_git && known != memo->ignored.end()) {
+        ignored = known->second;
+      } else {
+        int verdict = 0;
+        ignored = git_ignore_path_is_ignored(&verdict, repo_, check.c_str()) == 0 && verdict;
+      }
+      if (memo) next.ignored.emplace(check, ignored);
+      if (ignored) {
+        if (folder) it.disable_recursion_pending();
+        continue;
+      }
+      if (link) {
+        files.push_back({rel, "", "", SourceFile::Kind::symlink});
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      struct stat st {};
+      if (::stat(it->path().c_str(), &st) != 0) continue;
+      WorktreeMemo::Entry stamp{static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+                                static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, {}};
+      if (memo) {
+        auto seen = memo->files.find(rel);
+        if (seen != memo->files.end() && seen->second.size == stamp.size && seen->second.inode == stamp.inode &&
+            seen->second.mtime_ns == stamp.mtime_ns) {
+          files.push_back(seen->second.file);
+          next.files.emplace(rel, std::move(seen->second));
+          continue;
+        }
+      }
+      SourceFile f;
+      f.path = rel;
+      if (!read_whole_file(it->path().string(), &f.content)) continue;
+      f.blob_id = blob_id_of(f.content);
+      if (memo) {
+        stamp.file = f;
+        next.files.emplace(rel, std::move(stamp));
+      }
+      files.push_back(std::move(f));
     }
-    SourceFile f;
-    f.path = rel;
-    if (!read_whole_file(it->path().string(), &f.content)) continue;
-    f.blob_id = blob_id_of(f.content);
-    if (memo) {
-      stamp.file = f;
-      next.files.emplace(rel, std::move(stamp));
+    if (new_rules) {  // a new .gitignore: every verdict asked again (the files read kept)
+      for (auto& [path, entry] : next.files) memo->files.insert_or_assign(path, std::move(entry));
+      continue;
     }
-    files.push_back(std::move(f));
+    std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    if (memo) *memo = std::move(next);
+    return files;
   }
-  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-  if (memo) *memo = std::move(next);
-  return files;
 }
 
 void Repository::read_contents(const std::vector<SourceFile*>& files) const {

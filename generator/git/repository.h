@@ -42,14 +42,25 @@ struct FileChange {
 };
 
 /// What the last read of a working tree found, by path: each file's stamp
-/// (size, modification time, inode) and what was read.
+/// (size, modification time, inode) and what was read; and git's verdict on
+/// each path, while the files its ignore rules come from are unchanged.
 struct WorktreeMemo {
+  struct Stamp {
+    uint64_t size = 0, inode = 0;
+    int64_t mtime_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
   struct Entry {
     uint64_t size = 0, inode = 0;
     int64_t mtime_ns = 0;
     SourceFile file;
   };
   std::unordered_map<std::string, Entry> files;
+  /// Whether git ignores each path met (a folder's with its '/').
+  std::unordered_map<std::string, bool> ignored;
+  /// The files the ignore rules came from (every .gitignore met and
+  /// .git/info/exclude), with their stamps (none: the file was absent).
+  std::unordered_map<std::string, std::optional<Stamp>> rule_files;
 };
 
 class Repository {

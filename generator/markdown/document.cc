@@ -7,6 +7,7 @@
 #include "markdown/anchors.h"
 #include "markdown/plain_text.h"
 #include "markdown/transform.h"
+#include "output/chart_html.h"
 
 namespace herald {
 namespace {
@@ -60,9 +61,16 @@ Document Document::parse(std::string_view markdown, const MarkdownOptions& optio
   text.reserve(markdown.size());
   append_plain_text(doc.root_.get(), false, text);
   doc.word_count_ = count_words(text);
+  // Each chart is drawn by herald, numbered in the order of the page.
+  std::vector<DrawnBlock> drawn;
+  for (size_t i = 0; i < result.charts.size(); ++i) {
+    const auto& [node, chart] = result.charts[i];
+    drawn.push_back({node, chart_html(chart, static_cast<int>(i) + 1)});
+    doc.chart_csvs_.push_back(chart.csv());
+  }
   // Nobody else can see the tree yet: the one moment it may be changed.
-  doc.body_ =
-      RenderedBody::render(doc.root_.get(), doc.headings_, result.heading_nodes, result.url_nodes, markdown);
+  doc.body_ = RenderedBody::render(doc.root_.get(), doc.headings_, result.heading_nodes, result.url_nodes, drawn,
+                                   markdown);
   return doc;
 }
 

@@ -111,6 +111,13 @@ class Document {
     return word_count_;
   }
 
+  /// The data of each chart of the body, in order, as CSV: the files
+  /// `chart-1.csv`, `chart-2.csv`… its page links to (output/chart_html.h).
+  const std::vector<std::string>& chart_csvs() const {
+    ready();
+    return chart_csvs_;
+  }
+
   /// Every link and image the body publishes, in document order; taken
   /// (moved out) once, by the page that keeps them.
   std::vector<LinkUse> take_links() { return std::move(links_); }
@@ -156,6 +163,11 @@ class Document {
     ready();
     return body_.html_with_urls(map_url);
   }
+  /// As html_with_urls, for a feed: a chart shows its table, not its picture.
+  std::string html_for_feed(const std::function<std::string(std::string_view)>& map_url) const {
+    ready();
+    return body_.html_for_feed(map_url);
+  }
 
  private:
   friend class ParseCacheCodec;  // stores the document without its tree (cache/parse_cache.cc)
@@ -186,6 +198,7 @@ class Document {
   std::vector<LinkUse> links_;  ///< until the page takes them: never in the parse cache's document
   std::string first_paragraph_;
   size_t word_count_ = 0;
+  std::vector<std::string> chart_csvs_;
 };
 
 }  // namespace herald

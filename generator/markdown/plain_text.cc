@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "markdown/chart.h"
+
 namespace herald {
 namespace {
 
@@ -33,6 +35,14 @@ void append_plain_text(cmark_node* node, bool image_alt, std::string& out) {
         out += cmark_node_get_literal(current);
         break;
       case CMARK_NODE_CODE_BLOCK:
+        // A chart is read as what it shows: its title, description and data.
+        if (is_chart_block(current)) {
+          if (std::optional<Chart> chart = parse_chart(cmark_node_get_literal(current))) {
+            out += chart_plain_text(*chart);
+            out += ' ';
+            break;
+          }
+        }
         out += cmark_node_get_literal(current);
         out += ' ';
         break;

@@ -21,6 +21,8 @@ namespace {
 //   <nonce>u<k>z   the URL of url_nodes[k] (in an href or src)
 //   <nonce>s<i>z   the start of top-level heading i
 //   <nonce>qz      the end of that heading
+//   <nonce>az      the start of a part left out of feeds
+//   <nonce>bz      its end
 // They are made only of characters cmark writes unescaped in attributes and
 // raw HTML. The kind letters, `z` and the digits are never `h`, so a marker
 // cannot begin inside another one or in the text just before it: every
@@ -29,6 +31,8 @@ namespace {
 constexpr char kUrl = 'u';
 constexpr char kHeadingStart = 's';
 constexpr char kHeadingEnd = 'q';
+constexpr char kSkipStart = 'a';
+constexpr char kSkipEnd = 'b';
 constexpr char kEnd = 'z';
 
 std::string make_nonce(std::string_view seed, const std::vector<std::string_view>& also) {
@@ -52,12 +56,15 @@ std::string marker(const std::string& nonce, char kind, size_t number) {
 size_t read_marker(std::string_view text, size_t at, char* kind, size_t* number) {
   if (at >= text.size()) return 0;
   *kind = text[at++];
-  if (*kind != kUrl && *kind != kHeadingStart && *kind != kHeadingEnd) return 0;
+  if (*kind != kUrl && *kind != kHeadingStart && *kind != kHeadingEnd && *kind != kSkipStart &&
+      *kind != kSkipEnd)
+    return 0;
+  const bool numbered = *kind == kUrl || *kind == kHeadingStart;
   *number = 0;
   size_t digits = at;
   while (at < text.size() && text[at] >= '0' && text[at] <= '9')
     *number = *number * 10 + static_cast<size_t>(text[at++] - '0');
-  if (*kind != kHeadingEnd && at == digits) return 0;
+  if (numbered != (at != digits)) return 0;
   if (at >= text.size() || text[at] != kEnd) return 0;
   return at + 1;
 }
@@ -66,7 +73,8 @@ size_t read_marker(std::string_view text, size_t at, char* kind, size_t* number)
 
 RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& headings,
                                   const std::vector<cmark_node*>& heading_nodes,
-                                  const std::vector<cmark_node*>& url_nodes, std::string_view seed) {
+                                  const std::vector<cmark_node*>& url_nodes, const std::vector<DrawnBlock>& drawn,
+                                  std::string_view seed) {
   // Raw HTML left in the tree is herald's own (shortcodes, and the tags of
   // the inline elements allowed, whose abbr titles are decoded from the
   // Markdown): the markers must not appear in it either.
@@ -80,6 +88,8 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
       inserted_html.push_back(cmark_node_get_literal(node));
   }
   cmark_iter_free(iter);
+  for (const DrawnBlock& block : drawn)
+    for (const HtmlPiece& piece : block.pieces) inserted_html.push_back(piece.text);
   const std::string nonce = make_nonce(seed, inserted_html);
 
   // 1. Mark the URLs.
@@ -115,8 +125,38 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
     blocks[i] = block;
   }
 
-  // 3. Render, then put the tree back as it was.
+  // 3. Replace each drawn block by its HTML, its URLs and skips marked.
+  std::vector<std::pair<cmark_node*, cmark_node*>> replaced;  // the block, the HTML in its place
+  for (const DrawnBlock& drawn_block : drawn) {
+    std::string html;
+    for (const HtmlPiece& piece : drawn_block.pieces) {
+      switch (piece.kind) {
+        case HtmlPiece::Kind::html: html += piece.text; break;
+        case HtmlPiece::Kind::url:
+          html += marker(nonce, kUrl, original_urls.size());
+          original_urls.push_back(piece.text);
+          break;
+        case HtmlPiece::Kind::feed_skip_start: html += nonce + kSkipStart + kEnd; break;
+        case HtmlPiece::Kind::feed_skip_end: html += nonce + kSkipEnd + kEnd; break;
+      }
+    }
+    if (html.empty() || html.back() != '\n') html += '\n';
+    cmark_node* block = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(block, html.c_str());
+    if (!cmark_node_insert_before(drawn_block.node, block)) {
+      cmark_node_free(block);
+      continue;
+    }
+    cmark_node_unlink(drawn_block.node);
+    replaced.push_back({drawn_block.node, block});
+  }
+
+  // 4. Render, then put the tree back as it was.
   const std::string marked = render_gfm_html(root);
+  for (auto [node, block] : replaced) {
+    cmark_node_insert_before(block, node);
+    cmark_node_free(block);
+  }
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i]) continue;
     cmark_node_insert_before(blocks[i], heading_nodes[i]);
@@ -125,7 +165,7 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
   rewrites.undo();
   for (size_t k = 0; k < url_nodes.size(); ++k) cmark_node_set_url(url_nodes[k], original_urls[k].c_str());
 
-  // 4. Take the markers out, noting where they were.
+  // 5. Take the markers out, noting where they were.
   RenderedBody body;
   std::string html;
   html.reserve(marked.size());
@@ -154,6 +194,10 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
       size_t end = html.size() + (from < text.size() && text[from] == '\n' ? 1 : 0);
       body.headings_.back().end = end;
       in_heading = false;
+    } else if (kind == kSkipStart) {
+      body.skips_.push_back({html.size(), html.size()});
+    } else if (kind == kSkipEnd && !body.skips_.empty()) {
+      body.skips_.back().end = html.size();
     }
   }
   html.append(text.substr(from));
@@ -161,21 +205,56 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
   return body;
 }
 
-std::string RenderedBody::slice(size_t begin, size_t end, const UrlMap* map_url) const {
+std::string RenderedBody::slice(size_t begin, size_t end, const UrlMap* map_url, bool for_feed) const {
   std::string_view html = html_.view();
-  if (!map_url) return std::string(html.substr(begin, end - begin));
+  if (!for_feed) {
+    if (!map_url) return std::string(html.substr(begin, end - begin));
+    std::string out;
+    out.reserve(end - begin + 64);
+    auto site = std::lower_bound(urls_.begin(), urls_.end(), begin,
+                                 [](const UrlSite& s, size_t at) { return s.begin < at; });
+    size_t copied = begin;
+    for (; site != urls_.end() && site->end <= end; ++site) {
+      out.append(html.substr(copied, site->begin - copied));
+      out += escape_href((*map_url)(site->url));
+      copied = site->end;
+    }
+    out.append(html.substr(copied, end - copied));
+    return out;
+  }
+  // For a feed, URLs mapped and skipped parts left out, in the order they come.
   std::string out;
   out.reserve(end - begin + 64);
   auto site = std::lower_bound(urls_.begin(), urls_.end(), begin,
                                [](const UrlSite& s, size_t at) { return s.begin < at; });
+  auto skip = std::lower_bound(skips_.begin(), skips_.end(), begin,
+                               [](const SkipSite& s, size_t at) { return s.end <= at; });
   size_t copied = begin;
-  for (; site != urls_.end() && site->end <= end; ++site) {
-    out.append(html.substr(copied, site->begin - copied));
-    out += escape_href((*map_url)(site->url));
-    copied = site->end;
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  for (;;) {
+    size_t url_at = map_url && site != urls_.end() && site->end <= end ? site->begin : kNone;
+    size_t skip_at = skip != skips_.end() && skip->begin < end ? skip->begin : kNone;
+    if (url_at == kNone && skip_at == kNone) break;
+    if (url_at < skip_at) {
+      if (site->begin >= copied) {
+        out.append(html.substr(copied, site->begin - copied));
+        out += escape_href((*map_url)(site->url));
+        copied = site->end;
+      }
+      ++site;
+    } else {
+      size_t from = std::max(copied, skip->begin);
+      out.append(html.substr(copied, from - copied));
+      copied = std::max(copied, std::min(skip->end, end));
+      ++skip;
+    }
   }
   out.append(html.substr(copied, end - copied));
   return out;
+}
+
+std::string RenderedBody::html_for_feed(const UrlMap& map_url) const {
+  return slice(0, html_.size(), &map_url, true);
 }
 
 std::string RenderedBody::html_with_urls(const UrlMap& map_url) const {

@@ -15,6 +15,24 @@ namespace herald {
 struct Heading;
 class ParseCacheCodec;
 
+/// A piece of the HTML of a block herald draws itself (a chart).
+struct HtmlPiece {
+  enum class Kind {
+    html,             ///< HTML, written as it is
+    url,              ///< a relative URL (unescaped), mapped as the body's links are
+    feed_skip_start,  ///< what follows, up to feed_skip_end, is left out of feeds
+    feed_skip_end,
+  };
+  Kind kind = Kind::html;
+  std::string text;
+};
+
+/// A block of the tree that is rendered as herald's own HTML, in pieces.
+struct DrawnBlock {
+  cmark_node* node = nullptr;
+  std::vector<HtmlPiece> pieces;
+};
+
 /// The body's HTML, rendered once when the document is parsed, plus where
 /// each relative link or image URL and each top-level heading sits in it.
 /// URL-mapped copies and sections are then cut from this string: no parsing
@@ -31,15 +49,21 @@ class RenderedBody {
   /// blocks, the URLs of `url_nodes` by markers, and those rewrites) and then
   /// put back exactly as it was: call it
   /// only while no other thread can see the tree. `seed` (the Markdown text)
-  /// makes the markers unique.
+  /// makes the markers unique. Each block of `drawn` is rendered as its
+  /// pieces instead (and put back too).
   static RenderedBody render(cmark_node* root, const std::vector<Heading>& headings,
                              const std::vector<cmark_node*>& heading_nodes,
-                             const std::vector<cmark_node*>& url_nodes, std::string_view seed);
+                             const std::vector<cmark_node*>& url_nodes, const std::vector<DrawnBlock>& drawn,
+                             std::string_view seed);
 
   std::string_view html() const { return html_; }
 
   /// The HTML with every recorded URL replaced by `map_url(url)`.
   std::string html_with_urls(const UrlMap& map_url) const;
+
+  /// As html_with_urls, without the parts drawn blocks leave out of feeds
+  /// (a chart's picture: a feed shows its table).
+  std::string html_for_feed(const UrlMap& map_url) const;
 
   /// One piece of the body between top-level headings.
   struct Part {
@@ -65,12 +89,18 @@ class RenderedBody {
     size_t heading = 0;
   };
 
-  /// html_[begin, end) with the URLs inside mapped (if `map_url`).
-  std::string slice(size_t begin, size_t end, const UrlMap* map_url) const;
+  struct SkipSite {
+    size_t begin = 0, end = 0;  ///< left out of feeds
+  };
+
+  /// html_[begin, end) with the URLs inside mapped (if `map_url`), and for a
+  /// feed without the skipped parts.
+  std::string slice(size_t begin, size_t end, const UrlMap* map_url, bool for_feed = false) const;
 
   SharedText html_;
   std::vector<UrlSite> urls_;
   std::vector<HeadingSite> headings_;
+  std::vector<SkipSite> skips_;
 };
 
 }  // namespace herald

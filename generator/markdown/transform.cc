@@ -162,6 +162,9 @@ class Transformer {
             check_link(text, url, where, *s_.diags);
           break;
         }
+        case CMARK_NODE_CODE_BLOCK:
+          if (is_chart_block(node)) read_chart(node);
+          break;
         case CMARK_NODE_HEADING:
           if (s_.diags)
             check_heading_level(cmark_node_get_heading_level(node), &previous_level, locate(node, {}),
@@ -194,6 +197,39 @@ class Transformer {
     for (cmark_node* node : outermost) cmark_node_free(node);
     // Last, once every link refused has been unwrapped: tags pair within their parent.
     keep_inline_elements(allowed_tags, s_.diags);
+  }
+
+  // --- charts ----------------------------------------------------------------
+
+  // A chart block read into its model; its problems reported at the line and
+  // column of the bad cell or setting in the file.
+  void read_chart(cmark_node* node) {
+    std::string_view literal = cmark_node_get_literal(node);
+    std::vector<ChartProblem> problems;
+    std::optional<Chart> chart = parse_chart(literal, &problems);
+    if (s_.diags)
+      for (const ChartProblem& problem : problems)
+        s_.diags->error(chart_location(node, literal, problem.line, problem.column), problem.message);
+    if (chart) result_.charts.push_back({node, std::move(*chart)});
+  }
+
+  // Line `line` of a chart block (0: its fence) and a column in it, as a
+  // place in the file: cmark keeps the block's lines without the
+  // indentation or `> ` before them, which the source line still has.
+  SourceLocation chart_location(cmark_node* node, std::string_view literal, int line, int column) {
+    auto [fence_line, fence_column] = body_position(node);
+    if (line <= 0) return file_location(fence_line, source_.find_column(fence_line, fence_column, "`"));
+    std::string_view block_line = literal;
+    for (int i = 1; i < line; ++i) {
+      size_t next = block_line.find('\n');
+      block_line = next == std::string_view::npos ? std::string_view() : block_line.substr(next + 1);
+    }
+    block_line = block_line.substr(0, block_line.find('\n'));
+    if (!block_line.empty() && block_line.back() == '\r') block_line.remove_suffix(1);
+    std::string_view written = source_.line(fence_line + line);
+    if (!written.empty() && written.back() == '\r') written.remove_suffix(1);
+    int prefix = written.ends_with(block_line) ? static_cast<int>(written.size() - block_line.size()) : 0;
+    return file_location(fence_line + line, prefix + column);
   }
 
   static bool inside_image(cmark_node* node) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
 
@@ -41,6 +42,8 @@ struct TransformResult {
   std::vector<ShortcodeUse> shortcodes;
   /// The links and images published (allowed), in document order.
   std::vector<LinkUse> links;
+  /// Each `chart` block read without problems, with its CODE_BLOCK node, in order.
+  std::vector<std::pair<cmark_node*, Chart>> charts;
 };
 
 /// Parses and transforms a Markdown body (see `TransformSettings`).

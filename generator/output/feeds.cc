@@ -93,7 +93,7 @@ FeedItem release_item(const Release& r, const Library& lib) {
   list("Updated chapters", r.updated);
   list("Removed chapters", r.removed);
   item.summary = std::string(trim(text));
-  item.content_html = html;
+  item.set_content_html(std::move(html));
   return item;
 }
 
@@ -103,7 +103,7 @@ bool newest_first(const FeedItem& a, const FeedItem& b) {
 
 /// Each page's content with absolute URLs, made once however many feeds
 /// carry the page (the site's, its section's, each of its topics'...).
-using FeedContents = std::unordered_map<const Page*, std::string>;
+using FeedContents = std::unordered_map<const Page*, std::shared_ptr<const FeedItem::Content>>;
 
 Feed make_feed(const Library& lib, FeedContents& contents, std::string path, std::string title, std::string page,
                std::vector<FeedItem> items) {
@@ -113,8 +113,12 @@ Feed make_feed(const Library& lib, FeedContents& contents, std::string path, std
   for (FeedItem& item : items) {
     if (item.page && lib.config.feed_full_content) {
       auto [it, made] = contents.try_emplace(item.page);
-      if (made) it->second = absolute_html(*item.page, lib);
-      item.content_html = it->second;
+      if (made) {
+        FeedItem with;
+        with.set_content_html(absolute_html(*item.page, lib));
+        it->second = std::move(with.content);
+      }
+      item.content = it->second;
     }
     item.page = nullptr;
   }
@@ -166,9 +170,29 @@ std::string feed_url(const Feed& feed, const Library& lib, const char* file) {
 
 }  // namespace
 
+const std::string& FeedItem::content_html() const {
+  static const std::string none;
+  return content ? content->html : none;
+}
+
+const Hash128& FeedItem::content_key() const {
+  static const Hash128 none{};
+  return content ? content->key : none;
+}
+
+void FeedItem::set_content_html(std::string html) {
+  if (html.empty()) {
+    content = nullptr;
+    return;
+  }
+  KeyInput in("feed-content 1");
+  in.text(html);
+  content = std::make_shared<const Content>(Content{std::move(html), in.hash()});
+}
+
 std::string absolute_html(const Page& page, const Library& lib) {
   if (!page.doc) return "";
-  return page.doc->html_with_urls(
+  return page.doc->html_for_feed(
       [&](std::string_view url) { return resolve(std::string(url), page.url, lib.config); });
 }
 
@@ -199,7 +223,7 @@ std::vector<Feed> collect_feeds(const Library& lib) {
 }
 
 Hash128 feed_key(const Feed& feed, const Library& lib, std::string_view format) {
-  KeyInput in("feed-key 1");
+  KeyInput in("feed-key 2");
   in.text(format);
   in.text(lib.inputs);  // herald.yaml, whence every setting the files show
   in.flag(lib.preview);
@@ -214,7 +238,7 @@ Hash128 feed_key(const Feed& feed, const Library& lib, std::string_view format) 
     in.number(i.published);
     in.number(i.updated);
     in.text(i.summary);
-    in.text(i.content_html);
+    in.key(i.content_key());
     in.number(static_cast<int64_t>(i.categories.size()));
     for (const std::string& c : i.categories) in.text(c);
   }
@@ -251,7 +275,7 @@ std::string make_rss(const Feed& feed, const Library& lib) {
     set_text(e, "pubDate", format_rfc822(in_zone(item.published, zone)));
     set_text(e, "description", item.summary);
     for (const auto& c : item.categories) set_text(e, "category", c);
-    if (!item.content_html.empty()) set_text(e, "content:encoded", item.content_html);
+    if (!item.content_html().empty()) set_text(e, "content:encoded", item.content_html());
   }
   return print(doc);
 }
@@ -292,10 +316,10 @@ std::string make_atom(const Feed& feed, const Library& lib) {
     summary->SetAttribute("type", "text");
     summary->SetText(clean(item.summary).c_str());
     for (const auto& c : item.categories) e->InsertNewChildElement("category")->SetAttribute("term", clean(c).c_str());
-    if (!item.content_html.empty()) {
+    if (!item.content_html().empty()) {
       auto* content = e->InsertNewChildElement("content");
       content->SetAttribute("type", "html");
-      content->SetText(clean(item.content_html).c_str());
+      content->SetText(clean(item.content_html()).c_str());
     }
   }
   return print(doc);
@@ -318,7 +342,7 @@ std::string make_json_feed(const Feed& feed, const Library& lib) {
     w.key("id").value(clean(item.id));
     w.key("url").value(clean(item.url));
     w.key("title").value(clean(item.title));
-    if (!item.content_html.empty()) w.key("content_html").value(clean(item.content_html));
+    if (!item.content_html().empty()) w.key("content_html").value(clean(item.content_html()));
     else w.key("content_text").value(clean(item.summary));
     if (!item.summary.empty()) w.key("summary").value(clean(item.summary));
     w.key("date_published").value(format_rfc3339(in_zone(item.published, zone)));

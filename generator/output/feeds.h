@@ -1,6 +1,7 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1: site-wide, per section, topic and audience.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +19,21 @@ struct FeedItem {
   int64_t published = 0;
   int64_t updated = 0;
   std::string summary;  ///< plain text
-  std::string content_html;  ///< absolute URLs; empty when feeds carry summaries only
   std::vector<std::string> categories;
   const Page* page = nullptr;  ///< the page it is made from, until its content is filled in
+
+  /// The HTML content, absolute URLs; empty when feeds carry summaries only.
+  const std::string& content_html() const;
+  /// Its key, for feed_key: hashed once however many feeds carry the page.
+  const Hash128& content_key() const;
+  void set_content_html(std::string html);
+
+  /// A page's content, shared by every feed that carries it.
+  struct Content {
+    std::string html;
+    Hash128 key;
+  };
+  std::shared_ptr<const Content> content;
 };
 
 /// A feed: where it is published and what it carries, newest first.

@@ -5,6 +5,8 @@
 
 #include "content/site_files.h"
 #include "core/thread_pool.h"
+#include "markdown/document.h"
+#include "output/chart_html.h"
 #include "output/vcard.h"
 #include "templates/data_hash.h"
 #include "templates/view_model.h"
@@ -115,6 +117,25 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   for (const Term& t : lib.audiences) term_task("audience/" + t.key + "/index.html", t, "audience");
   for (const Term& t : lib.review_types) term_task("briefings/review-type/" + t.key + "/index.html", t, "review-type");
 
+  // Each chart's data, as CSV beside its page (keyed by the page's source:
+  // an unchanged page's files are kept without decoding its document).
+  tasks.push_back({"charts", [&lib, &out] {
+                     for (const Page& p : lib.pages) {
+                       if (!p.published || !p.charts || !p.doc) continue;
+                       for (size_t i = 0; i < p.charts; ++i) {
+                         const int number = static_cast<int>(i) + 1;
+                         out.add_keyed(
+                             p.url.substr(1) + chart_file_name(number), p.source_path,
+                             [&] {
+                               KeyInput in("chart-csv 1");
+                               in.text(p.source_blob.empty() ? p.doc->chart_csvs()[i] : p.source_blob);
+                               in.number(number);
+                               return in.hash();
+                             },
+                             [&] { return p.doc->chart_csvs()[i]; });
+                       }
+                     }
+                   }});
   // Redirects from old addresses.
   // (Assemble refused those that would replace anything else the build writes.)
   tasks.push_back({"aliases", [&lib, &renderer, &out, vm] {

@@ -167,9 +167,16 @@ bool parse_stage(BuildContext& ctx) {
   for (size_t i = 0; i < jobs.size(); ++i)
     if (!hits[i] || !page_made[i] || !reported[i].empty()) unread.push_back(jobs[i].file);
   site.repo->read_contents(unread);
-  ChapterMemo& chapters = *ctx.chapters;
   ctx.chapters_file = cache_dir(*site.repo) + "/chapters";
-  if (!options.worktree) chapters.load(ctx.chapters_file, ctx.identity);
+  // The preview keeps the chapters' facts between its builds (and starts
+  // from those of the last build, read only).
+  bool first_of_preview = cache && !cache->chapters;
+  if (cache) {
+    if (!cache->chapters) cache->chapters = std::make_shared<ChapterMemo>();
+    ctx.chapters = cache->chapters;
+  }
+  ChapterMemo& chapters = *ctx.chapters;
+  if (!options.worktree || first_of_preview) chapters.load(ctx.chapters_file, ctx.identity);
   std::vector<std::unique_ptr<ChapterFacts>>& facts = ctx.facts;
   facts.resize(jobs.size());
   ctx.parse_context = ParseContext{&lib.config, &ctx.resolver, false};

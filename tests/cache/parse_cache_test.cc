@@ -155,6 +155,15 @@ Welcome to the spring issue.
 
 ![Staff at the conference](photo.jpg)
 
+```chart
+title: Places booked
+type: column
+---
+Course,Booked,Waiting
+"Curiosity, in practice",38,6
+Neglect,24,0
+```
+
 ## Conference
 
 It went well: [slides](slides.pdf).
@@ -289,6 +298,8 @@ void check_same(const Document& a, const Document& b) {
     return "https://cdn.example/x/" + std::string(url) + "?v=1&t=2";
   };
   CHECK(a.html_with_urls(map_url) == b.html_with_urls(map_url));
+  CHECK(a.html_for_feed(map_url) == b.html_for_feed(map_url));
+  CHECK(a.chart_csvs() == b.chart_csvs());
   for (int level : {1, 2, 3}) {
     CAPTURE(level);
     std::string lead_a, lead_b;
@@ -344,6 +355,7 @@ void check_same(const Page& a, const Page& b) {
   REQUIRE((a.doc == nullptr) == (b.doc == nullptr));
   if (a.doc) check_same(*a.doc, *b.doc);
   CHECK(a.word_count == b.word_count);
+  CHECK(a.charts == b.charts);
   CHECK(a.published == b.published);
   CHECK(a.withheld_reason == b.withheld_reason);
 }
@@ -525,9 +537,11 @@ TEST_CASE("cache: every field of real pages and their diagnostics comes back") {
   const Page& newsletter =
       *cache.parsed.at(key_of("content/newsletters/spring-2024/index.md", kNewsletter)).page;
   CHECK(!newsletter.bundle_dir.empty());
+  CHECK(newsletter.charts == 1);
   CHECK(briefing.date->offset_seconds != 0);  // summer time
   auto identity = [](std::string_view url) { return "/x/" + std::string(url); };
   CHECK(briefing.doc->html_with_urls(identity) != briefing.doc->html());
+  CHECK(newsletter.doc->html_for_feed(identity) != newsletter.doc->html_with_urls(identity));
   const Page& chapter = *cache.parsed.at(key_of("content/procedures/children/referrals.md", kChapter)).page;
   CHECK(chapter.doc->html().find("<table>") != std::string::npos);
 

@@ -1,6 +1,9 @@
 // Tests for git/repository on real temporary repositories.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "core/thread_pool.h"
@@ -250,4 +253,37 @@ TEST_CASE("a working tree read again takes unchanged files from the memo, and re
   CHECK(content_of(second, "content/pages/b.md").rfind("a longer bee ", 0) == 0);
   // Without the memo, everything is read.
   CHECK(content_of(repo->read_worktree(), "content/pages/a.md").rfind("FIRST ", 0) == 0);
+}
+
+TEST_CASE("read_worktree with a memo follows the ignore rules as they change") {
+  herald::test::TempSite site;
+  site.write("herald.yaml", "title: T\n");
+  site.write("content/pages/a.md", "a");
+  site.write("notes/todo.md", "b");
+  site.commit("first");
+  std::string error;
+  auto repo = Repository::open(site.dir(), &error);
+  REQUIRE(repo);
+  WorktreeMemo memo;
+  auto has = [](const std::vector<SourceFile>& files, const std::string& path) {
+    return std::any_of(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == path; });
+  };
+  CHECK(has(repo->read_worktree(&memo), "notes/todo.md"));
+  // A .gitignore that was not there: the verdicts kept are asked again.
+  site.write("notes/.gitignore", "todo.md\n");
+  auto second = repo->read_worktree(&memo);
+  CHECK_FALSE(has(second, "notes/todo.md"));
+  CHECK(has(second, "content/pages/a.md"));
+  // A rule that changed, and one taken away again.
+  site.write(".gitignore", "content/\n");
+  auto third = repo->read_worktree(&memo);
+  CHECK_FALSE(has(third, "content/pages/a.md"));
+  site.write(".gitignore", "# nothing\n");
+  std::filesystem::remove(site.dir() + "/notes/.gitignore");
+  auto fourth = repo->read_worktree(&memo);
+  CHECK(has(fourth, "content/pages/a.md"));
+  CHECK(has(fourth, "notes/todo.md"));
+  // .git/info/exclude is a rule file too.
+  site.write(".git/info/exclude", "notes/\n");
+  CHECK_FALSE(has(repo->read_worktree(&memo), "notes/todo.md"));
 }

@@ -107,7 +107,7 @@ TEST_CASE("a feed's key changes with everything its files show, and only then") 
   item.published = 1700000000;
   item.updated = 1700000100;
   item.summary = "What we learned.";
-  item.content_html = "<p>What we learned.</p>";
+  item.set_content_html("<p>What we learned.</p>");
   item.categories = {"neglect"};
   const Feed feed{"briefings/", "7-minute briefings", "https://site.example/briefings/", {item}};
   const Hash128 key = feed_key(feed, lib, "rss");
@@ -125,7 +125,7 @@ TEST_CASE("a feed's key changes with everything its files show, and only then") 
       {"a publication time", [](Feed& f, Library&) { f.items[0].published += 1; }},
       {"an update time", [](Feed& f, Library&) { f.items[0].updated += 1; }},
       {"a summary", [](Feed& f, Library&) { f.items[0].summary = "What we learned, again."; }},
-      {"the content", [](Feed& f, Library&) { f.items[0].content_html = "<p>What we learned, again.</p>"; }},
+      {"the content", [](Feed& f, Library&) { f.items[0].set_content_html("<p>What we learned, again.</p>"); }},
       {"a category", [](Feed& f, Library&) { f.items[0].categories = {"neglect", "schools"}; }},
       {"another item", [](Feed& f, Library&) { f.items.push_back(f.items[0]); }},
   };

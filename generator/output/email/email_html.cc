@@ -6,9 +6,11 @@
 
 #include "core/text.h"
 #include "markdown/alerts.h"
+#include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
 #include "markdown/urls.h"
+#include "output/chart_html.h"
 
 namespace herald {
 namespace {
@@ -34,6 +36,8 @@ class HtmlWriter {
   size_t missing_alt = 0;
 
  private:
+  int charts_ = 0;  ///< charts met so far: the next is chart-<charts_ + 1>.csv
+
   void block(cmark_node* node, bool tight) {
     if (is_gfm_table(node)) return table(node);
     switch (cmark_node_get_type(node)) {
@@ -51,6 +55,8 @@ class HtmlWriter {
         out += "</blockquote>\n";
         return;
       case CMARK_NODE_CODE_BLOCK: {
+        if (is_chart_block(node))
+          if (std::optional<Chart> chart = parse_chart(node_literal(node))) return chart_table(*chart);
         std::string code = node_literal(node);
         while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
         out += "<pre style=\"" + st_.pre + "\">" + html_escape(code) + "</pre>\n";
@@ -148,6 +154,31 @@ class HtmlWriter {
     }
     if (in_body) out += "</tbody>\n";
     out += "</table>\n";
+  }
+
+  // A chart in an email is its table (mail programs do not show SVG), with
+  // its title, its source, and the link to its data on the site.
+  void chart_table(const Chart& chart) {
+    ++charts_;
+    out += "<p style=\"" + st_.p + "\"><strong>" + html_escape(chart.title) + "</strong></p>\n";
+    out += "<table style=\"" + st_.table + "\">\n<thead>\n<tr>";
+    out += "<th scope=\"col\" style=\"" + st_.th + "\">" + html_escape(chart.label_heading) + "</th>";
+    std::string numeric_th = st_.th, numeric_td = st_.td;
+    numeric_th.replace(0, numeric_th.find(';'), "text-align:right");
+    numeric_td.replace(0, numeric_td.find(';'), "text-align:right");
+    for (const std::string& series : chart.series)
+      out += "<th scope=\"col\" style=\"" + numeric_th + "\">" + html_escape(series) + "</th>";
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for (const ChartRow& row : chart.rows) {
+      out += "<tr><th scope=\"row\" style=\"" + st_.td + "\">" + html_escape(row.label) + "</th>";
+      for (const std::string& value : row.written)
+        out += "<td style=\"" + numeric_td + "\">" + html_escape(value) + "</td>";
+      out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n<p style=\"" + st_.p + "\">";
+    if (!chart.source.empty()) out += "Source: " + html_escape(chart.source) + ". ";
+    out += "<a href=\"" + href(chart_file_name(charts_), s_) + "\" style=\"" + st_.a +
+           "\">Download the data (CSV)</a></p>\n";
   }
 
   void footnote(cmark_node* node) {

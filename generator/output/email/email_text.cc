@@ -7,9 +7,12 @@
 
 #include "core/text.h"
 #include "markdown/alerts.h"
+#include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
 #include "markdown/urls.h"
+#include "output/chart_html.h"
+#include "output/email/email_source.h"
 
 namespace herald {
 namespace {
@@ -78,6 +81,8 @@ class TextWriter {
         return prefix_lines(inner, "> ", "> ");
       }
       case CMARK_NODE_CODE_BLOCK: {
+        if (is_chart_block(node))
+          if (std::optional<Chart> chart = parse_chart(node_literal(node))) return chart_text(*chart, width);
         std::string code = node_literal(node);
         while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
         return prefix_lines(code, "    ", "    ");
@@ -139,6 +144,21 @@ class TextWriter {
       if (!out.empty()) out += "\n\n";
       out += lines;
     }
+    return out;
+  }
+
+  // A chart as text: its title, what it shows, each row's numbers, its source and data.
+  std::string chart_text(const Chart& chart, size_t width) {
+    ++charts_;
+    std::string out = wrap_text(chart.title, width) + "\n\n" + wrap_text(chart_description(chart), width);
+    for (const ChartRow& row : chart.rows) {
+      std::string line = row.label + ":";
+      for (size_t i = 0; i < row.written.size(); ++i)
+        line += (i ? ", " : " ") + (chart.series.size() > 1 ? chart.series[i] + " " : "") + row.written[i];
+      out += "\n" + wrap_text(line, width);
+    }
+    if (!chart.source.empty()) out += "\n\n" + wrap_text("Source: " + chart.source, width);
+    out += "\n" + wrap_text("The data: " + absolute_link(chart_file_name(charts_), s_.page->url, *s_.config), width);
     return out;
   }
 
@@ -225,6 +245,7 @@ class TextWriter {
 
   const EmailSource& s_;
   size_t footnotes_ = 0;
+  int charts_ = 0;  ///< charts met so far: the next is chart-<charts_ + 1>.csv
 };
 
 }  // namespace

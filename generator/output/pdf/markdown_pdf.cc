@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
 #include "markdown/plain_text.h"
@@ -48,6 +49,8 @@ std::string literal_of(cmark_node* node) {
   const char* literal = cmark_node_get_literal(node);
   return literal ? literal : "";
 }
+
+std::string MarkdownLayout::literal_of_node(cmark_node* node) { return literal_of(node); }
 
 void PdfWarnings::add(int line, std::string message) {
   for (const auto& [l, m] : items_)
@@ -145,7 +148,10 @@ void MarkdownLayout::add_block(cmark_node* node, const Region& region) {
       add_quote(node, region);
       return;
     case CMARK_NODE_CODE_BLOCK:
-      add_code(node, region);
+      if (is_chart_block(node))
+        add_chart(node, region);
+      else
+        add_code(node, region);
       return;
     case CMARK_NODE_THEMATIC_BREAK:
       add_rule(region);

@@ -133,6 +133,10 @@ class MarkdownLayout {
   void add_list(cmark_node* node, const Region& region);
   void add_quote(cmark_node* node, const Region& region);
   void add_code(cmark_node* node, const Region& region);
+  /// A `chart` block: its title, the chart drawn as a Figure described in
+  /// words, its source (chart_pdf.cc).
+  void add_chart(cmark_node* node, const Region& region);
+  static std::string literal_of_node(cmark_node* node);
   void add_rule(const Region& region);
   void add_html_block(cmark_node* node, const Region& region);
   void add_table(cmark_node* node, const Region& region);

@@ -186,3 +186,18 @@ TEST_CASE("text is escaped, raw HTML left out; a footnote's note comes after a l
   CHECK(html.find("<hr style=") != std::string::npos);
   CHECK(html.find("\">[1] From the 2024 audit.</p>") != std::string::npos);
 }
+
+TEST_CASE("a chart in the email is its table, with its title, source and the link to its data") {
+  auto f = email_fixture(
+      "```chart\ntitle: Referrals by quarter\ntype: line\nsource: Front door records\n---\n"
+      "Quarter,Police,Schools\nQ1,64,41\n\"Q2, late\",72,38\n```\n");
+  Diagnostics diags;
+  std::string html = body_html(*f, diags);
+  CHECK(html.find("<svg") == std::string::npos);
+  CHECK(html.find("<strong>Referrals by quarter</strong>") != std::string::npos);
+  CHECK(html.find(">Q2, late</th><td style=\"text-align:right") != std::string::npos);
+  CHECK(html.find("Source: Front door records. <a href=\"https://safeguarding.testshire.example/newsletters/"
+                  "autumn-2026/chart-1.csv\"") != std::string::npos);
+  for (const auto& [name, inside] : start_tags(html))
+    if (name == "table" || name == "td" || name == "th") CHECK(inside.find("style=\"") != std::string::npos);
+}

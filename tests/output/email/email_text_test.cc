@@ -81,3 +81,17 @@ TEST_CASE("wrapping counts characters, not bytes; a word longer than the line st
         "see\nhttps://safeguarding.testshire.example/a/very/long/path/\nnow");
   CHECK(wrap_text("one\ntwo  three", 72) == "one\ntwo three");
 }
+
+TEST_CASE("a chart in the text edition: its title, what it shows, its rows, and the address of its data") {
+  auto f = email_fixture(
+      "```chart\ntitle: Referrals by quarter\ntype: line\n---\nQuarter,Police,Schools\nQ1,64,41\nQ2,72,38\n```\n");
+  CHECK(email_body_text(f->source()) ==
+        "Referrals by quarter\n"
+        "\n"
+        "Line chart of 2 series (Police, Schools) over 2 points. Values range\n"
+        "from 38 to 72. Highest: Police, Q2 (72). Lowest: Schools, Q2 (38).\n"
+        "Q1: Police 64, Schools 41\n"
+        "Q2: Police 72, Schools 38\n"
+        "The data:\n"
+        "https://safeguarding.testshire.example/newsletters/autumn-2026/chart-1.csv\n");
+}

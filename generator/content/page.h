@@ -12,6 +12,7 @@
 #include "core/datetime.h"
 #include "core/diagnostic.h"
 #include "core/shared_text.h"
+#include "content/meeting.h"
 #include "markdown/link_use.h"
 
 namespace herald {
@@ -19,7 +20,7 @@ namespace herald {
 class Document;
 
 // `page` stays last: the parse cache reads a kind as at most Kind::page.
-enum class Kind { home, section, newsletter, briefing, manual, chapter, event, report, page };
+enum class Kind { home, section, newsletter, briefing, manual, chapter, event, report, board, meeting, page };
 
 /// Lower-case name of a kind, as used in templates and search filters.
 const char* kind_name(Kind kind);
@@ -84,6 +85,8 @@ struct Page {
   // From git: when the source was first and last committed.
   int64_t first_commit = 0;
   int64_t last_commit = 0;
+  /// How many commits (merges aside) changed the source: a meeting's SEQUENCE in calendars.
+  int commits = 0;
 
   // Newsletters.
   std::optional<int> issue;
@@ -107,6 +110,9 @@ struct Page {
   // Events.
   std::vector<EventSession> sessions;
   std::string location, booking_url;
+
+  // Boards (_index.md: members) and meetings (content/meeting.h).
+  Meeting meeting;
 
   // Pages.
   bool toc = false;

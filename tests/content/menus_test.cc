@@ -153,7 +153,7 @@ TEST_CASE("an entry naming nothing the site publishes is an error at it, with th
           "mean 'about'?)",
           "herald.yaml:3:53: error: 'nothing-like-it' in the main menu is not a section or a page of this "
           "site: "
-          "a menu names a section (newsletters, briefings, procedures, reports, events, contacts, search, "
+          "a menu names a section (newsletters, briefings, procedures, reports, meetings, events, contacts, search, "
           "topics, accessibility, feeds), a page of content/pages/ by its file name ('about' for "
           "content/pages/about.md), or a link written { title: \"…\", url: … }",
           "herald.yaml:4:12: error: 'privacy' in the footer menu is the page content/pages/privacy.md, which "

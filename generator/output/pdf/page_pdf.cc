@@ -6,6 +6,7 @@
 #include "core/diagnostic.h"
 #include "output/pdf/briefing_pdf.h"
 #include "output/pdf/chapter_pdf.h"
+#include "output/pdf/minutes_pdf.h"
 #include "output/pdf/newsletter_pdf.h"
 #include "output/pdf/pdf_module.h"
 #include "output/pdf/print_common.h"
@@ -14,7 +15,7 @@
 namespace herald {
 namespace {
 
-/// The briefing, chapter, report or newsletter layout by kind (any other kind like a newsletter).
+/// The briefing, chapter, report, minutes or newsletter layout by kind (any other kind like a newsletter).
 std::string draw_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files, Diagnostics& diags,
                           size_t* warned) {
   pdf::PdfWarnings warnings;
@@ -31,6 +32,9 @@ std::string draw_page_pdf(const Library& library, const Page& page, const pdf::F
       break;
     case Kind::report:
       bytes = pdf::render_report_pdf(job);
+      break;
+    case Kind::meeting:
+      bytes = pdf::render_minutes_pdf(job);
       break;
     default:
       bytes = pdf::render_newsletter_pdf(job);

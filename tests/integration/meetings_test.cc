@@ -180,3 +180,30 @@ TEST_CASE("a meeting is an agenda before its start and minutes after, by the bui
   REQUIRE(site.herald("build --now 2024-03-08T12:00:00 --out again").exit_code == 0);
   CHECK(read_tree(site.dir() + "/after") == read_tree(site.dir() + "/again"));
 }
+
+TEST_CASE("a meeting's page carries schema.org's Event: name, times, status, attendance mode, place and board") {
+  TempSite site;
+  write_board(site);
+  site.write("content/meetings/board/2024-03-07.md",
+             "---\ntitle: March meeting\nstart: 2024-03-07T10:00\nend: 2024-03-07T12:00\nlocation: Room 2\n---\n");
+  site.write("content/meetings/board/2024-05-02.md",
+             "---\ntitle: May meeting\nstart: 2024-05-02T10:00\nstatus: cancelled\nonline: true\n---\n");
+  site.commit("two meetings");
+  auto build = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  std::string held = site.read("public/meetings/board/2024-03-07/index.html");
+  CHECK(contains(held, "<div itemscope itemtype=\"https://schema.org/Event\">"));
+  CHECK(contains(held, "itemprop=\"name\">March meeting</h1>"));
+  CHECK(contains(held, "<meta itemprop=\"startDate\" content=\"2024-03-07T10:00:00+00:00\">"));
+  CHECK(contains(held, "<meta itemprop=\"endDate\" content=\"2024-03-07T12:00:00+00:00\">"));
+  CHECK(contains(held, "<link itemprop=\"eventStatus\" href=\"https://schema.org/EventScheduled\">"));
+  CHECK(contains(held, "href=\"https://schema.org/OfflineEventAttendanceMode\""));
+  CHECK(contains(held, "<link itemprop=\"url\" href=\"https://safeguarding.testshire.example/meetings/board/2024-03-07/\">"));
+  CHECK(contains(held, "itemtype=\"https://schema.org/Place\" hidden><meta itemprop=\"name\" content=\"Room 2\">"));
+  CHECK(contains(held, "itemtype=\"https://schema.org/Organization\" hidden><meta itemprop=\"name\" content=\""));
+  std::string cancelled = site.read("public/meetings/board/2024-05-02/index.html");
+  CHECK(contains(cancelled, "<link itemprop=\"eventStatus\" href=\"https://schema.org/EventCancelled\">"));
+  CHECK(contains(cancelled, "href=\"https://schema.org/OnlineEventAttendanceMode\""));
+  CHECK_FALSE(contains(cancelled, "schema.org/Place"));
+}

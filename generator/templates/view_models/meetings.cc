@@ -82,6 +82,14 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
     put(pg, "end_time", data(false));
   }
   put(pg, "location", opt(m.online ? (p.location.empty() ? "Online" : p.location + " and online") : p.location));
+  // schema.org's Event, as microdata (no script: the pages' CSP allows none).
+  put(pg, "schema_status", status == "cancelled"   ? "https://schema.org/EventCancelled"
+                           : status == "postponed" ? "https://schema.org/EventPostponed"
+                                                   : "https://schema.org/EventScheduled");
+  put(pg, "schema_attendance", m.online ? (p.location.empty() ? "https://schema.org/OnlineEventAttendanceMode"
+                                                              : "https://schema.org/MixedEventAttendanceMode")
+                                        : "https://schema.org/OfflineEventAttendanceMode");
+  put(pg, "schema_place", opt(p.location));
   put(pg, "chair", opt(m.chair));
 
   list attendance;

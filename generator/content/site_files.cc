@@ -26,8 +26,8 @@ const HeraldFolder* herald_folder_of(std::string_view path) {
 void list_herald_files(const Library& lib, const std::function<void(std::string path, std::string what)>& add) {
   auto page = [&](const std::string& url) { add(url.substr(1) + "index.html", fmt::format("herald's own '{}' page", url)); };
   page("/");
-  for (const char* url : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/", "/events/",
-                          "/contacts/", "/topics/", "/audience/", "/search/", "/feeds/"})
+  for (const char* url : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/", "/reports/",
+                          "/events/", "/contacts/", "/topics/", "/audience/", "/search/", "/feeds/"})
     page(url);
   if (!lib.find_page("/accessibility/")) page("/accessibility/");
   add("404.html", "herald's own '/404.html' page");
@@ -44,7 +44,7 @@ void list_herald_files(const Library& lib, const std::function<void(std::string 
   }
 
   // The feeds: site-wide, per section and per term (output/feeds.cc).
-  std::vector<std::string> feeds = {"", "newsletters/", "briefings/", "procedures/changes/", "events/"};
+  std::vector<std::string> feeds = {"", "newsletters/", "briefings/", "procedures/changes/", "reports/", "events/"};
   for (const Term& t : lib.topics) feeds.push_back("topics/" + t.key + "/");
   for (const Term& t : lib.audiences) feeds.push_back("audience/" + t.key + "/");
   for (const Board& b : lib.boards) feeds.push_back("meetings/" + b.slug + "/");

@@ -28,8 +28,8 @@ std::string strip_md(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& content_sections() {
-  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "meetings",
-                                                    "events", "pages"};
+  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "reports",
+                                                    "meetings",    "events",    "pages"};
   return sections;
 }
 
@@ -41,7 +41,8 @@ std::optional<ContentPath> classify_content_path(const std::string& path, std::s
   };
   const std::string known =
       "content files belong in content/newsletters/, content/briefings/, "
-      "content/procedures/<manual>/, content/meetings/<board>/, content/events/ or content/pages/";
+      "content/procedures/<manual>/, content/reports/, content/meetings/<board>/, content/events/ or "
+      "content/pages/";
   if (parts.size() < 2 || parts[0] != "content") return fail(known);
   ContentPath out;
   if (parts.size() == 2) {
@@ -119,6 +120,7 @@ std::optional<ContentPath> classify_content_path(const std::string& path, std::s
   Kind kind = section == "newsletters" ? Kind::newsletter
             : section == "briefings"   ? Kind::briefing
             : section == "events"      ? Kind::event
+            : section == "reports"     ? Kind::report
                                        : Kind::page;
   if (parts.size() == 3) {
     if (parts[2] == "_index.md") {

@@ -209,6 +209,7 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   const std::string& site = lib.config.title;
   std::vector<FeedItem> everything = items_of(lib.newsletters, lib);
   for (auto& i : items_of(lib.briefings, lib)) everything.push_back(std::move(i));
+  for (auto& i : items_of(lib.reports, lib)) everything.push_back(std::move(i));
   for (auto& i : items_of(lib.events, lib)) everything.push_back(std::move(i));
   std::vector<FeedItem> releases;
   for (const Release& r : lib.releases) releases.push_back(release_item(r, lib));
@@ -216,6 +217,7 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   feeds.push_back(make_feed(lib, contents, "", site, "/", everything));
   feeds.push_back(make_feed(lib, contents, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
   feeds.push_back(make_feed(lib, contents, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
+  feeds.push_back(make_feed(lib, contents, "reports/", "Reports – " + site, "/reports/", items_of(lib.reports, lib)));
   feeds.push_back(make_feed(lib, contents, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
   feeds.push_back(make_feed(lib, contents, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
   for (const Term& t : lib.topics)

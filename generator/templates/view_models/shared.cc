@@ -31,6 +31,7 @@ std::string kind_label(Kind kind) {
     case Kind::chapter: return "Procedure";
     case Kind::manual: return "Procedures manual";
     case Kind::event: return "Event";
+    case Kind::report: return "Report";
     case Kind::board: return "Board";
     case Kind::meeting: return "Meeting";
     default: return "Page";
@@ -40,6 +41,7 @@ std::string kind_label(Kind kind) {
 std::string section_title(const std::string& section) {
   static const std::pair<const char*, const char*> titles[] = {
       {"newsletters", "Newsletters"}, {"briefings", "7-minute briefings"}, {"procedures", "Procedures"},
+      {"reports", "Reports"},
       {"events", "Events"},           {"contacts", "Contacts"},            {"search", "Search"},
       {"meetings", "Meetings"},
       {"topics", "Topics"},           {"audience", "Audiences"},           {"feeds", "Feeds"},
@@ -70,6 +72,11 @@ void add_card(KeyInput& in, const Page& page) {
   in.text(page.kind == Kind::briefing ? page.review_type : "");
   in.flag(page.issue.has_value());
   if (page.issue) in.number(*page.issue);
+  in.flag(page.report != nullptr);
+  if (page.report) {
+    in.text(page.report->report_type);
+    in.text(page.report->period);
+  }
 }
 
 /// A page parsed from a source is what parsing that file's bytes gives, with

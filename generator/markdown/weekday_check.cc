@@ -23,27 +23,43 @@ std::string_view word_at(std::string_view text, size_t at) {
   return text.substr(at, end - at);
 }
 
-/// The weekday a word names (0 = Sunday), or -1.
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// `word` equals `name` (lowercase ASCII) whole, or its first three letters, ignoring case.
+bool names(std::string_view word, std::string_view name) {
+  if (word.size() != name.size() && word.size() != 3) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (lower(word[i]) != name[i]) return false;
+  return true;
+}
+
+/// The weekday a word names (0 = Sunday), or -1. Every word of every file
+/// comes here: nothing is allocated, and most words are turned away by
+/// their length or first letter.
 int weekday_word(std::string_view word) {
-  std::string w = to_lower(word);
-  static const char* extra[][2] = {{"tues", "2"}, {"weds", "3"}, {"thur", "4"}, {"thurs", "4"}};
-  for (int i = 0; i < 7; ++i) {
-    std::string full = to_lower(kWeekdays[i]);
-    if (w == full || w == full.substr(0, 3)) return i;
+  if (word.size() < 3 || word.size() > 9) return -1;
+  static constexpr std::string_view lowered[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                 "thursday", "friday", "saturday"};
+  switch (lower(word[0])) {
+    case 's': case 'm': case 't': case 'w': case 'f': break;
+    default: return -1;
   }
-  for (const auto& e : extra)
-    if (w == e[0]) return e[1][0] - '0';
+  for (int i = 0; i < 7; ++i)
+    if (names(word, lowered[i])) return i;
+  static constexpr std::pair<std::string_view, int> extra[] = {{"tues", 2}, {"weds", 3}, {"thur", 4}, {"thurs", 4}};
+  for (const auto& [name, day] : extra)
+    if (word.size() == name.size() && names(word, name)) return day;
   return -1;
 }
 
 /// The month a word names (1 to 12), or 0.
 int month_word(std::string_view word) {
-  std::string w = to_lower(word);
-  for (int i = 0; i < 12; ++i) {
-    std::string full = to_lower(kMonths[i]);
-    if (w == full || w == full.substr(0, 3)) return i + 1;
-  }
-  return w == "sept" ? 9 : 0;
+  static constexpr std::string_view lowered[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+  if (word.size() < 3 || word.size() > 9) return 0;
+  for (int i = 0; i < 12; ++i)
+    if (names(word, lowered[i])) return i + 1;
+  return word.size() == 4 && names(word, "sept") ? 9 : 0;
 }
 
 /// A cursor over the text after a weekday.

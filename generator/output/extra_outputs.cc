@@ -18,7 +18,7 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
   add_email_tasks(library, renderer, out, diags, tasks);
   tasks.push_back({"sitemap", [&library, &out] {
                      out.add("sitemap.xml", make_sitemap(library), "sitemap");
-                     out.add("robots.txt", make_robots(library), "robots");
+                     if (!library.default_language) out.add("robots.txt", make_robots(library), "robots");
                    }});
   // The feeds are collected by the first of their tasks, on whichever core
   // is free, and made by all four, so that the cores share them.

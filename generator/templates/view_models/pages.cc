@@ -110,6 +110,12 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
     if (const Page* parent = lib_.find_page(p.url.substr(0, slash + 1)); parent && parent->kind == Kind::manual)
       in.text(parent->title);
   if (p.kind == Kind::chapter) add_chapter_key(in, p);
+  // The language switch and hreflang links lead to its translations.
+  in.text(lib_.config.language);
+  for (const Translation& t : p.translations) {
+    in.text(t.tag);
+    in.text(t.url);
+  }
   return in.hash();
 }
 

@@ -14,8 +14,12 @@
 #   WORK=DIR           where the corpora and outputs go (default /dev/shm/herald-bench: tmpfs)
 #   HISTORY=N          N more commits in herald's copy of the corpus, each changing one page
 #                      (default 0): herald walks the whole history on a cold build
-#   SHAPE=long         the corpus of long pages (about 7.5 KB, three in four with a table,
-#                      nested front matter) instead of the standard one (about 3.6 KB)
+#   SHAPE="..."        the corpora (default: "standard long", both in one run): standard
+#                      (about 3.6 KB a page) and long (about 7.5 KB, three in four with a
+#                      table, nested front matter)
+#   CMARK=0            skip cmark-gfm alone on herald's corpus (its pages' Markdown bodies,
+#                      one file, parsed and rendered by Debian's cmark-gfm: the floor under
+#                      herald's own parsing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench="$(pwd)/bench"
@@ -25,13 +29,16 @@ eleventy_max="${ELEVENTY_MAX:-10000}"
 work="${WORK:-/dev/shm/herald-bench}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+read -r -a shapes <<<"${SHAPE:-standard long}"
 wants() { [[ " ${tools[*]} " == *" $1 "* ]]; }
+cmark=0; if wants herald && [ "${CMARK:-1}" != 0 ]; then cmark=1; fi
 
 # ---- What the run needs --------------------------------------------------------
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 wants hugo && ! command -v hugo >/dev/null && missing+=(hugo)
+[ "$cmark" = 0 ] || command -v cmark-gfm >/dev/null || missing+=(cmark-gfm)
 wants jekyll && ! command -v jekyll >/dev/null && missing+=(jekyll)
 wants eleventy && ! command -v npm >/dev/null && missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -53,19 +60,20 @@ herald="$(cd "$(dirname "$herald")" && pwd)/$(basename "$herald")"
 export HERALD_PAGEFIND=none
 
 # shellcheck disable=SC1091
-echo "corpus: ${SHAPE:-standard} pages"
+echo "corpora: ${shapes[*]}"
 echo "machine: $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) CPUs, $(free -g | awk '/^Mem:/ {print $2}') GB memory; $(date -u +%Y-%m-%d)"
 versions=("$("$herald" --version 2>/dev/null | head -1 || echo 'herald ?')")
 if wants hugo; then versions+=("hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1)"); fi
 if wants jekyll; then versions+=("$(jekyll --version)"); fi
 if wants eleventy; then versions+=("eleventy $(node "$eleventy" --version) (node $(node --version))"); fi
+[ "$cmark" = 0 ] || versions+=("cmark-gfm $(cmark-gfm --version | head -1 | awk '{print $2}')")
 versions+=("$(hyperfine --version)")
 (IFS='|'; echo "versions: ${versions[*]}" | sed 's/|/, /g')
 [ "${HISTORY:-0}" = 0 ] || echo "herald's corpus: $HISTORY more commits after the first"
 
 mkdir -p "$work"
 results="$work/results.tsv"
-printf 'size\ttool\tcold_s\tcpu_s\trss_kb\tpages\twarm_s\truns\tload\n' >"$results"
+printf 'shape\tsize\ttool\tcold_s\tcpu_s\trss_kb\tpages\twarm_s\truns\tload\n' >"$results"
 failed=0
 
 # Commands for one tool on one corpus: its build, and what a clean build removes.
@@ -97,6 +105,25 @@ count_pages() {
   find "$1" -name index.html -print 2>/dev/null | grep -Ec '/(briefing|newsletter|chapter)-[0-9]+/index\.html$' || true
 }
 
+# cmark-gfm alone: every content page's Markdown body (front matter removed),
+# in one file, parsed and rendered with the extensions herald turns on.
+cmark_cmd() { echo "cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist -e tagfilter $1/bodies.md >/dev/null"; }
+write_bodies() {
+  python3 - "$1/herald/content" "$1/bodies.md" <<'PY'
+import os, sys
+with open(sys.argv[2], "w") as out:
+    for root, _, files in sorted(os.walk(sys.argv[1])):
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("_"):
+                text = open(os.path.join(root, name)).read()
+                if text.startswith("---\n"):
+                    text = text[text.index("\n---\n", 4) + 5:]
+                out.write(text + "\n\n")
+PY
+}
+
+for shape in "${shapes[@]}"; do
+export SHAPE="$shape"
 for n in "${sizes[@]}"; do
   run=()
   for tool in "${tools[@]}"; do
@@ -106,7 +133,7 @@ for n in "${sizes[@]}"; do
       echo "== $n pages: Eleventy SKIPPED (above ELEVENTY_MAX=$eleventy_max pages; set ELEVENTY_MAX=$n to include it)"
     else run+=("$tool"); fi
   done
-  d="$work/${SHAPE:-standard}-$n"
+  d="$work/$shape-$n"
   rm -rf "$d"
   python3 bench/corpus/generate.py "$n" "$d" "${run[@]}"
   for tool in "${run[@]}"; do
@@ -147,13 +174,30 @@ for n in "${sizes[@]}"; do
       else echo "FAILED: $tool's warm rebuild did not publish the change to $slug"; failed=1; fi
     fi
     load="$load_before–$(cut -d' ' -f1 /proc/loadavg)"
-    python3 - "$d/cold-$tool.json" "$n" "$tool" "$rss" "$pages" "$warm" "$r/$wr" "$load" >>"$results" <<'PY'
+    python3 - "$d/cold-$tool.json" "$shape" "$n" "$tool" "$rss" "$pages" "$warm" "$r/$wr" "$load" >>"$results" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-n, tool, rss, pages, warm, runs, load = sys.argv[2:]
-print(f"{n}\t{tool}\t{r['median']:.4f}\t{r['user'] + r['system']:.3f}\t{rss}\t{pages}\t{warm}\t{runs}\t{load}")
+shape, n, tool, rss, pages, warm, runs, load = sys.argv[2:]
+print(f"{shape}\t{n}\t{tool}\t{r['median']:.4f}\t{r['user'] + r['system']:.3f}\t{rss}\t{pages}\t{warm}\t{runs}\t{load}")
 PY
   done
+  if [ "$cmark" = 1 ] && [ -d "$d/herald" ]; then
+    write_bodies "$d"
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
+    echo "== $n pages ($(du -m "$d/bodies.md" | cut -f1) MB of Markdown), cmark-gfm alone (load average $load_before)"
+    /usr/bin/time -f '%e %U %S %M' -o "$d/time-cmark" bash -c "$(cmark_cmd "$d")"
+    read -r wall _ _ rss <"$d/time-cmark"
+    r=$(runs_for "$wall")
+    hyperfine --style basic --warmup 1 --runs "$r" --export-json "$d/cold-cmark.json" -n cmark-gfm "$(cmark_cmd "$d")" | grep -E 'Time|Range' || true
+    load="$load_before–$(cut -d' ' -f1 /proc/loadavg)"
+    python3 - "$d/cold-cmark.json" "$shape" "$n" cmark "$rss" "$n" "" "$r/0" "$load" >>"$results" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+shape, n, tool, rss, pages, warm, runs, load = sys.argv[2:]
+print(f"{shape}\t{n}\t{tool}\t{r['median']:.4f}\t{r['user'] + r['system']:.3f}\t{rss}\t{pages}\t{warm}\t{runs}\t{load}")
+PY
+  fi
+done
 done
 
 # ---- The comparison -------------------------------------------------------------
@@ -162,36 +206,45 @@ import sys
 from collections import defaultdict
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
 by = defaultdict(dict)
-for size, tool, cold, cpu, rss, pages, warm, runs, load in rows:
-    by[int(size)][tool] = dict(cold=float(cold), cpu=float(cpu), rss=int(rss) / 1024, pages=int(pages),
+for shape, size, tool, cold, cpu, rss, pages, warm, runs, load in rows:
+    by[(shape, int(size))][tool] = dict(cold=float(cold), cpu=float(cpu), rss=int(rss) / 1024, pages=int(pages),
                                warm=float(warm) if warm else None, runs=", ".join(x for x in runs.split("/") if x != "0"), load=load)
-names = {"herald": "herald", "hugo": "Hugo", "jekyll": "Jekyll", "eleventy": "Eleventy"}
+names = {"herald": "herald", "hugo": "Hugo", "jekyll": "Jekyll", "eleventy": "Eleventy", "cmark": "cmark-gfm alone"}
 print("\n## Cold builds (median of the timed runs; CPU = user + system, mean; load = the machine's")
 print("## 1-minute load average before and after the tool's runs: the builds use up to 2 CPUs, so much above 2 means other work competed)\n")
-print("| pages | tool | median | ms/page | CPU | peak RSS | time / herald's | herald's RSS / tool's | warm rebuild (% of cold) | runs (cold, warm) | load |")
-print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for size in sorted(by):
-    h = by[size].get("herald")
-    for tool in ("herald", "hugo", "jekyll", "eleventy"):
-        r = by[size].get(tool)
+print("| corpus | pages | tool | median | ms/page | CPU | peak RSS | time / herald's | herald's RSS / tool's | warm rebuild (% of cold) | runs (cold, warm) | load |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for shape, size in sorted(by, key=lambda k: (k[0] != "standard", k[1])):
+    h = by[(shape, size)].get("herald")
+    for tool in ("herald", "hugo", "jekyll", "eleventy", "cmark"):
+        r = by[(shape, size)].get(tool)
         if not r:
             continue
         ratio = f"{r['cold'] / h['cold']:.2f}×" if h and tool != "herald" else "—"
-        mem = f"{100 * h['rss'] / r['rss']:.0f}%" if h and tool != "herald" else "—"
+        mem = f"{100 * h['rss'] / r['rss']:.0f}%" if h and tool not in ("herald", "cmark") else "—"
         warm = f"{r['warm']:.3f} s ({100 * r['warm'] / r['cold']:.1f}%)" if r["warm"] is not None else "—"
-        print(f"| {size:,} | {names[tool]} | {r['cold']:.3f} s | {1000 * r['cold'] / size:.3f} | {r['cpu']:.2f} s "
+        print(f"| {shape} | {size:,} | {names[tool]} | {r['cold']:.3f} s | {1000 * r['cold'] / size:.3f} | {r['cpu']:.2f} s "
               f"| {r['rss']:,.0f} MB | {ratio} | {mem} | {warm} | {r['runs']} | {r['load']} |")
-sizes = sorted(by)
-if len(sizes) > 1:
-    print("\n## Scaling: ms/page by size (growth of the total time against the growth of pages)\n")
+cmarks = [(k, v) for k, v in sorted(by.items()) if "cmark" in v and "herald" in v]
+if cmarks:
+    print("\n## herald against cmark-gfm alone on the same Markdown (CPU: herald's user + system on both cores against cmark-gfm's one)\n")
+    print("| corpus | pages | herald CPU | cmark-gfm CPU | herald / cmark-gfm |")
+    print("|---|---:|---:|---:|---:|")
+    for (shape, size), v in cmarks:
+        print(f"| {shape} | {size:,} | {v['herald']['cpu']:.2f} s | {v['cmark']['cpu']:.2f} s | {v['herald']['cpu'] / v['cmark']['cpu']:.2f}× |")
+for shape in sorted({k[0] for k in by}, key=lambda s: s != "standard"):
+    sizes = sorted(s for sh, s in by if sh == shape)
+    if len(sizes) < 2:
+        continue
+    print(f"\n## Scaling, {shape} corpus: ms/page by size (growth of the total time against the growth of pages)\n")
     print("| tool | " + " | ".join(f"{s:,}" for s in sizes) + " | time ×, pages × |")
     print("|---|" + "---:|" * (len(sizes) + 1))
     for tool in ("herald", "hugo", "jekyll", "eleventy"):
-        have = [s for s in sizes if tool in by[s]]
-        if len(have) < 1:
+        have = [s for s in sizes if tool in by[(shape, s)]]
+        if not have:
             continue
-        cells = [f"{1000 * by[s][tool]['cold'] / s:.3f}" if tool in by[s] else "—" for s in sizes]
-        growth = (f"{by[have[-1]][tool]['cold'] / by[have[0]][tool]['cold']:.1f}×, {have[-1] / have[0]:.0f}×"
+        cells = [f"{1000 * by[(shape, s)][tool]['cold'] / s:.3f}" if tool in by[(shape, s)] else "—" for s in sizes]
+        growth = (f"{by[(shape, have[-1])][tool]['cold'] / by[(shape, have[0])][tool]['cold']:.1f}×, {have[-1] / have[0]:.0f}×"
                   if len(have) > 1 else "—")
         print(f"| {names[tool]} | " + " | ".join(cells) + f" | {growth} |")
 PY

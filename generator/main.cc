@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
   changes_cmd->add_option("--to", to, "the later ref (default: HEAD)");
 
   std::string new_repo = ".", kind, title, date = today();
-  auto* new_cmd = app.add_subcommand("new", "a new newsletter, briefing, chapter, event or page");
-  new_cmd->add_option("kind", kind, "newsletter, briefing, chapter, event or page")->required();
+  auto* new_cmd = app.add_subcommand("new", "a new newsletter, briefing, chapter, event, page or meeting");
+  new_cmd->add_option("kind", kind, "newsletter, briefing, chapter, event, page or meeting (its title: the board)")->required();
   new_cmd->add_option("title", title, "the title, in quotes")->required();
   new_cmd->add_option("--repo", new_repo, "the site repository");
   new_cmd->add_option("--date", date, "the date to write (default: today)");

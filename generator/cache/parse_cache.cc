@@ -28,7 +28,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 7\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 8\n"  what it is, and the version of the encoding
 //   string stamp, u64 count, then count × (u64 checksum, string key, string
 //   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
 //   is XXH3_64bits of its key and entry as stored (their lengths included):
@@ -42,7 +42,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 7\n";
+constexpr std::string_view kMagic = "herald-parse-cache 8\n";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -60,14 +60,14 @@ class ParseCacheCodec {
   static void fields(Io& io, T& page) {
     // `language` and `translations` are set in Assemble, from the path and the other pages: not kept.
     auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, language, translations, title, summary, date, expires, draft,
-           topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
+           topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
-           reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
+           reread, sessions, location, booking_url, meeting, toc, body_markdown, body_line_offset, doc, word_count,
            charts, published, withheld_reason] = page;
     io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
-       topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, issue, series, review_type, source,
+       topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
-       reread, sessions, location, booking_url, toc, body_markdown, body_line_offset, doc, word_count,
+       reread, sessions, location, booking_url, meeting, toc, body_markdown, body_line_offset, doc, word_count,
        charts, published, withheld_reason);
   }
   template <class Io, Is<BuildCache::Parsed> T>
@@ -94,6 +94,48 @@ class ParseCacheCodec {
   static void fields(Io& io, T& session) {
     auto& [start, end] = session;
     io(start, end);
+  }
+  template <class Io, Is<Meeting> T>
+  static void fields(Io& io, T& m) {
+    auto& [board, members, start, end, online, status, chair, attendance, declarations, papers, restricted, actions,
+           decisions, items] = m;
+    io(board, members, start, end, online, status, chair, attendance, declarations, papers, restricted, actions,
+       decisions, items);
+  }
+  template <class Io, Is<BoardMember> T>
+  static void fields(Io& io, T& member) {
+    auto& [name, role] = member;
+    io(name, role);
+  }
+  template <class Io, Is<MeetingAttendance> T>
+  static void fields(Io& io, T& a) {
+    auto& [present, apologies, absent, in_attendance] = a;
+    io(present, apologies, absent, in_attendance);
+  }
+  template <class Io, Is<MeetingDeclaration> T>
+  static void fields(Io& io, T& d) {
+    auto& [name, interest, item] = d;
+    io(name, interest, item);
+  }
+  template <class Io, Is<MeetingPaper> T>
+  static void fields(Io& io, T& p) {
+    auto& [title, file, item, at, url, bytes, type] = p;
+    io(title, file, item, at, url, bytes, type);
+  }
+  template <class Io, Is<MeetingAction> T>
+  static void fields(Io& io, T& a) {
+    auto& [id, action, owner, status, note, due, item, update, at, due_at] = a;
+    io(id, action, owner, status, note, due, item, update, at, due_at);
+  }
+  template <class Io, Is<MeetingDecision> T>
+  static void fields(Io& io, T& d) {
+    auto& [item, text] = d;
+    io(item, text);
+  }
+  template <class Io, Is<AgendaItem> T>
+  static void fields(Io& io, T& i) {
+    auto& [number, title, anchor, restricted] = i;
+    io(number, title, anchor, restricted);
   }
   template <class Io, Is<BriefingSource> T>
   static void fields(Io& io, T& source) {

@@ -102,7 +102,8 @@ std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues
     } else {
       continue;
     }
-    files.emplace_back(std::string(path), fill_placeholders(f.content, values));
+    // A meeting's file is named by its date: a path may hold a placeholder too.
+    files.emplace_back(fill_placeholders(path, values), fill_placeholders(f.content, values));
   }
   std::sort(files.begin(), files.end());
   return files;

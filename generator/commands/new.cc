@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,55 @@
 
 namespace herald {
 namespace fs = std::filesystem;
+
+namespace {
+
+/// The file of a new meeting of `board` (a folder of content/meetings/, or
+/// its board's title) on `date`, and its title ("Executive meeting, January
+/// 2027"); nullopt, having said why, when there is no such board.
+std::optional<std::string> new_meeting_file(const std::string& root, const std::string& board, const std::string& date,
+                                            std::string* title) {
+  std::vector<std::pair<std::string, std::string>> boards;  // folder, title
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root + "content/meetings", ec)) {
+    if (!entry.is_directory()) continue;
+    std::string name = entry.path().filename().string(), board_title;
+    std::ifstream in(entry.path() / "_index.md");
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("title:", 0) == 0) {
+        board_title = std::string(trim(std::string_view(line).substr(6)));
+        if (board_title.size() >= 2 && (board_title.front() == '"' || board_title.front() == '\'') &&
+            board_title.back() == board_title.front())
+          board_title = board_title.substr(1, board_title.size() - 2);
+        break;
+      }
+    boards.emplace_back(name, board_title);
+  }
+  std::sort(boards.begin(), boards.end());
+  const std::pair<std::string, std::string>* found = nullptr;
+  for (const auto& b : boards)
+    if (b.first == board || to_lower(b.second) == to_lower(board) || b.first == slugify(board)) found = &b;
+  if (!found) {
+    std::string names;
+    for (const auto& b : boards) names += (names.empty() ? "" : ", ") + b.first;
+    std::fprintf(stderr, "error: there is no board '%s' in content/meetings/ (%s)\n", board.c_str(),
+                 boards.empty() ? "there are none yet: make its folder with an _index.md first"
+                                : ("boards: " + names).c_str());
+    return std::nullopt;
+  }
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') {
+    std::fprintf(stderr, "error: a meeting's file is named by its date: give --date YYYY-MM-DD, such as --date 2027-01-21\n");
+    return std::nullopt;
+  }
+  static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+  int month = date.size() >= 7 ? std::atoi(date.substr(5, 2).c_str()) : 0;
+  std::string when = month >= 1 && month <= 12 ? fmt::format("{} {}", months[month - 1], date.substr(0, 4)) : date;
+  *title = fmt::format("{} meeting, {}", found->second.empty() ? found->first : found->second, when);
+  return "content/meetings/" + found->first + "/" + date + ".md";
+}
+
+}  // namespace
 
 int command_new(const std::string& repo_path, const std::string& kind, const std::string& title_in,
                 const std::string& today) {
@@ -27,16 +77,18 @@ int command_new(const std::string& repo_path, const std::string& kind, const std
   }
   static const std::vector<std::pair<std::string, std::string>> kinds = {
       {"newsletter", "content/newsletters/"}, {"briefing", "content/briefings/"},
-      {"chapter", "content/procedures/"}, {"event", "content/events/"}, {"page", "content/pages/"}};
+      {"chapter", "content/procedures/"}, {"event", "content/events/"}, {"page", "content/pages/"},
+      {"meeting", "content/meetings/"}};
   std::string folder;
   for (const auto& [k, f] : kinds)
     if (k == kind) folder = f;
   if (folder.empty()) {
-    std::fprintf(stderr, "error: unknown kind '%s': expected newsletter, briefing, chapter, event or page\n",
+    std::fprintf(stderr, "error: unknown kind '%s': expected newsletter, briefing, chapter, event, page or meeting\n",
                  kind.c_str());
     return 2;
   }
-  std::string slug = slugify(title);
+  // A meeting is named by its board and its date: its file is the date.
+  std::string slug = kind == "meeting" ? title : slugify(title);
   if (slug.empty()) {
     std::fprintf(stderr, "error: the title '%s' has no letters or digits to make a file name from\n", title.c_str());
     return 2;
@@ -74,6 +126,10 @@ int command_new(const std::string& repo_path, const std::string& kind, const std
       return 2;
     }
     rel = folder + manual + "/" + slug + ".md";
+  } else if (kind == "meeting") {
+    std::optional<std::string> made = new_meeting_file(root, title, today, &title);
+    if (!made) return 2;
+    rel = *made;
   } else {
     rel = folder + slug + ".md";
   }

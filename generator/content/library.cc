@@ -27,6 +27,8 @@ std::string page_url(const Page& page) {
     case Kind::manual: return "/procedures/" + page.manual + "/";
     case Kind::chapter: return "/procedures/" + page.manual + "/" + page.slug + "/";
     case Kind::event: return "/events/" + page.slug + "/";
+    case Kind::board: return "/meetings/" + page.manual + "/";
+    case Kind::meeting: return "/meetings/" + page.manual + "/" + page.slug + "/";
     case Kind::page: return "/" + page.slug + "/";
   }
   return "/";
@@ -109,6 +111,7 @@ void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
       }
       if (!bundles.count(bundle)) continue;  // the page is not published
       std::string_view relative = std::string_view(file.path).substr(bundle.size());
+      if (is_withheld_paper(*owner->second, relative)) continue;  // a restricted item's paper
       add_static_file(lib, file, owner->second->url.substr(1) + std::string(relative), relative, false, diags);
     }
   }
@@ -259,6 +262,8 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
       case Kind::briefing: lib.briefings.push_back(&page); break;
       case Kind::event: lib.events.push_back(&page); break;
       case Kind::page: lib.plain_pages.push_back(&page); break;
+      case Kind::board:
+      case Kind::meeting: lib.all_published.push_back(&page); break;
       case Kind::manual: manuals[page.manual].index = &page; manuals[page.manual].slug = page.manual; break;
       case Kind::chapter:
         manuals[page.manual].slug = page.manual;
@@ -337,6 +342,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
     gather_static_files(lib, *input.files, bundle_pages, bundles, diags);
     check_logo(lib, *input.files, diags);
   }
+  assemble_boards(lib, input.files, diags);
   check_written_paths(lib, diags);
   assemble_menus(lib, diags);
 }

@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "content/amendments.h"
+#include "content/boards.h"
 #include "content/contacts.h"
 #include "content/menus.h"
 #include "content/page.h"
@@ -58,6 +59,7 @@ struct Library {
   std::map<std::string, const Page*> section_intros;  ///< section -> _index.md
   std::vector<const Page*> newsletters, briefings, events, plain_pages, chapters;
   std::vector<Manual> manuals;  ///< by order, then title
+  std::vector<Board> boards;    ///< by order, then title (content/boards.h)
   std::vector<Term> topics, audiences, review_types;
   std::vector<StaticFile> static_files;
   std::vector<Release> releases;  ///< newest first

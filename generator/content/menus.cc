@@ -223,10 +223,11 @@ bool section_has_content(const Library& lib, std::string_view section) {
   if (section == "briefings") return !lib.briefings.empty();
   if (section == "procedures") return !lib.manuals.empty();
   if (section == "events") return !lib.events.empty();
+  if (section == "meetings") return !lib.boards.empty();
   if (section == "contacts") return lib.contacts && !lib.contacts->contacts().empty();
   if (section == "topics") return !lib.topics.empty();
   if (section == "search" || section == "accessibility" || section == "feeds") return true;
-  return false;  // reports and meetings: kinds this version of herald does not publish
+  return false;  // reports: a kind this version of herald does not publish
 }
 
 const std::vector<MenuSection>& menu_sections() {

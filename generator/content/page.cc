@@ -14,6 +14,8 @@ const char* kind_name(Kind kind) {
     case Kind::manual: return "manual";
     case Kind::chapter: return "chapter";
     case Kind::event: return "event";
+    case Kind::board: return "board";
+    case Kind::meeting: return "meeting";
     case Kind::page: return "page";
   }
   return "page";

@@ -12,13 +12,14 @@
 #include "core/datetime.h"
 #include "core/diagnostic.h"
 #include "core/shared_text.h"
+#include "content/meeting.h"
 #include "markdown/link_use.h"
 
 namespace herald {
 
 class Document;
 
-enum class Kind { home, section, newsletter, briefing, manual, chapter, event, page };
+enum class Kind { home, section, newsletter, briefing, manual, chapter, event, board, meeting, page };
 
 /// Lower-case name of a kind, as used in templates and search filters.
 const char* kind_name(Kind kind);
@@ -85,6 +86,8 @@ struct Page {
   // From git: when the source was first and last committed.
   int64_t first_commit = 0;
   int64_t last_commit = 0;
+  /// How many commits (merges aside) changed the source: a meeting's SEQUENCE in calendars.
+  int commits = 0;
 
   // Newsletters.
   std::optional<int> issue;
@@ -108,6 +111,9 @@ struct Page {
   // Events.
   std::vector<EventSession> sessions;
   std::string location, booking_url;
+
+  // Boards (_index.md: members) and meetings (content/meeting.h).
+  Meeting meeting;
 
   // Pages.
   bool toc = false;

@@ -10,6 +10,7 @@
 #include "content/amendments.h"
 #include "content/briefing.h"
 #include "content/front_matter.h"
+#include "content/meeting_body.h"
 #include "core/invisible.h"
 #include "core/limits.h"
 #include "core/text.h"
@@ -34,6 +35,10 @@ std::vector<std::string> known_fields(Kind kind) {
     case Kind::chapter: add({"order", "owner", "reviewed", "review_due", "amendment", "reread"}); break;
     case Kind::event: add({"start", "end", "location", "booking_url", "sessions"}); break;
     case Kind::page: add({"toc"}); break;
+    case Kind::board:
+    case Kind::meeting:
+      for (std::string& f : meeting_fields(kind == Kind::meeting)) fields.push_back(std::move(f));
+      break;
     default: break;
   }
   return fields;
@@ -136,6 +141,9 @@ class Fields {
   void missing(const std::string& key) {
     error(fm_.where(key), fm_.has(key) ? "'" + key + "' is empty" : "missing required field '" + key + "'");
   }
+
+  /// The page cannot be built: its problem was reported elsewhere.
+  void fail() { ok_ = false; }
 
   void error(SourceLocation where, std::string message) {
     ok_ = false;
@@ -311,7 +319,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
               "alias '" + page.aliases[i] + "' must be a path on this site such as /old/page/ (no '..', no query)" +
                   invisible_suffix(page.aliases[i]));
   bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
-                     where.kind == Kind::chapter;
+                     where.kind == Kind::chapter || where.kind == Kind::meeting;
   page.pdf = f.flag("pdf", pdf_default);
 
   switch (where.kind) {
@@ -385,6 +393,21 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
     case Kind::page:
       page.toc = f.flag("toc", false);
       break;
+    case Kind::board:
+      page.meeting.board = where.manual;
+      page.order = f.integer("order").value_or(0);
+      if (!read_board(*fm, page.meeting, diags)) f.fail();
+      break;
+    case Kind::meeting:
+      page.meeting.board = where.manual;
+      page.location = f.text("location");
+      if (!is_meeting_date_slug(page.slug))
+        f.error(fm->has("slug") ? fm->where("slug") : SourceLocation{path, 1, 1},
+                fmt::format("a meeting's {} '{}' must be its date, written yyyy-mm-dd (e.g. {}.md): the page's "
+                            "address is /meetings/{}/<date>/",
+                            fm->has("slug") ? "slug" : "file name", page.slug, "2025-03-12", where.manual));
+      if (!read_meeting(*fm, f.zone(), page.meeting, diags)) f.fail();
+      break;
     default:
       break;
   }
@@ -398,6 +421,19 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                               suggestion.empty() ? std::string(" (it is ignored)")
                                                  : " (did you mean '" + suggestion + "'?)",
                               invisible_suffix(key)));
+  }
+
+  // A restricted item's text is taken out before the Markdown is parsed:
+  // nothing made from the page (its HTML, summary, feeds, search, PDF) sees it.
+  if (page.kind == Kind::meeting && !page.meeting.restricted.empty()) {
+    std::vector<int> found;
+    page.body_markdown = withhold_restricted_items(page.body_markdown, page.meeting.restricted, &found);
+    for (int n : page.meeting.restricted)
+      if (std::find(found.begin(), found.end(), n) == found.end())
+        f.error(fm->where("restricted"),
+                fmt::format("restricted item {} is not on the agenda: no heading '## {}. …' in the text. Check the "
+                            "number: an item's minutes are withheld only when its heading has the number listed here",
+                            n, n));
   }
 
   MarkdownOptions options;
@@ -418,6 +454,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   }
   if (page.summary.empty()) page.summary = page.doc->first_paragraph_text();
   if (page.kind == Kind::briefing) read_briefing_sections(page, diags);
+  if (page.kind == Kind::meeting) read_agenda(page.body_markdown, page.doc->headings(), page.meeting);
   // Only the PDF renderers and a newsletter's email edition walk the tree
   // once the page is parsed, and nothing reads the Markdown again: on a
   // 10,000-page site these were a sixth of the peak memory, and with print

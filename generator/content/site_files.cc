@@ -34,11 +34,20 @@ void list_herald_files(const Library& lib, const std::function<void(std::string 
   for (const Term& t : lib.topics) page("/topics/" + t.key + "/");
   for (const Term& t : lib.audiences) page("/audience/" + t.key + "/");
   for (const Term& t : lib.review_types) page("/briefings/review-type/" + t.key + "/");
+  if (!lib.boards.empty()) {
+    page("/meetings/");
+    add("meetings.ics", "herald's calendar of meetings '/meetings.ics'");
+  }
+  for (const Board& b : lib.boards) {
+    page("/meetings/" + b.slug + "/actions/");
+    add("meetings/" + b.slug + ".ics", fmt::format("herald's calendar of the board '/meetings/{}.ics'", b.slug));
+  }
 
   // The feeds: site-wide, per section and per term (output/feeds.cc).
   std::vector<std::string> feeds = {"", "newsletters/", "briefings/", "procedures/changes/", "events/"};
   for (const Term& t : lib.topics) feeds.push_back("topics/" + t.key + "/");
   for (const Term& t : lib.audiences) feeds.push_back("audience/" + t.key + "/");
+  for (const Board& b : lib.boards) feeds.push_back("meetings/" + b.slug + "/");
   for (const std::string& folder : feeds) {
     add(folder + "feed.xml", fmt::format("herald's RSS feed '/{}feed.xml'", folder));
     add(folder + "atom.xml", fmt::format("herald's Atom feed '/{}atom.xml'", folder));

@@ -43,7 +43,7 @@ std::string file_language(const std::string& path) {
 }
 
 const std::vector<std::string>& content_sections() {
-  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures",
+  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "meetings",
                                                     "events", "pages"};
   return sections;
 }
@@ -66,7 +66,7 @@ static std::optional<ContentPath> classify_content_path_of(const std::string& pa
   };
   const std::string known =
       "content files belong in content/newsletters/, content/briefings/, "
-      "content/procedures/<manual>/, content/events/ or content/pages/";
+      "content/procedures/<manual>/, content/meetings/<board>/, content/events/ or content/pages/";
   if (parts.size() < 2 || parts[0] != "content") return fail(known);
   ContentPath out;
   if (parts.size() == 2) {
@@ -111,6 +111,36 @@ static std::optional<ContentPath> classify_content_path_of(const std::string& pa
     return fail("procedures are one level deep: content/procedures/<manual>/<chapter>.md");
   }
 
+  if (section == "meetings") {
+    if (parts.size() == 3) {
+      if (parts[2] == "_index.md") {
+        out.kind = Kind::section;
+        out.section = section;
+        return out;
+      }
+      return fail("a meeting belongs in its board's folder: content/meetings/<board>/<yyyy-mm-dd>.md");
+    }
+    out.manual = parts[2];
+    if (parts.size() == 4) {
+      if (parts[3] == "_index.md") {
+        out.kind = Kind::board;
+        out.slug = parts[2];
+        return out;
+      }
+      out.kind = Kind::meeting;
+      out.slug = strip_md(parts[3]);
+      return out;
+    }
+    if (parts.size() == 5 && parts[4] == "index.md") {
+      out.kind = Kind::meeting;
+      out.slug = parts[3];
+      out.bundle_dir = "content/meetings/" + parts[2] + "/" + parts[3] + "/";
+      return out;
+    }
+    return fail("meetings are one level deep: content/meetings/<board>/<yyyy-mm-dd>.md, or "
+                "content/meetings/<board>/<yyyy-mm-dd>/index.md with its papers");
+  }
+
   Kind kind = section == "newsletters" ? Kind::newsletter
             : section == "briefings"   ? Kind::briefing
             : section == "events"      ? Kind::event
@@ -139,9 +169,9 @@ static std::optional<ContentPath> classify_content_path_of(const std::string& pa
 std::string bundle_of(const std::string& path) {
   auto parts = split_path(path);
   if (parts.size() < 4 || parts[0] != "content") return "";
-  if (parts[1] == "procedures") {
+  if (parts[1] == "procedures" || parts[1] == "meetings") {
     if (parts.size() < 5) return "";
-    return "content/procedures/" + parts[2] + "/" + parts[3] + "/";
+    return "content/" + parts[1] + "/" + parts[2] + "/" + parts[3] + "/";
   }
   return "content/" + parts[1] + "/" + parts[2] + "/";
 }

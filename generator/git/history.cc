@@ -50,12 +50,15 @@ void History::add(TreeReader& trees, git_commit* commit, const std::vector<std::
     head_id_ = info.id;
     head_time_ = info.time;
   }
+  // A merge brings changes made in commits of their own, counted there.
+  const bool merge = git_commit_parentcount(commit) > 1;
   CommitChanges kept{info, {}};
   for (const auto& path : paths) {
     auto [it, inserted] = dates_.try_emplace(path);
     FileDates& d = it->second;
     if (inserted) d.last = info.time;  // newest first: the first sighting is the last change
     d.first = info.time;
+    if (!merge) ++d.changes;
     if (wanted(path, prefixes)) kept.paths.push_back(path);
   }
   if (!kept.paths.empty() || prefixes.empty()) commits_.push_back(std::move(kept));
@@ -126,8 +129,10 @@ History History::walk(const Repository& repo, const std::string& commit_id,
     auto [it, inserted] = known.dates_.try_emplace(path, std::move(d));
     if (!inserted) {
       int64_t first = it->second.first;
+      int changes = it->second.changes;
       it->second = std::move(d);
       it->second.first = first;
+      it->second.changes += changes;
     }
   }
   recent.commits_.insert(recent.commits_.end(), std::make_move_iterator(known.commits_.begin()),
@@ -151,7 +156,8 @@ std::string History::serialize() const {
   for (const auto& entry : dates_) dates.push_back(&entry);
   std::sort(dates.begin(), dates.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : dates)
-    out += fmt::format("d\t{}\t{}\t{}\n", escape_field(entry->first), entry->second.first, entry->second.last);
+    out += fmt::format("d\t{}\t{}\t{}\t{}\n", escape_field(entry->first), entry->second.first, entry->second.last,
+                       entry->second.changes);
   return out;
 }
 
@@ -197,8 +203,11 @@ std::optional<History> History::parse(const std::string& text) {
     } else if (f[0] == "d") {
       std::string path;
       FileDates d;
-      if (f.size() != 4 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last))
+      int64_t changes = 0;
+      if (f.size() != 5 || !unescape_field(f[1], &path) || !number(f[2], &d.first) || !number(f[3], &d.last) ||
+          !number(f[4], &changes) || changes < 0 || changes > 100000000)
         return std::nullopt;
+      d.changes = static_cast<int>(changes);
       if (!h.dates_.emplace(std::move(path), std::move(d)).second) return std::nullopt;
     } else {
       return std::nullopt;

@@ -18,6 +18,7 @@ class TreeReader;
 struct FileDates {
   int64_t first = 0;  ///< committer time of the oldest commit that added or changed the file
   int64_t last = 0;   ///< committer time of the newest commit that changed the file
+  int changes = 0;    ///< how many commits changed the file, merge commits aside
 };
 
 /// A commit and the paths it changed (against its first parent).

@@ -252,7 +252,9 @@ std::vector<SourceFile> Repository::read_worktree(WorktreeMemo* memo) const {
       // The path as listed, not as resolved: fs::relative would follow a
       // symbolic link and name what it points to (for `content/pages/x -> .`,
       // `content/pages`; for a link out of the repository, a path outside it).
-      std::string rel = it->path().lexically_relative(root).generic_string();
+      const std::string& listed = it->path().native();
+      std::string rel = listed.compare(0, root.size(), root) == 0 ? listed.substr(root.size())
+                                                                   : it->path().lexically_relative(root).generic_string();
       if (rel == ".git" || rel == ".herald-cache" || rel.rfind(".git/", 0) == 0) {
         it.disable_recursion_pending();
         continue;

@@ -6,6 +6,7 @@
 #include "output/email/email_edition.h"
 #include "output/feeds.h"
 #include "output/ics.h"
+#include "output/meeting_ics.h"
 #include "output/pdf/pdf_outputs.h"
 #include "output/sitemap.h"
 #include "templates/view_model.h"
@@ -56,6 +57,16 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
                      for (const Page* e : library.events)
                        out.add(e->url.substr(1) + e->slug + ".ics", make_calendar({e}, library), e->source_path);
                    }});
+  if (!library.boards.empty())
+    tasks.push_back({"meetings calendar", [&library, &out] {
+                       std::vector<const Board*> all;
+                       for (const Board& b : library.boards) all.push_back(&b);
+                       out.add("meetings.ics",
+                               make_meetings_calendar(all, library.config.title + " meetings", library), "meetings");
+                       for (const Board* b : all)
+                         out.add("meetings/" + b->slug + ".ics",
+                                 make_meetings_calendar({b}, b->index->title, library), b->index->source_path);
+                     }});
   auto vm = std::make_shared<ViewModel>(library);
   tasks.push_back({"embeds", [&library, &renderer, &out, vm, collect] {
                      out.add("feeds/index.html", renderer.render_page("feeds", vm->feeds_page(collect())), "feeds");

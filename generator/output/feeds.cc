@@ -55,6 +55,13 @@ FeedItem page_item(const Page& p, const Library& lib) {
               " to " + format_human_time(s.end);
     item.summary = when + (p.summary.empty() ? "" : ". " + p.summary);
   }
+  if (p.kind == Kind::meeting && p.meeting.start) {
+    std::string status = meeting_status(p.meeting, lib.now);
+    const char* what = status == "held" ? "Minutes" : status == "cancelled" ? "Cancelled" : status == "postponed" ? "Postponed" : "Agenda";
+    item.summary = fmt::format("{} of the meeting of {}, {}", what, format_human_date(*p.meeting.start),
+                               format_human_time(*p.meeting.start)) +
+                   (p.summary.empty() ? "" : ". " + p.summary);
+  }
   item.page = &p;  // its content is filled in by make_feed, if it is kept
   item.categories = p.topics;
   return item;
@@ -214,6 +221,9 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   for (const Term& t : lib.topics)
     feeds.push_back(make_feed(lib, contents, "topics/" + t.key + "/", "Topic: " + t.name + " – " + site,
                               "/topics/" + t.key + "/", items_of(t.pages, lib)));
+  for (const Board& b : lib.boards)
+    feeds.push_back(make_feed(lib, contents, "meetings/" + b.slug + "/", b.index->title + " – " + site,
+                              b.index->url, items_of(b.meetings, lib)));
   for (const Term& t : lib.audiences)
     feeds.push_back(make_feed(lib, contents, "audience/" + t.key + "/", "For " + t.name + " – " + site,
                               "/audience/" + t.key + "/", items_of(t.pages, lib)));

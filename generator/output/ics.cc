@@ -75,28 +75,18 @@ std::string fold_ical_line(const std::string& line) {
   return out + line.substr(pos) + "\r\n";
 }
 
-std::string make_calendar(const std::vector<const Page*>& events, const Library& lib) {
+void begin_calendar(std::string& out, const Library& lib, const std::string& name, int first_year, int last_year) {
   const Config& config = lib.config;
   const TimeZone zone = config.zone();
-  std::string host = config.host();
-  std::string out;
   auto line = [&](const std::string& l) { out += fold_ical_line(l); };
   line("BEGIN:VCALENDAR");
   line("VERSION:2.0");
   line("PRODID:-//herald//" + escape_ical_text(config.title) + "//EN");
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
-  line("X-WR-CALNAME:" + escape_ical_text(config.title + " events"));
+  line("X-WR-CALNAME:" + escape_ical_text(name));
   line("X-WR-TIMEZONE:" + config.timezone_name);
-
-  // VTIMEZONE covering every year with a session.
-  int first_year = 0, last_year = 0;
-  for (const Page* e : events)
-    for (const auto& s : e->sessions) {
-      int y1 = civil_time(s.start).year, y2 = civil_time(s.end).year;
-      first_year = first_year == 0 ? y1 : std::min(first_year, y1);
-      last_year = std::max(last_year, y2);
-    }
+  // A VTIMEZONE covering the years asked for (the commit's with none).
   if (first_year == 0) first_year = last_year = civil_time(in_zone(lib.commit_time, zone)).year;
   line("BEGIN:VTIMEZONE");
   line("TZID:" + config.timezone_name);
@@ -123,6 +113,22 @@ std::string make_calendar(const std::vector<const Page*>& events, const Library&
     line(fmt::format("END:{}", kind));
   }
   line("END:VTIMEZONE");
+}
+
+std::string make_calendar(const std::vector<const Page*>& events, const Library& lib) {
+  const Config& config = lib.config;
+  const TimeZone zone = config.zone();
+  std::string host = config.host();
+  std::string out;
+  auto line = [&](const std::string& l) { out += fold_ical_line(l); };
+  int first_year = 0, last_year = 0;
+  for (const Page* e : events)
+    for (const auto& s : e->sessions) {
+      int y1 = civil_time(s.start).year, y2 = civil_time(s.end).year;
+      first_year = first_year == 0 ? y1 : std::min(first_year, y1);
+      last_year = std::max(last_year, y2);
+    }
+  begin_calendar(out, lib, config.title + " events", first_year, last_year);
 
   for (const Page* e : events) {
     for (size_t i = 0; i < e->sessions.size(); ++i) {

@@ -11,6 +11,10 @@ namespace herald {
 /// A calendar of `events` (one VEVENT per session) with the site's VTIMEZONE.
 std::string make_calendar(const std::vector<const Page*>& events, const Library& library);
 
+/// Starts a calendar called `name`: its properties and the site's
+/// VTIMEZONE for the years `first_year` to `last_year` (0: the commit's year).
+void begin_calendar(std::string& out, const Library& library, const std::string& name, int first_year, int last_year);
+
 /// Folds a content line at 75 octets (never inside a UTF-8 sequence) and ends it with CRLF.
 std::string fold_ical_line(const std::string& line);
 

@@ -35,6 +35,7 @@ const char* template_for(Kind kind) {
     case Kind::briefing: return "briefing";
     case Kind::chapter: return "chapter";
     case Kind::event: return "event";
+    case Kind::meeting: return "meeting";
     default: return "page";
   }
 }
@@ -56,7 +57,8 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   // (and one list of them).
   auto pages = std::make_shared<std::vector<const Page*>>();
   for (const Page& p : lib.pages)
-    if (p.published && p.kind != Kind::home && p.kind != Kind::section && p.kind != Kind::manual)
+    if (p.published && p.kind != Kind::home && p.kind != Kind::section && p.kind != Kind::manual &&
+        p.kind != Kind::board)
       pages->push_back(&p);
   const size_t batch = 64;
   for (size_t start = 0; start < pages->size(); start += batch) {
@@ -95,6 +97,13 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   list_task("/procedures/", "procedures", &ViewModel::procedures_key, &ViewModel::procedures);
   list_task("/procedures/changes/", "changes", &ViewModel::changes_key, &ViewModel::changes);
   page_task("events/index.html", "events", [vm] { return vm->events(); });
+  // Boards: a few, with a few dozen meetings each, made every time.
+  if (!lib.boards.empty()) page_task("meetings/index.html", "meetings", [vm] { return vm->meetings(); });
+  for (const Board& b : lib.boards) {
+    page_task(index_path(b.index->url), "board", [vm, &b] { return vm->board(b); });
+    page_task(b.index->url.substr(1) + "actions/index.html", "actions",
+              [vm, &b] { return vm->actions(b); });
+  }
   page_task("contacts/index.html", "contacts", [vm] { return vm->contacts(); });
   page_task("topics/index.html", "terms", [vm] { return vm->term_index("topic"); });
   page_task("audience/index.html", "terms", [vm] { return vm->term_index("audience"); });

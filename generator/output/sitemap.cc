@@ -50,6 +50,8 @@ std::string make_sitemap(const Library& lib) {
   for (const char* section : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/",
                               "/events/", "/contacts/"})
     add(section, lib.commit_time);
+  if (!lib.boards.empty()) add("/meetings/", lib.commit_time);
+  for (const Board& b : lib.boards) add("/meetings/" + b.slug + "/actions/", lib.commit_time);
   std::vector<const Page*> pages(lib.all_published.begin(), lib.all_published.end());
   std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : pages) add(p->url, p->last_commit);

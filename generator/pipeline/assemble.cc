@@ -20,6 +20,7 @@ bool assemble_stage(BuildContext& ctx) {
       if (const FileDates* d = site.history->dates(page.source_path)) {
         page.first_commit = d->first;
         page.last_commit = d->last;
+        page.commits = d->changes;
       }
     }
     if (page.first_commit == 0) page.first_commit = lib.commit_time ? lib.commit_time : ctx.now;

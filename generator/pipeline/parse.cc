@@ -6,6 +6,7 @@
 
 #include "content/contacts.h"
 #include "content/retired_details.h"
+#include "markdown/weekday_check.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "pipeline/build_context.h"
@@ -203,6 +204,7 @@ bool parse_stage(BuildContext& ctx) {
         draft = fresh->draft;
       }
       if (!retired.empty()) retired.scan(jobs[i].file->content, jobs[i].file->path, local);
+      check_weekdays(jobs[i].file->content, jobs[i].file->path, local);
       if (cache) {  // which keeps a copy
         reported[i] = local.sorted();
         if (made) {

@@ -77,6 +77,12 @@ class ViewModel {
   Hash128 procedures_key() const;
   Hash128 changes_key() const;
   TemplateData events() const;
+  /// /meetings/: every board, with its next meeting.
+  TemplateData meetings() const;
+  /// /meetings/<board>/: its members, upcoming and past meetings.
+  TemplateData board(const Board& board) const;
+  /// /meetings/<board>/actions/: every action with its history, open first, overdue marked.
+  TemplateData actions(const Board& board) const;
   TemplateData contacts() const;
   TemplateData term(const Term& term, const std::string& kind) const;  ///< kind: topic, audience, review-type
   TemplateData term_index(const std::string& kind) const;
@@ -114,6 +120,13 @@ class ViewModel {
   void chapter_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void event_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void briefing_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  void meeting_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  /// What meeting_data() shows besides the meeting as parsed: its status by
+  /// the clock, its board's title, its papers' files.
+  void add_meeting_key(KeyInput& in, const Page& p) const;
+  /// A meeting's card: its date and time, and whether it is an agenda or minutes.
+  TemplateData meeting_card(const Page& p, const std::string& root) const;
+  const Board* board_of(const Page& p) const;
   /// What chapter_data() shows besides the chapter itself, for page_key().
   void add_chapter_key(KeyInput& in, const Page& p) const;
   TemplateData release(const Release& r, const std::string& root) const;

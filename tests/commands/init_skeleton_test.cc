@@ -118,7 +118,10 @@ TEST_CASE("--example adds one example of each kind, each in a folder of its own,
     CHECK(unfilled(bytes).empty());
     CHECK(bytes.find("example") != std::string::npos);
   }
+  // The example meeting's file is named by its date, four weeks on.
   CHECK(added == std::vector<std::string>{"content/briefings/example-briefing.md", "content/events/example-event.md",
+                                          "content/meetings/example-board/2024-07-29.md",
+                                          "content/meetings/example-board/_index.md",
                                           "content/newsletters/example-newsletter.md",
                                           "content/procedures/example-manual/_index.md",
                                           "content/procedures/example-manual/example-chapter.md"});

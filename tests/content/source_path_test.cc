@@ -36,7 +36,7 @@ TEST_CASE("unknown places are explained") {
   CHECK_FALSE(classify_content_path("content/blog/post.md", &problem));
   CHECK(problem ==
         "unknown section 'blog': content files belong in content/newsletters/, content/briefings/, "
-        "content/procedures/<manual>/, content/events/ or content/pages/");
+        "content/procedures/<manual>/, content/meetings/<board>/, content/events/ or content/pages/");
   CHECK_FALSE(classify_content_path("content/procedures/loose.md", &problem));
   CHECK_FALSE(classify_content_path("content/briefings/a/b/c.md", &problem));
 }

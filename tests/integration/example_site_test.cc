@@ -9,13 +9,14 @@ using herald::test::contains;
 using herald::test::TempSite;
 
 
-TEST_CASE("the example site builds with only its two deliberate warnings") {
+TEST_CASE("the example site builds with only its three deliberate warnings") {
   TempSite out;
   auto r = run_command(std::string("'") + HERALD_BINARY + "' build --repo '" HERALD_SOURCE_DIR "' --out '" + out.dir() +
                        "/public' --now 2026-11-24T12:00:00");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(contains(r.err, "0 errors, 2 warnings"));
+  CHECK(contains(r.err, "0 errors, 3 warnings"));
+  CHECK(contains(r.err, "content/meetings/executive/2026-09-17/index.md:24:10: warning: action E3 is still open"));
   CHECK(contains(r.err, "content/briefings/exploitation-rapid-review.md:24:1: warning: briefing sections are out of order"));
   CHECK(contains(r.err, "content/procedures/children/allegations-against-staff.md:6:13: warning: this chapter was due for review"));
   auto files = read_tree(out.dir() + "/public");
@@ -30,16 +31,25 @@ TEST_CASE("the example site builds with only its two deliberate warnings") {
                            "audience/practitioners/index.html", "briefings/review-type/sar/index.html",
                            "about/index.html", "annual-report-2025-26/index.html", "accessibility/index.html",
                            "feeds/index.html", "embed/briefings/index.html", "embed/topics/neglect/index.html",
-                           "search/index.html", "404.html", "sitemap.xml", "robots.txt", "logo.svg"}) {
+                           "search/index.html", "404.html", "sitemap.xml", "robots.txt", "logo.svg",
+                           "meetings/index.html", "meetings/executive/index.html",
+                           "meetings/executive/2026-09-17/index.html", "meetings/executive/2026-09-17/2026-09-17.pdf",
+                           "meetings/executive/2026-09-17/health-visiting-audit.pdf",
+                           "meetings/executive/2027-01-21/index.html", "meetings/executive/actions/index.html",
+                           "meetings/executive/feed.xml", "meetings/executive.ics", "meetings.ics",
+                           "meetings/learning-and-improvement/index.html"}) {
     CAPTURE(path);
     CHECK(files.count(path) == 1);
   }
   // The out-of-order briefing is shown in number order.
   std::string kai = files["briefings/exploitation-rapid-review/index.html"];
   CHECK(kai.find("id=\"section-3\"") < kai.find("id=\"section-4\""));
-  // Retired numbers appear nowhere.
+  // The restricted item's paper is not published.
+  CHECK(files.count("meetings/executive/2026-09-17/case-review-briefing.pdf") == 0);
+  // Retired numbers and the restricted item's minutes appear nowhere.
   for (const auto& [path, content] : files) {
     CAPTURE(path);
+    CHECK_FALSE(contains(content, "Child M"));
     CHECK_FALSE(contains(content, "0116 496 0123"));
     CHECK_FALSE(contains(content, "0116 496 0777"));
   }

@@ -107,7 +107,7 @@ TEST_CASE("herald init makes a git repository on main, with nothing committed, t
     CHECK(w.exists("public/pagefind/pagefind.js"));
 }
 
-TEST_CASE("herald init --example adds a newsletter, a briefing, a manual and an event that build with no message") {
+TEST_CASE("herald init --example adds a newsletter, a briefing, a manual, an event and a board that build with no message") {
   Workspace w;
   auto made = w.herald("init eastshire-site --example" + std::string(kOptions));
   INFO(made.err);
@@ -116,7 +116,7 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual and an 
   build_without_a_message(w);
   for (const char* page : {"newsletters/example-newsletter/", "briefings/example-briefing/",
                            "procedures/example-manual/", "procedures/example-manual/example-chapter/",
-                           "events/example-event/"}) {
+                           "events/example-event/", "meetings/", "meetings/example-board/"}) {
     CAPTURE(page);
     std::string html = w.read(std::string("public/") + page + "index.html");
     CHECK(contains(html, "example"));
@@ -135,6 +135,9 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual and an 
   CHECK(contains(home, "Example 7-minute briefing"));
   CHECK(contains(home, "Example event"));
   CHECK(contains(w.read("public/events.ics"), "SUMMARY:Example event"));
+  // The example meeting, named by its date, is the agenda of a meeting to come.
+  CHECK(contains(w.read("public/meetings.ics"), "SUMMARY:Example board meeting"));
+  CHECK(contains(w.read("public/meetings/example-board/index.html"), "Example board meeting"));
   if (fs::exists(std::string(HERALD_SOURCE_DIR) + "/node_modules/.bin/pagefind"))
     CHECK(contains(w.read("public/pagefind/pagefind-entry.json"), "\"page_count\":"));
   // The default menu lists every example's section; the menu written out in
@@ -142,7 +145,7 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual and an 
   std::string nav = "<li class=\"herald-nav__item\"><a class=\"herald-nav__link\" href=\"";
   std::string sections = nav + "newsletters/\">Newsletters</a></li>\n" + nav +
                          "briefings/\">7-minute briefings</a></li>\n" + nav + "procedures/\">Procedures</a></li>\n" +
-                         nav + "events/\">Events</a></li>\n" + nav + "contacts/\">Contacts</a></li>\n" + nav +
+                         nav + "meetings/\">Meetings</a></li>\n" + nav + "events/\">Events</a></li>\n" + nav + "contacts/\">Contacts</a></li>\n" + nav +
                          "search/\">Search</a></li>\n";
   CHECK(contains(home, sections));
   std::string config = w.read("herald.yaml");

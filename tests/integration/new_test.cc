@@ -81,3 +81,39 @@ TEST_CASE("herald new writes nothing of another site: a newsletter's series is t
   CHECK(herald::test::contains(site.read("public/newsletters/summer-2024/index.html"),
                                "<p class=\"govuk-caption-l\">Testshire Safeguarding Partnership · Issue 2</p>"));
 }
+
+TEST_CASE("herald new meeting: named by its board and its date, an agenda the build accepts") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/meetings/executive/_index.md", "---\ntitle: \"The Executive\"\n---\n");
+  site.write("content/meetings/subgroup/_index.md", "---\ntitle: Learning subgroup\n---\n");
+  site.commit("two boards");
+  auto made = site.herald("new meeting executive --date 2024-06-13");
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  CHECK(made.out == "content/meetings/executive/2024-06-13.md\n");
+  std::string text = site.read("content/meetings/executive/2024-06-13.md");
+  CHECK(text.find("title: \"The Executive meeting, June 2024\"") != std::string::npos);
+  CHECK(text.find("start: 2024-06-13T10:00:00") != std::string::npos);
+  CHECK(text.find("draft: true") != std::string::npos);
+  // By the board's title, too.
+  auto by_title = site.herald("new meeting \"learning SUBGROUP\" --date 2024-07-04");
+  CHECK(by_title.out == "content/meetings/subgroup/2024-07-04.md\n");
+  auto unknown = site.herald("new meeting scrutiny --date 2024-06-13");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "error: there is no board 'scrutiny' in content/meetings/ (boards: executive, subgroup)\n");
+  auto undated = site.herald("new meeting executive --date soon");
+  CHECK(undated.exit_code == 2);
+  CHECK(undated.err ==
+        "error: a meeting's file is named by its date: give --date YYYY-MM-DD, such as --date 2027-01-21\n");
+  site.commit("new meetings");
+  auto check = site.herald("check --now 2024-06-01T12:00:00");
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.err == "herald: the site has no errors\n");
+  auto drafts = site.herald("build --drafts --now 2024-06-01T12:00:00");
+  INFO(drafts.err);
+  CHECK(drafts.exit_code == 0);
+  CHECK(site.read("public/meetings/executive/2024-06-13/index.html").find("Welcome and apologies") !=
+        std::string::npos);
+}

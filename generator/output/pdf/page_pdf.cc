@@ -6,6 +6,7 @@
 #include "core/diagnostic.h"
 #include "output/pdf/briefing_pdf.h"
 #include "output/pdf/chapter_pdf.h"
+#include "output/pdf/minutes_pdf.h"
 #include "output/pdf/newsletter_pdf.h"
 #include "output/pdf/pdf_module.h"
 #include "output/pdf/print_common.h"
@@ -13,7 +14,7 @@
 namespace herald {
 namespace {
 
-/// The briefing, chapter or newsletter layout by kind (any other kind like a newsletter).
+/// The briefing, chapter, minutes or newsletter layout by kind (any other kind like a newsletter).
 std::string draw_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files, Diagnostics& diags,
                           size_t* warned) {
   pdf::PdfWarnings warnings;
@@ -27,6 +28,9 @@ std::string draw_page_pdf(const Library& library, const Page& page, const pdf::F
       break;
     case Kind::chapter:
       bytes = pdf::render_chapter_pdf(job);
+      break;
+    case Kind::meeting:
+      bytes = pdf::render_minutes_pdf(job);
       break;
     default:
       bytes = pdf::render_newsletter_pdf(job);

@@ -125,7 +125,8 @@ TemplateData ViewModel::breadcrumbs(const std::string& url, const std::string& r
     start = slash + 1;
     std::string section = path.substr(1, path.size() - 2);
     std::string title = section_title(section);
-    if (const Page* p = lib_.find_page(path); p && p->kind == Kind::manual) title = p->title;
+    if (const Page* p = lib_.find_page(path); p && (p->kind == Kind::manual || p->kind == Kind::board))
+      title = p->title;
     if (section == "briefings/review-type") continue;
     if (!title.empty()) crumb(title, path.substr(1));
   }
@@ -201,10 +202,19 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
     if (second != std::string::npos && second + 1 == url.size()) folder = url.substr(1);
   }
   if (starts_with(url, "/briefings/review-type/")) folder = "briefings/";
+  std::string feed_name;
+  if (starts_with(url, "/meetings/")) {  // a board's feeds, on its pages
+    size_t second = url.find('/', 10);
+    if (second != std::string::npos)
+      if (const Page* board = lib_.find_page(url.substr(0, second + 1)); board && board->kind == Kind::board) {
+        folder = url.substr(1, second);
+        feed_name = board->title;
+      }
+  }
   if (!folder.empty()) {
     std::string name = folder == "newsletters/" ? "Newsletters" : folder == "briefings/" ? "7-minute briefings"
                      : folder == "events/" ? "Events" : folder == "procedures/changes/" ? "Changes to the procedures"
-                     : title;
+                     : !feed_name.empty() ? feed_name : title;
     const std::pair<const char*, const char*> kinds[] = {{"feed.xml", "application/rss+xml"},
                                                          {"atom.xml", "application/atom+xml"},
                                                          {"feed.json", "application/feed+json"}};
@@ -254,6 +264,7 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   put(d, "kind_label", kind_label(page.kind));
   std::optional<DateTime> date = page.date;
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
+  if (page.kind == Kind::meeting) date = page.meeting.start;
   put(d, "date", date_data(date));
   if (page.kind == Kind::briefing) put(d, "review_type", opt(lib_.config.review_type_name(page.review_type)));
   if (page.issue) put(d, "issue", std::to_string(*page.issue));

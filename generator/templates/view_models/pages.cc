@@ -61,6 +61,7 @@ TemplateData ViewModel::page(const Page& p) const {
   }
   if (p.kind == Kind::briefing) briefing_data(p, root, pg);
   if (p.kind == Kind::chapter) chapter_data(p, root, pg);
+  if (p.kind == Kind::meeting) meeting_data(p, root, pg);
   if (p.kind == Kind::event) {
     event_data(p, root, pg);
     put(pg, "booking_url", opt(p.booking_url.empty() ? "" : site_relative(p.booking_url)));
@@ -107,9 +108,10 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
   // The breadcrumbs name each parent folder that is a manual.
   for (size_t slash = p.url.find('/', 1); slash != std::string::npos && slash + 1 < p.url.size();
        slash = p.url.find('/', slash + 1))
-    if (const Page* parent = lib_.find_page(p.url.substr(0, slash + 1)); parent && parent->kind == Kind::manual)
+    if (const Page* parent = lib_.find_page(p.url.substr(0, slash + 1)); parent && (parent->kind == Kind::manual || parent->kind == Kind::board))
       in.text(parent->title);
   if (p.kind == Kind::chapter) add_chapter_key(in, p);
+  if (p.kind == Kind::meeting) add_meeting_key(in, p);
   // The language switch and hreflang links lead to its translations.
   in.text(lib_.config.language);
   for (const Translation& t : p.translations) {

@@ -31,6 +31,8 @@ std::string kind_label(Kind kind) {
     case Kind::chapter: return "Procedure";
     case Kind::manual: return "Procedures manual";
     case Kind::event: return "Event";
+    case Kind::board: return "Board";
+    case Kind::meeting: return "Meeting";
     default: return "Page";
   }
 }
@@ -39,6 +41,7 @@ std::string section_title(const std::string& section) {
   static const std::pair<const char*, const char*> titles[] = {
       {"newsletters", "Newsletters"}, {"briefings", "7-minute briefings"}, {"procedures", "Procedures"},
       {"events", "Events"},           {"contacts", "Contacts"},            {"search", "Search"},
+      {"meetings", "Meetings"},
       {"topics", "Topics"},           {"audience", "Audiences"},           {"feeds", "Feeds"},
   };
   for (const auto& [name, title] : titles)
@@ -62,6 +65,7 @@ void add_card(KeyInput& in, const Page& page) {
   in.text(kind_name(page.kind));
   std::optional<DateTime> date = page.date;
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
+  if (page.kind == Kind::meeting) date = page.meeting.start;
   add_date(in, date);
   in.text(page.kind == Kind::briefing ? page.review_type : "");
   in.flag(page.issue.has_value());

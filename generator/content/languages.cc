@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "config/languages.h"
 #include "content/source_path.h"
+#include "core/datetime.h"
 #include "core/text.h"
 
 namespace herald {
@@ -100,7 +102,7 @@ std::vector<const Library*> language_libraries(const Library& lib) {
   return all;
 }
 
-void link_translations(Library& lib) {
+void link_translations(Library& lib, Diagnostics& diags) {
   std::vector<Library*> libraries = language_libraries(lib);
   if (libraries.size() < 2) return;
   // Every published page by its file name without language, in each library.
@@ -121,6 +123,38 @@ void link_translations(Library& lib) {
           page->translations.push_back({of->config.language, in_folder(*of, other->url)});
         }
       }
+    }
+    // What the editors should know: a page in one language only, and a
+    // translation the default language's page changed after.
+    if (pages.front()->kind == Kind::home || pages.front()->kind == Kind::section) continue;
+    std::vector<std::string> missing;
+    for (const Library* l : libraries) {
+      bool has = false;
+      for (const Page* p : pages) has = has || (p->language.empty() ? l == libraries.front() : l->config.language_folder == p->language + "/");
+      if (!has) missing.push_back(l->config.language);
+    }
+    if (!missing.empty()) {
+      std::string names;
+      for (const std::string& tag : missing) names += (names.empty() ? "" : ", ") + language_name(tag) + " (" + tag + ")";
+      std::string expected = untranslated_path(pages.front()->source_path);
+      if (!missing.empty() && missing.front() != libraries.front()->config.language)
+        expected = expected.substr(0, expected.size() - 3) + "." + language_code(missing.front()) + ".md";
+      diags.warning({pages.front()->source_path, 1, 1},
+                    fmt::format("this page has no translation in {}: add {} so that readers of that language "
+                                "find it too",
+                                names, expected));
+    }
+    const Page* original = nullptr;
+    for (const Page* p : pages)
+      if (p->language.empty()) original = p;
+    if (!original) continue;
+    for (const Page* p : pages) {
+      if (p == original || p->last_commit >= original->last_commit) continue;
+      diags.warning({p->source_path, 1, 1},
+                    fmt::format("{} changed on {}, after this translation last changed on {}: the translation may "
+                                "be out of date",
+                                original->source_path, format_human_date(in_zone(original->last_commit, lib.config.zone())),
+                                format_human_date(in_zone(p->last_commit, lib.config.zone()))));
     }
   }
 }

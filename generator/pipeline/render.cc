@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/display_language.h"
 #include "content/languages.h"
 #include "output/extra_outputs.h"
 #include "pipeline/build_context.h"
@@ -48,8 +49,16 @@ bool render_stage(BuildContext& ctx) {
     for (Library* l : language_libraries(lib)) {
       OutputSet& into = l == &lib ? out : *folders.emplace_back(
                                               std::make_unique<OutputSet>(out, l->config.language_folder));
+      const size_t first = tasks.size();
       add_extra_tasks(*l, renderer, into, diags, tasks);
       add_html_tasks(*l, renderer, *ctx.theme, into, diags, tasks);
+      // Dates and the theme's words in the language of the library's pages.
+      if (!l->config.languages.empty())
+        for (size_t i = first; i < tasks.size(); ++i)
+          tasks[i].run = [run = std::move(tasks[i].run), tag = l->config.language] {
+            DisplayLanguage in(tag);
+            run();
+          };
     }
     run_tasks(tasks);
     // The records' lines are made on the other core while this one publishes

@@ -20,6 +20,8 @@ void write_bilingual_site(TempSite& site, const std::string& languages = "langua
   site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n");
   site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPwy ydym ni.\n");
   site.write("content/pages/privacy.md", "---\ntitle: Privacy\n---\n\nYour data.\n");
+  site.write("content/newsletters/spring-2024.cy.md",
+             "---\ntitle: Cylchlythyr y gwanwyn\nslug: gwanwyn-2024\ndate: 2024-04-12\n---\n\n## Newyddion\n\nTestun.\n");
   site.write("content/_index.cy.md", "---\ntitle: Croeso\n---\n\nCroeso i'r bartneriaeth.\n");
 }
 
@@ -48,6 +50,15 @@ TEST_CASE("a bilingual site: Welsh under /cy/, each page linked to its translati
   const std::string privacy = site.read("public/privacy/index.html");
   CHECK_FALSE(contains(privacy, "hreflang"));
   CHECK_FALSE(contains(privacy, "herald-language"));
+  // The theme's words and dates in Welsh on the Welsh pages, in English on the English.
+  const std::string gwanwyn = site.read("public/cy/newsletters/gwanwyn-2024/index.html");
+  CHECK(contains(gwanwyn, ">Cyhoeddwyd <time datetime=\"2024-04-12\">12 Ebrill 2024</time>"));
+  CHECK(contains(gwanwyn, ">Neidio i&apos;r prif gynnwys</a>"));
+  CHECK(contains(gwanwyn, "aria-label=\"Iaith\""));
+  CHECK(contains(gwanwyn, ">Cylchlythyrau</a>"));
+  CHECK(contains(gwanwyn, "href=\"../../../newsletters/spring-2024/\" hreflang=\"en-GB\""));
+  CHECK(contains(site.read("public/newsletters/spring-2024/index.html"), ">Skip to main content</a>"));
+  CHECK(site.exists("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf"));
   // herald's own pages exist in each language and lead to each other.
   CHECK(contains(site.read("public/cy/index.html"), "bartneriaeth."));
   CHECK(contains(site.read("public/newsletters/index.html"), "href=\"../cy/newsletters/\" hreflang=\"cy\""));
@@ -89,4 +100,19 @@ TEST_CASE("a file named in a language the site does not publish in is an error")
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "content/pages/about.cy.md:1:1: error: the file's name says it is in language 'cy' (it ends in "
                         ".cy.md), but herald.yaml has no 'languages': add languages: [en-GB, cy], or rename the file"));
+}
+
+TEST_CASE("herald check warns of a page with no translation, and of a translation older than its page") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual", "2024-05-01T10:00:00+01:00");
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and what we do.\n");
+  site.commit("about: what we do", "2024-06-03T10:00:00+01:00");
+  auto r = site.herald(std::string("check") + kNow);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/pages/privacy.md:1:1: warning: this page has no translation in Cymraeg (cy): add "
+                        "content/pages/privacy.cy.md so that readers of that language find it too\n"));
+  CHECK(contains(r.err, "content/pages/about.cy.md:1:1: warning: content/pages/about.md changed on 3 June 2024, after "
+                        "this translation last changed on 1 May 2024: the translation may be out of date\n"));
+  CHECK_FALSE(contains(r.err, "content/pages/about.md:1:1: warning"));
 }

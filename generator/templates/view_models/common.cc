@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "templates/words.h"
 #include "content/languages.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
@@ -114,7 +115,7 @@ TemplateData ViewModel::breadcrumbs(const std::string& url, const std::string& r
     put(c, "url", root + href);
     crumbs.push_back(std::move(c));
   };
-  crumb("Home", "");
+  crumb(tr("Home"), "");
   // Each parent folder that is a page of its own.
   std::string path = "/";
   size_t start = 1;
@@ -153,6 +154,7 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   put(d, "site", std::move(site));
   put(d, "root", root);
   put(d, "asset_root", asset_root);
+  put(d, "words", words_data());
   // The same page in the site's other languages: the language switch, and
   // `hreflang` links in the head (this page's own among them).
   list translations, alternates;

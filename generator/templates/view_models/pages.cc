@@ -1,4 +1,5 @@
 // A content page's data (any kind; a briefing's and a newsletter's parts here) and its key.
+#include "templates/words.h"
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
@@ -52,7 +53,7 @@ TemplateData ViewModel::page(const Page& p) const {
     for (auto& item : items) toc.push_back(std::move(item));
   }
   put(pg, "toc", std::move(toc));
-  put(d, "toc_title", p.kind == Kind::newsletter ? "In this issue" : "Contents");
+  put(d, "toc_title", tr(p.kind == Kind::newsletter ? "In this issue" : "Contents"));
   put(d, "one_minute", data(p.reading_minutes == 1));
   put(pg, "show_toc", data((p.kind == Kind::newsletter || p.toc) && p.doc && !p.doc->headings().empty()));
   if (p.kind == Kind::newsletter) {

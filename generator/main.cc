@@ -72,8 +72,8 @@ int main(int argc, char** argv) {
   changes_cmd->add_option("--to", to, "the later ref (default: HEAD)");
 
   std::string new_repo = ".", kind, title, date = today();
-  auto* new_cmd = app.add_subcommand("new", "a new newsletter, briefing, chapter, event, page or meeting");
-  new_cmd->add_option("kind", kind, "newsletter, briefing, chapter, event, page or meeting (its title: the board)")->required();
+  auto* new_cmd = app.add_subcommand("new", "a new newsletter, briefing, chapter, report, event, page or meeting");
+  new_cmd->add_option("kind", kind, "newsletter, briefing, chapter, report, event, page or meeting (its title: the board)")->required();
   new_cmd->add_option("title", title, "the title, in quotes")->required();
   new_cmd->add_option("--repo", new_repo, "the site repository");
   new_cmd->add_option("--date", date, "the date to write (default: today)");
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   init_cmd->add_option("dir", init.dir, "the folder to make it in (new, or empty)")->required();
   auto* title_option = init_cmd->add_option("--title", init_title, "the partnership's name, in quotes");
   auto* base_url_option = init_cmd->add_option("--base-url", init_base_url, "the site's web address, https://.../");
-  init_cmd->add_flag("--example", init.example, "add an example newsletter, briefing, procedures manual and event");
+  init_cmd->add_flag("--example", init.example, "add an example newsletter, briefing, procedures manual, report and event");
 
   // A mistyped command would otherwise be "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

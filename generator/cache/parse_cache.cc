@@ -28,7 +28,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 8\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 9\n"  what it is, and the version of the encoding
 //   string stamp, u64 count, then count × (u64 checksum, string key, string
 //   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
 //   is XXH3_64bits of its key and entry as stored (their lengths included):
@@ -42,7 +42,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 8\n";
+constexpr std::string_view kMagic = "herald-parse-cache 9\n";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -62,12 +62,12 @@ class ParseCacheCodec {
     auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, language, translations, title, summary, date, expires, draft,
            topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
-           reread, sessions, location, booking_url, meeting, toc, body_markdown, body_line_offset, doc, word_count,
-           charts, published, withheld_reason] = page;
+           reread, sessions, location, booking_url, meeting, toc, report, body_markdown, body_line_offset, doc,
+           word_count, charts, published, withheld_reason] = page;
     io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
        topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
-       reread, sessions, location, booking_url, meeting, toc, body_markdown, body_line_offset, doc, word_count,
+       reread, sessions, location, booking_url, meeting, toc, report, body_markdown, body_line_offset, doc, word_count,
        charts, published, withheld_reason);
   }
   template <class Io, Is<BuildCache::Parsed> T>
@@ -142,6 +142,11 @@ class ParseCacheCodec {
     auto& [title, url, published] = source;
     io(title, url, published);
   }
+  template <class Io, Is<ReportInfo> T>
+  static void fields(Io& io, T& report) {
+    auto& [report_type, period, numbered, cover, cover_at] = report;
+    io(report_type, period, numbered, cover, cover_at);
+  }
   template <class Io, Is<BriefingSection> T>
   static void fields(Io& io, T& section) {
     auto& [number, title, anchor, html, line] = section;
@@ -157,8 +162,8 @@ class ParseCacheCodec {
   }
   template <class Io, Is<Heading> T>
   static void fields(Io& io, T& heading) {
-    auto& [level, text, anchor, line] = heading;
-    io(level, text, anchor, line);
+    auto& [level, text, anchor, line, number] = heading;
+    io(level, text, anchor, line, number);
   }
   template <class Io, Is<LinkUse> T>
   static void fields(Io& io, T& link) {
@@ -362,6 +367,21 @@ class Decoder {
     }
     items.clear();
     for (uint64_t i = 0; i < count && ok_; ++i) get(items.emplace_back());
+  }
+  /// A report's front matter (and any other part a page holds as const).
+  template <class T>
+  void get(std::shared_ptr<const T>& value) {
+    bool present = false;
+    get(present);
+    if (skipping_) {
+      if (present) skip<T>();
+      return;
+    }
+    value.reset();
+    if (!present) return;
+    auto made = std::make_shared<T>();
+    get(*made);
+    value = std::move(made);
   }
   /// A document is checked here, every byte as decoding would, and decoded
   /// when first used (decode_document).

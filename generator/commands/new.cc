@@ -77,13 +77,13 @@ int command_new(const std::string& repo_path, const std::string& kind, const std
   }
   static const std::vector<std::pair<std::string, std::string>> kinds = {
       {"newsletter", "content/newsletters/"}, {"briefing", "content/briefings/"},
-      {"chapter", "content/procedures/"}, {"event", "content/events/"}, {"page", "content/pages/"},
-      {"meeting", "content/meetings/"}};
+      {"chapter", "content/procedures/"}, {"report", "content/reports/"}, {"event", "content/events/"},
+      {"page", "content/pages/"}, {"meeting", "content/meetings/"}};
   std::string folder;
   for (const auto& [k, f] : kinds)
     if (k == kind) folder = f;
   if (folder.empty()) {
-    std::fprintf(stderr, "error: unknown kind '%s': expected newsletter, briefing, chapter, event, page or meeting\n",
+    std::fprintf(stderr, "error: unknown kind '%s': expected newsletter, briefing, chapter, report, event, page or meeting\n",
                  kind.c_str());
     return 2;
   }

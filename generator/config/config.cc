@@ -57,6 +57,14 @@ const std::vector<std::pair<std::string, std::string>>& builtin_review_types() {
   return types;
 }
 
+const std::vector<std::pair<std::string, std::string>>& builtin_report_types() {
+  static const std::vector<std::pair<std::string, std::string>> types = {
+      {"annual-report", "Annual report"}, {"strategy", "Strategy"},     {"audit", "Audit"},
+      {"plan", "Plan"},                   {"evaluation", "Evaluation"}, {"other", "Other report"},
+  };
+  return types;
+}
+
 std::string Config::base_path() const {
   auto scheme = base_url.find("://");
   if (scheme == std::string::npos) return base_url;
@@ -78,6 +86,12 @@ std::string Config::absolute_url(const std::string& site_path) const {
 
 std::string Config::review_type_name(const std::string& key) const {
   for (const auto& [k, name] : review_types)
+    if (k == key) return name;
+  return "";
+}
+
+std::string Config::report_type_name(const std::string& key) const {
+  for (const auto& [k, name] : report_types)
     if (k == key) return name;
   return "";
 }
@@ -111,6 +125,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   }
   Config config;
   config.review_types = builtin_review_types();
+  config.report_types = builtin_report_types();
   bool ok = true;
   // An invalid value's place, on the invisible character in it if there is
   // one, and the note that names that character.
@@ -144,7 +159,7 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   };
   static const std::vector<std::string> top_keys = {
       "title", "base_url", "language", "timezone", "description", "logo", "theme",
-      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "herald", "menu", "email",
+      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "reports", "herald", "menu", "email",
       "languages", "welsh_first"};
   YAML::Node languages_node, welsh_first_node, language_node;
   bool languages_given = false, welsh_first_given = false, language_given = false;
@@ -296,26 +311,32 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
         if (k == "release_tags") scalar(p->second, "procedures.release_tags", &config.release_tags);
         else unknown(p->first, k, {"release_tags"}, " in 'procedures'");
       }
-    } else if (key == "briefings" && value.IsMap()) {
+    } else if ((key == "briefings" || key == "reports") && value.IsMap()) {
+      // A section's own types, added to the built-in ones: review types of
+      // briefings, report types of reports.
+      const bool briefings = key == "briefings";
+      const std::string types_key = briefings ? "review_types" : "report_types";
+      const std::string noun = briefings ? "review type" : "report type";
+      auto& types = briefings ? config.review_types : config.report_types;
       for (auto b = value.begin(); b != value.end(); ++b) {
         std::string k = b->first.as<std::string>("");
-        if (k == "review_types" && b->second.IsMap()) {
+        if (k == types_key && b->second.IsMap()) {
           for (auto t = b->second.begin(); t != b->second.end(); ++t) {
             std::string type = t->first.as<std::string>("");
             if (!is_valid_slug(type)) {
-              diags.error(at_value(t->first), "review type '" + type +
+              diags.error(at_value(t->first), noun + " '" + type +
                                                   "' must use lower-case letters, digits and hyphens" + note(t->first));
               ok = false;
               continue;
             }
-            config.review_types.emplace_back(type, t->second.as<std::string>(type));
+            types.emplace_back(type, t->second.as<std::string>(type));
           }
         } else {
-          unknown(b->first, k, {"review_types"}, " in 'briefings'");
+          unknown(b->first, k, {types_key}, " in '" + key + "'");
         }
       }
     } else if (key == "accessibility" || key == "feeds" || key == "procedures" ||
-               key == "briefings") {
+               key == "briefings" || key == "reports") {
       diags.error(at(path, value), "'" + key + "' must be a map of settings");
       ok = false;
     } else {

@@ -44,6 +44,8 @@ struct Config {
   std::string release_tags = "procedures-*";
   /// Built-in review types plus the site's own, in display order.
   std::vector<std::pair<std::string, std::string>> review_types;
+  /// Built-in report types plus the site's own (`reports: { report_types: … }`), in display order.
+  std::vector<std::pair<std::string, std::string>> report_types;
   /// `menu:`, as written; each menu not given keeps its default (content/menus.h).
   MenuSettings menu;
   /// `email:`: the newsletter's email edition (config/email.h); not `given`, none.
@@ -58,10 +60,15 @@ struct Config {
   std::string host() const;
   /// Display name of a review type, or empty if unknown.
   std::string review_type_name(const std::string& key) const;
+  /// Display name of a report type, or empty if unknown.
+  std::string report_type_name(const std::string& key) const;
 };
 
 /// The built-in review types of the contract.
 const std::vector<std::pair<std::string, std::string>>& builtin_review_types();
+
+/// The built-in report types of the contract (§10).
+const std::vector<std::pair<std::string, std::string>>& builtin_report_types();
 
 /// Parses herald.yaml. Problems are reported against `path`; returns nullopt
 /// when the configuration cannot be used.

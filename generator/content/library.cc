@@ -27,6 +27,7 @@ std::string page_url(const Page& page) {
     case Kind::manual: return "/procedures/" + page.manual + "/";
     case Kind::chapter: return "/procedures/" + page.manual + "/" + page.slug + "/";
     case Kind::event: return "/events/" + page.slug + "/";
+    case Kind::report: return "/reports/" + page.slug + "/";
     case Kind::board: return "/meetings/" + page.manual + "/";
     case Kind::meeting: return "/meetings/" + page.manual + "/" + page.slug + "/";
     case Kind::page: return "/" + page.slug + "/";
@@ -261,6 +262,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
       case Kind::newsletter: lib.newsletters.push_back(&page); break;
       case Kind::briefing: lib.briefings.push_back(&page); break;
       case Kind::event: lib.events.push_back(&page); break;
+      case Kind::report: lib.reports.push_back(&page); break;
       case Kind::page: lib.plain_pages.push_back(&page); break;
       case Kind::board:
       case Kind::meeting: lib.all_published.push_back(&page); break;
@@ -302,7 +304,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
     return ta != tb ? ta < tb : a->title < b->title;
   });
 
-  for (const auto* list : {&lib.newsletters, &lib.briefings, &lib.events, &lib.plain_pages, &lib.chapters})
+  for (const auto* list : {&lib.newsletters, &lib.briefings, &lib.reports, &lib.events, &lib.plain_pages, &lib.chapters})
     lib.all_published.insert(lib.all_published.end(), list->begin(), list->end());
   for (const auto& m : lib.manuals) lib.all_published.push_back(m.index);
   // Newest first, sorted once (tens of thousands of pages): the newsletters'
@@ -310,9 +312,11 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
   std::sort(lib.all_published.begin(), lib.all_published.end(), newer_first);
   lib.newsletters.clear();
   lib.briefings.clear();
+  lib.reports.clear();
   for (const Page* p : lib.all_published) {
     if (p->kind == Kind::newsletter) lib.newsletters.push_back(p);
     if (p->kind == Kind::briefing) lib.briefings.push_back(p);
+    if (p->kind == Kind::report) lib.reports.push_back(p);
   }
 
   // A site has a few dozen topics, written on thousands of pages: each is slugified once.

@@ -58,6 +58,7 @@ struct Library {
   const Page* home = nullptr;
   std::map<std::string, const Page*> section_intros;  ///< section -> _index.md
   std::vector<const Page*> newsletters, briefings, events, plain_pages, chapters;
+  std::vector<const Page*> reports;  ///< newest first
   std::vector<Manual> manuals;  ///< by order, then title
   std::vector<Board> boards;    ///< by order, then title (content/boards.h)
   std::vector<Term> topics, audiences, review_types;

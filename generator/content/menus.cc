@@ -162,7 +162,7 @@ class MenuChecker {
         entry.at,
         suggestion.empty()
             ? fmt::format("'{}' in {} is not a section or a page of this site: a menu names a section "
-                          "(newsletters, briefings, procedures, events, contacts, search, topics, "
+                          "(newsletters, briefings, procedures, reports, meetings, events, contacts, search, topics, "
                           "accessibility, feeds), a page of content/pages/ by its file name ('about' "
                           "for content/pages/about.md), or a link written {{ title: \"…\", url: … }}",
                           name, menu)
@@ -223,12 +223,13 @@ bool section_has_content(const Library& lib, std::string_view section) {
   if (section == "newsletters") return !lib.newsletters.empty();
   if (section == "briefings") return !lib.briefings.empty();
   if (section == "procedures") return !lib.manuals.empty();
+  if (section == "reports") return !lib.reports.empty();
   if (section == "events") return !lib.events.empty();
   if (section == "meetings") return !lib.boards.empty();
   if (section == "contacts") return lib.contacts && !lib.contacts->contacts().empty();
   if (section == "topics") return !lib.topics.empty();
   if (section == "search" || section == "accessibility" || section == "feeds") return true;
-  return false;  // reports: a kind this version of herald does not publish
+  return false;
 }
 
 const std::vector<MenuSection>& menu_sections() {

@@ -36,8 +36,8 @@ struct MenuSection {
 const std::vector<MenuSection>& menu_sections();
 
 /// Does the site publish anything in `section`, a name of menu_sections()?
-/// (Search, the accessibility statement and the feeds always; reports and
-/// meetings, which this version of herald does not publish, never.)
+/// (Search, the accessibility statement and the feeds always; meetings,
+/// which this version of herald does not publish, never.)
 bool section_has_content(const Library& lib, std::string_view section);
 
 /// Sets `lib.main_menu` and `lib.footer_menu` from `lib.config.menu`, once

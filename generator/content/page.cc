@@ -14,6 +14,7 @@ const char* kind_name(Kind kind) {
     case Kind::manual: return "manual";
     case Kind::chapter: return "chapter";
     case Kind::event: return "event";
+    case Kind::report: return "report";
     case Kind::board: return "board";
     case Kind::meeting: return "meeting";
     case Kind::page: return "page";

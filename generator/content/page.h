@@ -19,7 +19,8 @@ namespace herald {
 
 class Document;
 
-enum class Kind { home, section, newsletter, briefing, manual, chapter, event, board, meeting, page };
+// `page` stays last: the parse cache reads a kind as at most Kind::page.
+enum class Kind { home, section, newsletter, briefing, manual, chapter, event, report, board, meeting, page };
 
 /// Lower-case name of a kind, as used in templates and search filters.
 const char* kind_name(Kind kind);
@@ -40,6 +41,15 @@ struct BriefingSection {
   std::string anchor;
   SharedText html;  ///< shared with the parse cache's file when read from it
   int line = 0;
+};
+
+/// A report's own front matter (§10): held by its page, null for other kinds.
+struct ReportInfo {
+  std::string report_type;  ///< a key of Config::report_types, e.g. annual-report
+  std::string period;       ///< as written, e.g. 2023-2024; may be empty
+  bool numbered = true;     ///< herald numbers the headings (1, 1.1, 1.1.1)
+  std::string cover;        ///< the PDF's cover picture, as written; may be empty
+  SourceLocation cover_at;  ///< where `cover` is written
 };
 
 /// Why a page is not shown at `now`: "draft" (unless `drafts`), "scheduled"
@@ -117,6 +127,9 @@ struct Page {
 
   // Pages.
   bool toc = false;
+
+  // Reports.
+  std::shared_ptr<const ReportInfo> report;
 
   // Body.
   std::string body_markdown;  ///< the Markdown while it is parsed; empty afterwards

@@ -10,6 +10,7 @@
 #include "content/amendments.h"
 #include "content/briefing.h"
 #include "content/front_matter.h"
+#include "content/report.h"
 #include "content/meeting_body.h"
 #include "core/invisible.h"
 #include "core/limits.h"
@@ -34,6 +35,7 @@ std::vector<std::string> known_fields(Kind kind) {
     case Kind::manual: add({"order"}); break;
     case Kind::chapter: add({"order", "owner", "reviewed", "review_due", "amendment", "reread"}); break;
     case Kind::event: add({"start", "end", "location", "booking_url", "sessions"}); break;
+    case Kind::report: add({"report_type", "period", "numbered", "cover"}); break;
     case Kind::page: add({"toc"}); break;
     case Kind::board:
     case Kind::meeting:
@@ -221,6 +223,39 @@ void read_event(Fields& f, Page& page) {
             [](const EventSession& a, const EventSession& b) { return a.start < b.start; });
 }
 
+void read_report(Fields& f, Page& page, const Config& config) {
+  auto report = std::make_shared<ReportInfo>();
+  const FrontMatter& fm = f.fm();
+  report->report_type = f.text("report_type", true);
+  if (!report->report_type.empty() && config.report_type_name(report->report_type).empty()) {
+    std::vector<std::string> keys;
+    for (const auto& [k, name] : config.report_types) keys.push_back(k);
+    f.error(fm.at_invisible(fm.where("report_type"), report->report_type),
+            unknown_report_type_message(report->report_type, keys));
+  }
+  report->period = f.text("period");
+  report->numbered = f.flag("numbered", true);
+  report->cover = f.text("cover");
+  report->cover_at = fm.where("cover");
+  if (!report->cover.empty()) {
+    if (find_invisible(report->cover)) {
+      f.error(fm.at_invisible(report->cover_at, report->cover),
+              "cover '" + quoted_url(report->cover) + "'" + invisible_suffix(report->cover) + ": delete it");
+      report->cover.clear();
+    } else if (!is_allowed_image_url(report->cover) || !is_relative_url(report->cover)) {
+      f.error(report->cover_at, "cover '" + quoted_url(report->cover) +
+                                    "' must be a picture of the site: a file beside the report (in its "
+                                    "folder, with index.md) or in static/, such as cover.jpg or "
+                                    "/images/cover.jpg");
+      report->cover.clear();
+    } else {
+      // Checked as an image of the page: it must be a file this build publishes.
+      page.links.push_back({report->cover, report->cover_at.line, report->cover_at.column, true});
+    }
+  }
+  page.report = std::move(report);
+}
+
 }  // namespace
 
 std::optional<Page> parse_page(const std::string& path, std::string_view text,
@@ -273,7 +308,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
                               (find_invisible(page.slug) ? invisible_note(page.slug) + "; " : "") +
                               "use lower-case letters, digits and single hyphens, e.g. 'neglect-and-young-carers.md'");
   }
-  bool date_required = where.kind == Kind::newsletter || where.kind == Kind::briefing;
+  bool date_required = where.kind == Kind::newsletter || where.kind == Kind::briefing || where.kind == Kind::report;
   page.date = f.date("date", date_required);
   page.summary = f.text("summary");
   page.draft = f.flag("draft", false);
@@ -319,7 +354,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
               "alias '" + page.aliases[i] + "' must be a path on this site such as /old/page/ (no '..', no query)" +
                   invisible_suffix(page.aliases[i]));
   bool pdf_default = where.kind == Kind::newsletter || where.kind == Kind::briefing ||
-                     where.kind == Kind::chapter || where.kind == Kind::meeting;
+                     where.kind == Kind::chapter || where.kind == Kind::report || where.kind == Kind::meeting;
   page.pdf = f.flag("pdf", pdf_default);
 
   switch (where.kind) {
@@ -393,6 +428,9 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
     case Kind::page:
       page.toc = f.flag("toc", false);
       break;
+    case Kind::report:
+      read_report(f, page, config);
+      break;
     case Kind::board:
       page.meeting.board = where.manual;
       page.order = f.integer("order").value_or(0);
@@ -441,6 +479,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   options.line_offset = page.body_line_offset;
   options.shortcodes = context.shortcodes;
   options.base_url = config.base_url;
+  options.number_headings = page.report && page.report->numbered;
   page.doc = std::make_shared<Document>(Document::parse(page.body_markdown, options, diags));
   page.word_count = page.doc->word_count();
   page.charts = page.doc->chart_csvs().size();
@@ -454,6 +493,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   }
   if (page.summary.empty()) page.summary = page.doc->first_paragraph_text();
   if (page.kind == Kind::briefing) read_briefing_sections(page, diags);
+  if (page.report) check_report_headings(page, diags);
   if (page.kind == Kind::meeting) read_agenda(page.body_markdown, page.doc->headings(), page.meeting);
   // Only the PDF renderers and a newsletter's email edition walk the tree
   // once the page is parsed, and nothing reads the Markdown again: on a

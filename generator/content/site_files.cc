@@ -1,6 +1,8 @@
 // herald's own files and folders, listed once, and the paths of PDFs and redirects.
 #include "content/site_files.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "content/library.h"
@@ -23,11 +25,21 @@ const HeraldFolder* herald_folder_of(std::string_view path) {
   return nullptr;
 }
 
+std::vector<SeriesFeed> newsletter_series_feeds(const Library& lib) {
+  std::map<std::string, std::string> by_slug;  // slug -> name, the first one met
+  for (const Page* p : lib.newsletters)
+    if (!p->series.empty() && !slugify(p->series).empty()) by_slug.try_emplace(slugify(p->series), p->series);
+  std::vector<SeriesFeed> out;
+  if (by_slug.size() < 2) return out;
+  for (const auto& [slug, name] : by_slug) out.push_back({name, "newsletters/series/" + slug + "/"});
+  return out;
+}
+
 void list_herald_files(const Library& lib, const std::function<void(std::string path, std::string what)>& add) {
   auto page = [&](const std::string& url) { add(url.substr(1) + "index.html", fmt::format("herald's own '{}' page", url)); };
   page("/");
-  for (const char* url : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/", "/events/",
-                          "/contacts/", "/topics/", "/audience/", "/search/", "/feeds/"})
+  for (const char* url : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/", "/reports/",
+                          "/events/", "/contacts/", "/topics/", "/audience/", "/search/", "/feeds/"})
     page(url);
   if (!lib.find_page("/accessibility/")) page("/accessibility/");
   add("404.html", "herald's own '/404.html' page");
@@ -44,10 +56,11 @@ void list_herald_files(const Library& lib, const std::function<void(std::string 
   }
 
   // The feeds: site-wide, per section and per term (output/feeds.cc).
-  std::vector<std::string> feeds = {"", "newsletters/", "briefings/", "procedures/changes/", "events/"};
+  std::vector<std::string> feeds = {"", "newsletters/", "briefings/", "procedures/changes/", "reports/", "events/"};
   for (const Term& t : lib.topics) feeds.push_back("topics/" + t.key + "/");
   for (const Term& t : lib.audiences) feeds.push_back("audience/" + t.key + "/");
   for (const Board& b : lib.boards) feeds.push_back("meetings/" + b.slug + "/");
+  for (const SeriesFeed& f : newsletter_series_feeds(lib)) feeds.push_back(f.folder);
   for (const std::string& folder : feeds) {
     add(folder + "feed.xml", fmt::format("herald's RSS feed '/{}feed.xml'", folder));
     add(folder + "atom.xml", fmt::format("herald's Atom feed '/{}atom.xml'", folder));

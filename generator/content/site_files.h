@@ -36,6 +36,17 @@ const HeraldFolder* herald_folder_of(std::string_view path);
 /// against what a build writes.
 void list_herald_files(const Library& library, const std::function<void(std::string path, std::string what)>& add);
 
+/// A newsletter series with a feed of its own: its name and the folder of
+/// its feeds (`newsletters/series/practice-bulletin/`).
+struct SeriesFeed {
+  std::string name, folder;
+};
+
+/// The published newsletters' series, when there are two or more (with one,
+/// the newsletters' feed is the series'), in order of name: each has a feed,
+/// for mailing tools that send a series from its feed.
+std::vector<SeriesFeed> newsletter_series_feeds(const Library& library);
+
 /// Where a page's print PDF goes: `briefings/sudi/sudi.pdf` for
 /// /briefings/sudi/, the name the page's HTML links to.
 std::string pdf_output_path(const Page& page);

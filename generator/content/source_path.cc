@@ -43,8 +43,8 @@ std::string file_language(const std::string& path) {
 }
 
 const std::vector<std::string>& content_sections() {
-  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "meetings",
-                                                    "events", "pages"};
+  static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "reports",
+                                                    "meetings",    "events",    "pages"};
   return sections;
 }
 
@@ -66,7 +66,8 @@ static std::optional<ContentPath> classify_content_path_of(const std::string& pa
   };
   const std::string known =
       "content files belong in content/newsletters/, content/briefings/, "
-      "content/procedures/<manual>/, content/meetings/<board>/, content/events/ or content/pages/";
+      "content/procedures/<manual>/, content/reports/, content/meetings/<board>/, content/events/ or "
+      "content/pages/";
   if (parts.size() < 2 || parts[0] != "content") return fail(known);
   ContentPath out;
   if (parts.size() == 2) {
@@ -144,6 +145,7 @@ static std::optional<ContentPath> classify_content_path_of(const std::string& pa
   Kind kind = section == "newsletters" ? Kind::newsletter
             : section == "briefings"   ? Kind::briefing
             : section == "events"      ? Kind::event
+            : section == "reports"     ? Kind::report
                                        : Kind::page;
   if (parts.size() == 3) {
     if (parts[2] == "_index.md") {

@@ -18,7 +18,7 @@ std::string AnchorSet::make(std::string_view heading_text) {
   return candidate;
 }
 
-std::string add_heading_id(std::string_view heading_html, std::string_view anchor) {
+std::string add_heading_id(std::string_view heading_html, std::string_view anchor, std::string_view number) {
   // cmark writes the opening tag as exactly "<hN>".
   if (heading_html.size() < 4 || heading_html.substr(0, 2) != "<h" || heading_html[3] != '>')
     return std::string(heading_html);
@@ -28,7 +28,13 @@ std::string add_heading_id(std::string_view heading_html, std::string_view ancho
   out += " id=\"";
   append_html_escaped(out, anchor);
   out += '"';
-  out.append(heading_html.substr(3));
+  out += '>';
+  if (!number.empty()) {
+    out += "<span class=\"herald-heading-number\">";
+    append_html_escaped(out, number);
+    out += "</span> ";
+  }
+  out.append(heading_html.substr(4));
   return out;
 }
 

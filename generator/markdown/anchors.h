@@ -21,8 +21,10 @@ class AnchorSet {
 };
 
 /// Puts ` id="anchor"` into the opening tag of a rendered heading
-/// (`<h2>…</h2>` becomes `<h2 id="anchor">…</h2>`).
-std::string add_heading_id(std::string_view heading_html, std::string_view anchor);
+/// (`<h2>…</h2>` becomes `<h2 id="anchor">…</h2>`), and its number, when
+/// it has one, before its text (`<h2 id="anchor"><span
+/// class="herald-heading-number">2.1</span> …</h2>`).
+std::string add_heading_id(std::string_view heading_html, std::string_view anchor, std::string_view number = {});
 
 /// The number an author wrote at the start of a heading ("01 Purpose",
 /// "1. Purpose", "3) Risks"): 1 to 3 digits followed by the end, a space,

@@ -44,6 +44,7 @@ Document Document::parse(std::string_view markdown, const MarkdownOptions& optio
   settings.path = options.path;
   settings.line_offset = options.line_offset;
   settings.diags = &diags;
+  settings.number_headings = options.number_headings;
   if (options.shortcodes && options.shortcodes->resolve) {
     settings.resolve = options.shortcodes->resolve;
     settings.nearest = options.shortcodes->nearest;

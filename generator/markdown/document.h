@@ -26,6 +26,10 @@ struct Heading {
   std::string text;    ///< plain text, whitespace collapsed
   std::string anchor;  ///< unique in the document
   int line = 0;        ///< in the file (1-based), front matter included
+  /// Its number when herald numbers the headings (MarkdownOptions::
+  /// number_headings): "2", "2.1" or "2.1.3" for `##`, `###` and `####`
+  /// outside any block; "" otherwise.
+  std::string number;
 };
 
 /// The content under one heading, up to the next heading of the same level
@@ -59,6 +63,10 @@ struct MarkdownOptions {
   int line_offset = 0;  ///< lines before the Markdown body (front matter incl. both --- lines)
   const ShortcodeResolver* shortcodes = nullptr;  ///< null: shortcodes stay as text
   std::string base_url;                           ///< for absolute links if needed; may be empty
+  /// Number the headings 1, 1.1, 1.1.1 (a report's, §10): each `##`, `###`
+  /// and `####` heading gets its number (Heading::number), shown before its
+  /// text.
+  bool number_headings = false;
 };
 
 /// A Markdown body parsed with cmark-gfm and made safe: the author's raw HTML

@@ -11,6 +11,7 @@
 #include "markdown/anchors.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
+#include "markdown/render_rewrites.h"
 #include "markdown/urls.h"
 
 namespace herald {
@@ -99,12 +100,16 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
     cmark_node_set_url(url_nodes[k], marker(nonce, kUrl, k).c_str());
   }
 
+  // Alerts, footnotes and total rows as herald shows them (before the
+  // headings are replaced: a section's notes go before its next heading).
+  RenderRewrites rewrites(root);
+
   // 2. Replace each heading by an HTML block: the heading rendered on its
   // own, with its id; top-level ones between markers.
   std::vector<cmark_node*> blocks(heading_nodes.size(), nullptr);
   for (size_t i = 0; i < heading_nodes.size() && i < headings.size(); ++i) {
     cmark_node* heading = heading_nodes[i];
-    std::string html = add_heading_id(render_gfm_html(heading), headings[i].anchor);
+    std::string html = add_heading_id(render_gfm_html(heading), headings[i].anchor, headings[i].number);
     if (!html.empty() && html.back() == '\n') html.pop_back();
     cmark_node* parent = cmark_node_parent(heading);
     if (parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
@@ -157,6 +162,7 @@ RenderedBody RenderedBody::render(cmark_node* root, const std::vector<Heading>& 
     cmark_node_insert_before(blocks[i], heading_nodes[i]);
     cmark_node_free(blocks[i]);
   }
+  rewrites.undo();
   for (size_t k = 0; k < url_nodes.size(); ++k) cmark_node_set_url(url_nodes[k], original_urls[k].c_str());
 
   // 5. Take the markers out, noting where they were.

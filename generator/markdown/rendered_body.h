@@ -43,9 +43,11 @@ class RenderedBody {
   using UrlMap = std::function<std::string(std::string_view)>;
 
   /// Renders `root`, each node of `heading_nodes` (HEADING nodes, one per
-  /// entry of `headings`) as `<hN id="anchor">…</hN>`. For the time of the
-  /// call the tree is changed (headings replaced by HTML blocks, the URLs of
-  /// `url_nodes` by markers) and then put back exactly as it was: call it
+  /// entry of `headings`) as `<hN id="anchor">…</hN>`, its alerts,
+  /// footnotes and total rows as herald shows them (markdown/render_rewrites.h).
+  /// For the time of the call the tree is changed (headings replaced by HTML
+  /// blocks, the URLs of `url_nodes` by markers, and those rewrites) and then
+  /// put back exactly as it was: call it
   /// only while no other thread can see the tree. `seed` (the Markdown text)
   /// makes the markers unique. Each block of `drawn` is rendered as its
   /// pieces instead (and put back too).

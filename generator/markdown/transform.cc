@@ -9,6 +9,7 @@
 
 #include "core/invisible.h"
 #include "core/text.h"
+#include "markdown/alerts.h"
 #include "markdown/anchors.h"
 #include "markdown/inline_html.h"
 #include "markdown/lints.h"
@@ -31,6 +32,7 @@ class Transformer {
     cmark_node* root = result_.root.get();
     check_and_sanitise(root);
     cmark_consolidate_text_nodes(root);
+    mark_alerts(root, [this](cmark_node* node, std::string_view needle) { return locate(node, needle); }, s_.diags);
     collect(root);
     for (cmark_node* text : link_texts_) check_link_text(text);
     for (cmark_node* text : texts_) expand_shortcodes(text);
@@ -395,6 +397,7 @@ class Transformer {
 
   void anchor_headings() {
     AnchorSet anchors;
+    int counters[3] = {0, 0, 0};  // of `##`, `###` and `####`
     for (size_t i = 0; i < headings_.size(); ++i) {
       cmark_node* node = headings_[i];
       Heading heading;
@@ -402,6 +405,18 @@ class Transformer {
       heading.text = plain_text(node, true);
       heading.anchor = anchors.make(heading.text);
       heading.line = body_position(node).first + s_.line_offset;
+      cmark_node* parent = cmark_node_parent(node);
+      if (s_.number_headings && parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT &&
+          heading.level >= 2 && heading.level <= 4) {
+        // A heading under no numbered parent (a `###` before any `##`) has no number.
+        int depth = heading.level - 2;
+        bool under_parent = depth == 0 || counters[depth - 1] > 0;
+        if (under_parent) {
+          ++counters[depth];
+          for (int d = depth + 1; d < 3; ++d) counters[d] = 0;
+          for (int d = 0; d <= depth; ++d) heading.number += (d ? "." : "") + std::to_string(counters[d]);
+        }
+      }
       cmark_node_set_user_data(node, index_tag(i));
       result_.headings.push_back(std::move(heading));
       result_.heading_nodes.push_back(node);

@@ -23,6 +23,7 @@ struct TransformSettings {
   std::string_view path;  ///< for diagnostics
   int line_offset = 0;
   Diagnostics* diags = nullptr;  ///< null: no checks, no reports
+  bool number_headings = false;  ///< see MarkdownOptions::number_headings
   ShortcodeFunction resolve;     ///< empty: shortcodes stay as text
   /// The known id an unknown one was most likely meant to be, or "" (may be empty).
   std::function<std::string(std::string_view id)> nearest;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "content/site_files.h"
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "markdown/document.h"
@@ -209,13 +210,22 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   const std::string& site = lib.config.title;
   std::vector<FeedItem> everything = items_of(lib.newsletters, lib);
   for (auto& i : items_of(lib.briefings, lib)) everything.push_back(std::move(i));
+  for (auto& i : items_of(lib.reports, lib)) everything.push_back(std::move(i));
   for (auto& i : items_of(lib.events, lib)) everything.push_back(std::move(i));
   std::vector<FeedItem> releases;
   for (const Release& r : lib.releases) releases.push_back(release_item(r, lib));
   everything.insert(everything.end(), releases.begin(), releases.end());
   feeds.push_back(make_feed(lib, contents, "", site, "/", everything));
   feeds.push_back(make_feed(lib, contents, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
+  for (const SeriesFeed& series : newsletter_series_feeds(lib)) {
+    std::vector<const Page*> issues;
+    for (const Page* p : lib.newsletters)
+      if (!p->series.empty() && slugify(p->series) == slugify(series.name)) issues.push_back(p);
+    feeds.push_back(make_feed(lib, contents, series.folder, series.name + " – " + site, "/newsletters/",
+                              items_of(issues, lib)));
+  }
   feeds.push_back(make_feed(lib, contents, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
+  feeds.push_back(make_feed(lib, contents, "reports/", "Reports – " + site, "/reports/", items_of(lib.reports, lib)));
   feeds.push_back(make_feed(lib, contents, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
   feeds.push_back(make_feed(lib, contents, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
   for (const Term& t : lib.topics)

@@ -35,6 +35,7 @@ const char* template_for(Kind kind) {
     case Kind::briefing: return "briefing";
     case Kind::chapter: return "chapter";
     case Kind::event: return "event";
+    case Kind::report: return "report";
     case Kind::meeting: return "meeting";
     default: return "page";
   }
@@ -95,6 +96,7 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   list_task("/newsletters/", "newsletters", &ViewModel::newsletters_key, &ViewModel::newsletters);
   list_task("/briefings/", "briefings", &ViewModel::briefings_key, &ViewModel::briefings);
   list_task("/procedures/", "procedures", &ViewModel::procedures_key, &ViewModel::procedures);
+  list_task("/reports/", "reports", &ViewModel::reports_key, &ViewModel::reports);
   list_task("/procedures/changes/", "changes", &ViewModel::changes_key, &ViewModel::changes);
   page_task("events/index.html", "events", [vm] { return vm->events(); });
   // Boards: a few, with a few dozen meetings each, made every time.

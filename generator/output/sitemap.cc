@@ -48,7 +48,7 @@ std::string make_sitemap(const Library& lib) {
   };
   add("/", lib.home ? lib.home->last_commit : lib.commit_time);
   for (const char* section : {"/newsletters/", "/briefings/", "/procedures/", "/procedures/changes/",
-                              "/events/", "/contacts/"})
+                              "/reports/", "/events/", "/contacts/"})
     add(section, lib.commit_time);
   if (!lib.boards.empty()) add("/meetings/", lib.commit_time);
   for (const Board& b : lib.boards) add("/meetings/" + b.slug + "/actions/", lib.commit_time);

@@ -64,6 +64,12 @@ class ViewModel {
   /// when unchanged.
   Hash128 newsletters_key() const;
   Hash128 briefings_key() const;
+  /// The reports by type, newest first in each (`/reports/`).
+  TemplateData reports() const;
+  /// A hash of what reports() is made from, as for newsletters_key: the
+  /// menus, the section's intro and each report's card (its type among it);
+  /// the types' names and order are herald.yaml's, in the site's inputs.
+  Hash128 reports_key() const;
   TemplateData procedures() const;
   TemplateData manual(const Manual& manual) const;
   /// A hash of what manual() is made from: the manual's own page (as
@@ -120,6 +126,7 @@ class ViewModel {
   void chapter_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void event_data(const Page& p, const std::string& root, TemplateData& pg) const;
   void briefing_data(const Page& p, const std::string& root, TemplateData& pg) const;
+  void report_data(const Page& p, TemplateData& pg) const;
   void meeting_data(const Page& p, const std::string& root, TemplateData& pg) const;
   /// What meeting_data() shows besides the meeting as parsed: its status by
   /// the clock, its board's title, its papers' files.

@@ -71,6 +71,7 @@ constexpr Word kWords[] = {
     {"", "Event", "Digwyddiad"},
     {"", "Board", "Bwrdd"},
     {"", "Meeting", "Cyfarfod"},
+    {"", "Report", "Adroddiad"},
     {"", "Page", "Tudalen"},
     {"", "Changes to the procedures", "Newidiadau i'r gweithdrefnau"},
     {"", "Latest 7-minute briefings", "Y briffiau 7 munud diweddaraf"},

@@ -27,6 +27,8 @@ const PAGE_TYPES = {
   manual: '/procedures/children/',
   chapter: '/procedures/children/allegations-against-staff/',
   changes: '/procedures/changes/',
+  reports: '/reports/',
+  report: '/reports/annual-report-2023-24/',
   events: '/events/',
   event: '/events/professional-curiosity-masterclass/',
   meetings: '/meetings/',

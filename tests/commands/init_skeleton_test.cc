@@ -124,7 +124,8 @@ TEST_CASE("--example adds one example of each kind, each in a folder of its own,
                                           "content/meetings/example-board/_index.md",
                                           "content/newsletters/example-newsletter.md",
                                           "content/procedures/example-manual/_index.md",
-                                          "content/procedures/example-manual/example-chapter.md"});
+                                          "content/procedures/example-manual/example-chapter.md",
+                                          "content/reports/example-report.md"});
   // Dated so that nothing is scheduled, no event is past and no chapter overdue.
   CHECK(example["content/newsletters/example-newsletter.md"].find("date: 2024-07-01\n") != std::string::npos);
   CHECK(example["content/briefings/example-briefing.md"].find("date: 2024-07-01\n") != std::string::npos);

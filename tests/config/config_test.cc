@@ -19,7 +19,8 @@ TEST_CASE("a full herald.yaml is read") {
       "accessibility:\n  contact_email: a11y@northbrook.example\n  reviewed: 2024-03-01\n"
       "feeds: { items: 5, full_content: false }\n"
       "procedures: { release_tags: \"release-*\" }\n"
-      "briefings:\n  review_types: { cspr-thematic: \"Thematic review\" }\n",
+      "briefings:\n  review_types: { cspr-thematic: \"Thematic review\" }\n"
+      "reports:\n  report_types: { needs-assessment: \"Joint needs assessment\" }\n",
       "herald.yaml", diags);
   REQUIRE(config);
   CHECK(messages(diags).empty());
@@ -32,6 +33,24 @@ TEST_CASE("a full herald.yaml is read") {
   CHECK(config->review_type_name("sar") == "Safeguarding Adults Review");
   CHECK(config->review_type_name("cspr-thematic") == "Thematic review");
   CHECK(config->accessibility_email == "a11y@northbrook.example");
+  CHECK(config->report_type_name("annual-report") == "Annual report");
+  CHECK(config->report_type_name("needs-assessment") == "Joint needs assessment");
+  CHECK(config->report_types.back().first == "needs-assessment");
+}
+
+TEST_CASE("report types: a site's own must be slugs; reports must be a map; unknown settings in it warn") {
+  Diagnostics diags;
+  auto config = parse_config("title: T\nreports:\n  report_types: { \"Needs Assessment\": x }\n  report_typs: {}\n",
+                             "herald.yaml", diags);
+  CHECK_FALSE(config);
+  CHECK(messages(diags) == std::vector<std::string>{
+                               "herald.yaml:3:19: error: report type 'Needs Assessment' must use lower-case letters, "
+                               "digits and hyphens",
+                               "herald.yaml:4:3: warning: unknown setting 'report_typs' in 'reports' (did you mean "
+                               "'report_types'?)"});
+  Diagnostics again;
+  CHECK_FALSE(parse_config("title: T\nreports: annual\n", "herald.yaml", again));
+  CHECK(messages(again) == std::vector<std::string>{"herald.yaml:2:10: error: 'reports' must be a map of settings"});
 }
 
 TEST_CASE("accessibility.known_issues lists the statement's non-accessible content, and must be a list") {

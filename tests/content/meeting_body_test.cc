@@ -50,7 +50,7 @@ TEST_CASE("level-2 headings") {
 TEST_CASE("decisions are read with the item they are under") {
   Meeting m;
   m.restricted = {3};
-  std::vector<Heading> headings = {{2, "1. Welcome", "1-welcome", 1}, {2, "3. Restricted item", "3-restricted-item", 5}};
+  std::vector<Heading> headings = {{2, "1. Welcome", "1-welcome", 1, ""}, {2, "3. Restricted item", "3-restricted-item", 5, ""}};
   read_agenda("## 1. Welcome\n> [!DECISION]\n> Agreed *this*.\n> And `that`.\n\n> [!NOTE]\n> Not a decision.\n"
               "## 3. Restricted item\n> [!decision]\n",
               headings, m);

@@ -85,6 +85,24 @@ TEST_CASE(
                                  "Feeds and embeds -> /feeds/"});
 }
 
+TEST_CASE("the default main menu shows reports, after procedures, once the site publishes one") {
+  Page report = page(Kind::report, "annual-report", "Annual report");
+  report.source_path = "content/reports/annual-report.md";
+  Page draft = page(Kind::report, "strategy", "Strategy");
+  draft.source_path = "content/reports/strategy.md";
+  draft.draft = true;
+  Site site({page(Kind::briefing, "neglect", "Neglect"), report, page(Kind::event, "course", "Course")});
+  CHECK(Site::shown(site.lib.main_menu) ==
+        std::vector<std::string>{"7-minute briefings -> /briefings/", "Reports -> /reports/", "Events -> /events/",
+                                 "Search -> /search/"});
+  Site drafts_only({page(Kind::briefing, "neglect", "Neglect"), draft}, "menu:\n  main: [reports]\n");
+  CHECK(Site::shown(drafts_only.lib.main_menu).empty());
+  CHECK(messages(drafts_only.diags) ==
+        std::vector<std::string>{"herald.yaml:3:10: error: 'reports' in the main menu: the site has no reports yet, "
+                                 "so the menu would lead to an empty page: take it out of the menu until there is "
+                                 "one"});
+}
+
 TEST_CASE("the site's own accessibility statement is listed once, under its own title") {
   Site site({page(Kind::page, "accessibility", "Accessibility"), page(Kind::page, "about", "About us")});
   CHECK(Site::shown(site.lib.footer_menu) == std::vector<std::string>{"About us -> /about/",
@@ -135,8 +153,8 @@ TEST_CASE("an entry naming nothing the site publishes is an error at it, with th
           "mean 'about'?)",
           "herald.yaml:3:53: error: 'nothing-like-it' in the main menu is not a section or a page of this "
           "site: "
-          "a menu names a section (newsletters, briefings, procedures, events, contacts, search, topics, "
-          "accessibility, feeds), a page of content/pages/ by its file name ('about' for "
+          "a menu names a section (newsletters, briefings, procedures, reports, meetings, events, contacts, search, "
+          "topics, accessibility, feeds), a page of content/pages/ by its file name ('about' for "
           "content/pages/about.md), or a link written { title: \"…\", url: … }",
           "herald.yaml:4:12: error: 'privacy' in the footer menu is the page content/pages/privacy.md, which "
           "is a "

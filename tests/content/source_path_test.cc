@@ -26,6 +26,12 @@ TEST_CASE("content paths are classified by the contract's layout") {
   REQUIRE(chapter);
   CHECK(chapter->kind == Kind::chapter);
   CHECK(chapter->manual == "children");
+  auto report = classify_content_path("content/reports/annual-report-2024/index.md", &problem);
+  REQUIRE(report);
+  CHECK(report->kind == Kind::report);
+  CHECK(report->slug == "annual-report-2024");
+  CHECK(report->bundle_dir == "content/reports/annual-report-2024/");
+  CHECK(classify_content_path("content/reports/_index.md", &problem)->kind == Kind::section);
   auto page = classify_content_path("content/pages/about.md", &problem);
   REQUIRE(page);
   CHECK(page->kind == Kind::page);
@@ -36,7 +42,8 @@ TEST_CASE("unknown places are explained") {
   CHECK_FALSE(classify_content_path("content/blog/post.md", &problem));
   CHECK(problem ==
         "unknown section 'blog': content files belong in content/newsletters/, content/briefings/, "
-        "content/procedures/<manual>/, content/meetings/<board>/, content/events/ or content/pages/");
+        "content/procedures/<manual>/, content/reports/, content/meetings/<board>/, content/events/ or "
+        "content/pages/");
   CHECK_FALSE(classify_content_path("content/procedures/loose.md", &problem));
   CHECK_FALSE(classify_content_path("content/briefings/a/b/c.md", &problem));
 }

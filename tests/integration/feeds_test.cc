@@ -65,7 +65,7 @@ TEST_CASE("xmllint accepts every XML file") {
                        "find . -name '*.xml' | wc -l");
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(std::stoi(r.out) == 15);  // sitemap + RSS and Atom for the site, 4 sections, 1 topic, 1 audience
+  CHECK(std::stoi(r.out) == 17);  // sitemap + RSS and Atom for the site, 5 sections, 1 topic, 1 audience
 }
 
 TEST_CASE("hostile text survives every feed unchanged") {
@@ -105,4 +105,43 @@ TEST_CASE("embeds open links in the parent window; the feeds page lists every fe
   CHECK(contains(feeds, "https://safeguarding.testshire.example/topics/neglect/feed.xml"));
   CHECK(contains(site.read("public/briefings/index.html"),
                  "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"7-minute briefings (RSS)\" href=\"../briefings/feed.xml\">"));
+}
+
+TEST_CASE("two newsletter series: each has a full-content feed of its own, read by feedparser; one series has none") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/newsletters/spring.md",
+             "---\ntitle: Spring bulletin\ndate: 2024-03-01\n---\n\nThe spring bulletin's text.\n");
+  site.write("content/newsletters/summer.md",
+             "---\ntitle: Summer issue\ndate: 2024-06-01\nseries: Safeguarding Matters\n---\n\nThe summer issue's text.\n");
+  site.commit("one series");
+  auto one = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  CHECK_FALSE(site.exists("public/newsletters/series"));
+  site.write("content/newsletters/spring.md",
+             "---\ntitle: Spring bulletin\ndate: 2024-03-01\nseries: Practice Bulletin\n---\n\nThe spring bulletin's text.\n");
+  site.write("content/newsletters/autumn.md",
+             "---\ntitle: Autumn issue\ndate: 2024-06-15\nseries: Safeguarding Matters\n---\n\nThe autumn issue's text.\n");
+  site.commit("two series");
+  auto build = site.herald("build --now 2024-07-01T12:00:00");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  site.write("read.py",
+             "import feedparser, sys\n"
+             "for series in ('practice-bulletin', 'safeguarding-matters'):\n"
+             "    d = feedparser.parse(sys.argv[1] + '/newsletters/series/' + series + '/atom.xml', sanitize_html=False)\n"
+             "    assert not d.bozo, d.bozo_exception\n"
+             "    print(series, d.feed.title, '|', ', '.join(e.title + ': ' + e.content[0].value.strip() for e in d.entries))\n");
+  auto r = run_command("/usr/bin/python3 '" + site.dir() + "/read.py' '" + site.dir() + "/public'");
+  INFO(r.err);
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "practice-bulletin Practice Bulletin – Testshire Safeguarding Partnership | "
+                        "Spring bulletin: <p>The spring bulletin's text.</p>\n"));
+  CHECK(contains(r.out, "safeguarding-matters Safeguarding Matters – Testshire Safeguarding Partnership | "
+                        "Autumn issue: <p>The autumn issue's text.</p>, Summer issue: <p>The summer issue's text.</p>, "
+                        "Spring 2024: "));  // the minimal site's issue, of the same series
+  CHECK(site.exists("public/newsletters/series/practice-bulletin/feed.json"));
+  CHECK(contains(site.read("public/feeds/index.html"), "/newsletters/series/safeguarding-matters/feed.xml"));
 }

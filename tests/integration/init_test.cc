@@ -107,7 +107,7 @@ TEST_CASE("herald init makes a git repository on main, with nothing committed, t
     CHECK(w.exists("public/pagefind/pagefind.js"));
 }
 
-TEST_CASE("herald init --example adds a newsletter, a briefing, a manual, an event and a board that build with no message") {
+TEST_CASE("herald init --example adds a newsletter, a briefing, a manual, a report, an event and a board that build with no message") {
   Workspace w;
   auto made = w.herald("init eastshire-site --example" + std::string(kOptions));
   INFO(made.err);
@@ -116,14 +116,15 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual, an eve
   build_without_a_message(w);
   for (const char* page : {"newsletters/example-newsletter/", "briefings/example-briefing/",
                            "procedures/example-manual/", "procedures/example-manual/example-chapter/",
-                           "events/example-event/", "meetings/", "meetings/example-board/"}) {
+                           "events/example-event/", "reports/example-report/", "meetings/", "meetings/example-board/"}) {
     CAPTURE(page);
     std::string html = w.read(std::string("public/") + page + "index.html");
     CHECK(contains(html, "example"));
   }
   for (const char* pdf : {"newsletters/example-newsletter/example-newsletter.pdf",
                           "briefings/example-briefing/example-briefing.pdf",
-                          "procedures/example-manual/example-chapter/example-chapter.pdf"}) {
+                          "procedures/example-manual/example-chapter/example-chapter.pdf",
+                          "reports/example-report/example-report.pdf"}) {
     CAPTURE(pdf);
     CHECK(w.read(std::string("public/") + pdf).rfind("%PDF-", 0) == 0);
   }
@@ -145,7 +146,7 @@ TEST_CASE("herald init --example adds a newsletter, a briefing, a manual, an eve
   std::string nav = "<li class=\"herald-nav__item\"><a class=\"herald-nav__link\" href=\"";
   std::string sections = nav + "newsletters/\">Newsletters</a></li>\n" + nav +
                          "briefings/\">7-minute briefings</a></li>\n" + nav + "procedures/\">Procedures</a></li>\n" +
-                         nav + "meetings/\">Meetings</a></li>\n" + nav + "events/\">Events</a></li>\n" + nav + "contacts/\">Contacts</a></li>\n" + nav +
+                         nav + "reports/\">Reports</a></li>\n" + nav + "meetings/\">Meetings</a></li>\n" + nav + "events/\">Events</a></li>\n" + nav + "contacts/\">Contacts</a></li>\n" + nav +
                          "search/\">Search</a></li>\n";
   CHECK(contains(home, sections));
   std::string config = w.read("herald.yaml");

@@ -9,7 +9,7 @@ TEST_CASE("herald new makes each kind from its archetype, never overwriting") {
   TempSite site;
   site.write_minimal_site();
   site.commit("site");
-  for (const char* kind : {"briefing", "newsletter", "chapter", "event", "page"}) {
+  for (const char* kind : {"briefing", "newsletter", "chapter", "report", "event", "page"}) {
     CAPTURE(kind);
     std::string title = std::string("Neglect and young carers ") + kind;
     auto made = site.herald(std::string("new ") + kind + " \"" + title + "\" --date 2024-06-01");

@@ -44,10 +44,10 @@ TEST_CASE("the sitemap lists the home page, the sections and each published page
   }
   const std::string site = "https://safeguarding.testshire.example";
   CHECK(locs == std::vector<std::string>{site + "/", site + "/newsletters/", site + "/briefings/",
-                                         site + "/procedures/", site + "/procedures/changes/", site + "/events/",
-                                         site + "/contacts/", site + "/about/", site + "/briefings/sudi/",
+                                         site + "/procedures/", site + "/procedures/changes/", site + "/reports/",
+                                         site + "/events/", site + "/contacts/", site + "/about/", site + "/briefings/sudi/",
                                          site + "/procedures/children/referrals/"});
-  CHECK(dates == std::vector<std::string>{"2024-01-01", "2024-07-01", "2024-07-01", "2024-07-01", "2024-07-01",
+  CHECK(dates == std::vector<std::string>{"2024-01-01", "2024-07-01", "2024-07-01", "2024-07-01", "2024-07-01", "2024-07-01",
                                           "2024-07-01", "2024-07-01", "2024-01-01", "2024-04-01", "2024-06-01"});
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset", 0) == 0);
 }

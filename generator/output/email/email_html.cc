@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "markdown/alerts.h"
 #include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
@@ -48,6 +49,8 @@ class HtmlWriter {
         return list(node);
       case CMARK_NODE_BLOCK_QUOTE:
         out += "<blockquote style=\"" + st_.blockquote + "\">\n";
+        // An alert (markdown/alerts.h) keeps its label, in words.
+        if (const AlertKind* alert = alert_of(node)) out += std::string("<p><strong>") + alert->label + "</strong></p>\n";
         blocks(cmark_node_first_child(node), false);
         out += "</blockquote>\n";
         return;

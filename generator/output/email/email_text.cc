@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "markdown/alerts.h"
 #include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
@@ -72,8 +73,13 @@ class TextWriter {
       }
       case CMARK_NODE_LIST:
         return list(node, width);
-      case CMARK_NODE_BLOCK_QUOTE:
-        return prefix_lines(blocks(cmark_node_first_child(node), width > 22 ? width - 2 : 20, false), "> ", "> ");
+      case CMARK_NODE_BLOCK_QUOTE: {
+        // An alert (markdown/alerts.h) keeps its label, in words.
+        const AlertKind* alert = alert_of(node);
+        std::string inner = blocks(cmark_node_first_child(node), width > 22 ? width - 2 : 20, false);
+        if (alert) inner = std::string(alert->label) + ":\n\n" + inner;
+        return prefix_lines(inner, "> ", "> ");
+      }
       case CMARK_NODE_CODE_BLOCK: {
         if (is_chart_block(node))
           if (std::optional<Chart> chart = parse_chart(node_literal(node))) return chart_text(*chart, width);

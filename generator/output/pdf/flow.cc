@@ -88,10 +88,14 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
     if (item.break_before && in_frame > 0 && !next_frame()) return std::nullopt;
+    // A table's row starting a frame has its header row above it again.
+    auto repeated_header = [&] {
+      return in_frame == 0 && item.header && *item.header < i ? items[*item.header].height : 0.0;
+    };
     for (;;) {
       const Frame& frame = out.frames.back();
       double bottom = frame.y + frame.height;
-      double alone = y + needed(i, open, in_frame == 0);
+      double alone = y + needed(i, open, in_frame == 0) + repeated_header();
       double with_chain = alone;
       std::vector<int> chain_open = item.boxes;
       for (size_t j = i; j + 1 < items.size() && j < i + 3 && items[j].keep_with_next; ++j) {
@@ -118,6 +122,10 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
       y += boxes[b].pad_top;
     }
     const Frame& frame = out.frames.back();
+    if (double again = repeated_header(); again > 0) {
+      out.placed.push_back({*item.header, static_cast<int>(out.frames.size()) - 1, frame.x + item.indent, y, true});
+      y += again;
+    }
     out.placed.push_back({i, static_cast<int>(out.frames.size()) - 1, frame.x + item.indent, y});
     y += item.height;
     ++in_frame;
@@ -131,7 +139,7 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
 void place_items(Flow& flow, const Pagination& pagination) {
   for (const Placement& p : pagination.placed) {
     const Item& item = flow.items()[p.item];
-    if (item.place) item.place(pagination.frames[p.frame].page, p.x, p.y);
+    if (item.place && !p.again) item.place(pagination.frames[p.frame].page, p.x, p.y);
   }
 }
 
@@ -165,7 +173,11 @@ void draw_flow_page(PdfDocument& doc, const Flow& flow, const Pagination& pagina
   for (const Placement& p : pagination.placed) {
     if (pagination.frames[p.frame].page != page) continue;
     const Item& item = flow.items()[p.item];
-    if (item.draw) item.draw(doc, p.x, p.y);
+    if (p.again) {
+      if (item.draw_again) item.draw_again(doc, p.x, p.y);
+    } else if (item.draw) {
+      item.draw(doc, p.x, p.y);
+    }
   }
 }
 

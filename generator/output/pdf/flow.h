@@ -34,6 +34,11 @@ struct Item {
   std::function<void(int page, double x, double y)> place;
   /// Draws the content with its top-left corner at (x, y).
   std::function<void(PdfDocument&, double x, double y)> draw;
+  /// A table's row: the index of its header row's item, drawn again (by
+  /// its draw_again, as an artifact) above it when the row starts a frame.
+  std::optional<size_t> header;
+  /// A header row drawn again at the top of a frame its table runs on to.
+  std::function<void(PdfDocument&, double x, double y)> draw_again;
 };
 
 /// A rectangle that receives items: a column of a page.
@@ -46,6 +51,7 @@ struct Placement {
   size_t item = 0;
   int frame = 0;
   double x = 0, y = 0;
+  bool again = false;  ///< a header row repeated (Item::draw_again)
 };
 
 struct BoxSegment {

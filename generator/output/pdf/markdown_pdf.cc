@@ -22,6 +22,13 @@ const char* heading_role(int level) {
   return roles[std::clamp(level, 1, 6)];
 }
 
+bool is_type(cmark_node* node, const char* name) {
+  const char* type = cmark_node_get_type_string(node);
+  return type && std::strcmp(type, name) == 0;
+}
+
+}  // namespace
+
 std::string collapse_spaces(const std::string& text) {
   std::string out;
   bool space = false;
@@ -38,17 +45,10 @@ std::string collapse_spaces(const std::string& text) {
   return out;
 }
 
-bool is_type(cmark_node* node, const char* name) {
-  const char* type = cmark_node_get_type_string(node);
-  return type && std::strcmp(type, name) == 0;
-}
-
 std::string literal_of(cmark_node* node) {
   const char* literal = cmark_node_get_literal(node);
   return literal ? literal : "";
 }
-
-}  // namespace
 
 std::string MarkdownLayout::literal_of_node(cmark_node* node) { return literal_of(node); }
 
@@ -64,7 +64,9 @@ void PdfWarnings::report(Diagnostics& diags, const std::string& path) const {
 
 MarkdownLayout::MarkdownLayout(PdfDocument& doc, Flow& flow, const MarkdownSource& source,
                                const BodyStyle& style)
-    : doc_(doc), flow_(flow), source_(source), style_(style), last_heading_level_(style.top_heading - 1) {}
+    : doc_(doc), flow_(flow), source_(source), style_(style), last_heading_level_(style.top_heading - 1) {
+  if (source.doc) place_notes(source.doc->root());
+}
 
 TextStyle MarkdownLayout::body_text() const {
   TextStyle t;
@@ -130,6 +132,7 @@ void MarkdownLayout::add_blocks(cmark_node* first, cmark_node* stop, const Regio
 }
 
 void MarkdownLayout::add_block(cmark_node* node, const Region& region) {
+  if (!notes_before_.empty()) add_notes_before(node, region);
   if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH) run_in_ = 0;
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH:
@@ -194,6 +197,11 @@ void MarkdownLayout::add_text(RichText text, const TextStyle& style, const Regio
     item.boxes = region.boxes;
     item.keep_with_next = heading_level > 0 || (i == 0 && n >= 2) || (n >= 4 && i == n - 2);
     item.place = [block, i](int page, double x, double y) { block->place_line(i, page, x, y); };
+    if (i == 0 && heading_level > 0 && !anchor.empty() && heading_placed_)
+      item.place = [block, i, anchor, placed = heading_placed_](int page, double x, double y) {
+        block->place_line(i, page, x, y);
+        placed(anchor, page);
+      };
     const bool first = i == 0;
     item.draw = [block, i, element, first, heading_level, anchor, title, rule, rule_colour, rule_width](
                     PdfDocument& d, double x, double y) {
@@ -408,7 +416,13 @@ void MarkdownLayout::add_heading(cmark_node* node, const Region& region) {
   last_heading_level_ = level;
   int element = doc_.add_element(region.element, heading_role(level));
   double space = take_space(level <= style_.top_heading ? style_.size * 1.5 : style_.size * 1.1);
-  add_text(inline_text(node), heading_text(level), region, element, space, level,
+  // A report's heading has its number (markdown/document.h: Heading::number).
+  RichText text;
+  if (heading && !heading->number.empty()) text.append(heading->number + " ", {});
+  InlineState state;
+  collect_inlines(node, text, state);
+  text.trim();
+  add_text(std::move(text), heading_text(level), region, element, space, level,
            heading ? heading->anchor : std::string());
   after_heading_ = true;
 }
@@ -461,21 +475,6 @@ void MarkdownLayout::add_list(cmark_node* node, const Region& region) {
   next_space_.reset();
 }
 
-void MarkdownLayout::add_quote(cmark_node* node, const Region& region) {
-  Box box;
-  box.rule = style_.palette.brand;
-  box.pad_top = box.pad_bottom = style_.size * 0.3;
-  box.indent = region.indent;
-  box.width = region.width;
-  int id = flow_.add_box(box);
-  int element = doc_.add_element(region.element, "BlockQuote");
-  Region inner{element, region.indent + style_.size * 1.1, region.width - style_.size * 1.1, region.boxes};
-  inner.boxes.push_back(id);
-  next_space_ = take_space(paragraph_space());
-  add_blocks(cmark_node_first_child(node), nullptr, inner);
-  next_space_.reset();
-}
-
 void MarkdownLayout::add_code(cmark_node* node, const Region& region) {
   std::string code = literal_of(node);
   while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
@@ -513,89 +512,6 @@ void MarkdownLayout::add_rule(const Region& region) {
     cairo_fill(d.cr());
   };
   add_item(std::move(item), 0);
-}
-
-void MarkdownLayout::add_html_block(cmark_node* node, const Region& region) {
-  // Herald's own HTML (contact cards): paragraphs of text, bold, links; a
-  // contact card is a bordered box.
-  Region current = region;
-  std::vector<std::pair<bool, Region>> divs;  // opened a box?, the region before
-  RichText text;
-  InlineState state;
-  auto flush = [&] {
-    text.trim();
-    if (!text.blank()) {
-      int element = doc_.add_element(current.element, "P");
-      add_text(std::move(text), body_text(), current, element, take_space(style_.size * 0.3));
-    }
-    text = RichText();
-    state.link = -1;
-  };
-  bool first = true;
-  for (const HtmlToken& t : tokenize_html(literal_of(node))) {
-    if (t.type == HtmlToken::open && (t.name == "div" || t.name == "section" || t.name == "address")) {
-      flush();
-      bool card = t.klass.find("contact") != std::string::npos || t.klass.find("card") != std::string::npos;
-      divs.push_back({card, current});
-      if (card) {
-        Box box;
-        box.border = kRule;
-        box.fill = style_.palette.tint;
-        box.pad_top = box.pad_bottom = style_.size * 0.6;
-        box.radius = 3;
-        box.indent = current.indent;
-        box.width = current.width;
-        int id = flow_.add_box(box);
-        int element = doc_.add_element(current.element, "Div");
-        Region inner{element, current.indent + style_.size * 0.8, current.width - style_.size * 1.6,
-                     current.boxes};
-        inner.boxes.push_back(id);
-        next_space_ = first ? take_space(paragraph_space()) : style_.size * 0.5;
-        current = inner;
-      }
-      first = false;
-      continue;
-    }
-    if (t.type == HtmlToken::close && (t.name == "div" || t.name == "section" || t.name == "address")) {
-      flush();
-      if (!divs.empty()) {
-        current = divs.back().second;
-        divs.pop_back();
-      }
-      continue;
-    }
-    if (t.type != HtmlToken::text && is_block_tag(t.name)) {
-      flush();
-      continue;
-    }
-    if (first && t.type == HtmlToken::text && collapse_spaces(t.value) == " ") continue;
-    if (first) next_space_ = take_space(paragraph_space());
-    first = false;
-    add_html_token(t, text, state);
-  }
-  flush();
-}
-
-void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {
-  flush_label();
-  TextStyle label_style = body_text();
-  label_style.align = PANGO_ALIGN_RIGHT;
-  const double width = style_.size * 2.2;
-  int list = doc_.add_element(region.element, "L");
-  int li = doc_.add_element(list, "LI");
-  int lbl = doc_.add_element(li, "Lbl");
-  int body = doc_.add_element(li, "LBody");
-  // cmark numbers the definitions in the order of their first reference,
-  // as the references show them.
-  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + std::to_string(++footnotes_) + "]"),
-                                           label_style, width - style_.size * 0.4);
-  pending_label_ = [label, lbl, width](PdfDocument& d, double x, double y, double baseline) {
-    label->draw(d, x - width, y + baseline - label->line_baseline(0), lbl);
-  };
-  Region inner{body, region.indent + width, region.width - width, region.boxes};
-  next_space_ = take_space(paragraph_space());
-  add_blocks(cmark_node_first_child(node), nullptr, inner);
-  flush_label();
 }
 
 }  // namespace herald::pdf

@@ -14,6 +14,7 @@
 
 #include "config/config.h"
 #include "core/diagnostic.h"
+#include "markdown/footnotes.h"
 #include "output/pdf/file_index.h"
 #include "output/pdf/flow.h"
 #include "output/pdf/html_fragment.h"
@@ -26,6 +27,11 @@ class Document;
 }
 
 namespace herald::pdf {
+
+/// Runs of spaces, tabs and line breaks as one space.
+std::string collapse_spaces(const std::string& text);
+/// A node's literal, or "".
+std::string literal_of(cmark_node* node);
 
 /// Warnings met while laying out one PDF. A layout may be tried at several
 /// text sizes; each warning is reported once.
@@ -100,6 +106,11 @@ class MarkdownLayout {
     run_in_used_ = false;
   }
   bool run_in_used() const { return run_in_used_; }
+  /// Called, before any page is drawn, with each heading's anchor and the
+  /// page (from 0) its first line is placed on: a contents page's numbers.
+  void on_heading_placed(std::function<void(const std::string& anchor, int page)> callback) {
+    heading_placed_ = std::move(callback);
+  }
   /// The level of the heading the next blocks sit under (2 inside a briefing
   /// panel): their headings continue from it without skipping a level.
   void set_heading_context(int level) { last_heading_level_ = level; }
@@ -130,6 +141,10 @@ class MarkdownLayout {
   void add_html_block(cmark_node* node, const Region& region);
   void add_table(cmark_node* node, const Region& region);
   void add_footnote(cmark_node* node, const Region& region);
+  /// Where the footnotes go (markdown/footnotes.h): at the end of each section.
+  void place_notes(cmark_node* root);
+  /// The notes of the section that `node` (a heading) ends, if not added yet.
+  void add_notes_before(cmark_node* node, const Region& region);
   void collect_inlines(cmark_node* node, RichText& out, InlineState& state);
   void add_inline_html(const std::string& html, RichText& out, InlineState& state);
   void add_html_token(const HtmlToken& token, RichText& out, InlineState& state);
@@ -152,6 +167,11 @@ class MarkdownLayout {
   int last_heading_level_ = 1;
   int list_depth_ = 0;
   int footnotes_ = 0;
+  std::function<void(const std::string& anchor, int page)> heading_placed_;
+  std::vector<FootnoteGroup> note_groups_;
+  std::unordered_map<cmark_node*, size_t> notes_before_;  ///< section's next heading -> its notes
+  std::unordered_map<cmark_node*, int> note_numbers_;
+  std::set<cmark_node*> notes_done_;
 };
 
 }  // namespace herald::pdf

@@ -10,11 +10,12 @@
 #include "output/pdf/newsletter_pdf.h"
 #include "output/pdf/pdf_module.h"
 #include "output/pdf/print_common.h"
+#include "output/pdf/report_pdf.h"
 
 namespace herald {
 namespace {
 
-/// The briefing, chapter, minutes or newsletter layout by kind (any other kind like a newsletter).
+/// The briefing, chapter, report, minutes or newsletter layout by kind (any other kind like a newsletter).
 std::string draw_page_pdf(const Library& library, const Page& page, const pdf::FileIndex& files, Diagnostics& diags,
                           size_t* warned) {
   pdf::PdfWarnings warnings;
@@ -28,6 +29,9 @@ std::string draw_page_pdf(const Library& library, const Page& page, const pdf::F
       break;
     case Kind::chapter:
       bytes = pdf::render_chapter_pdf(job);
+      break;
+    case Kind::report:
+      bytes = pdf::render_report_pdf(job);
       break;
     case Kind::meeting:
       bytes = pdf::render_minutes_pdf(job);

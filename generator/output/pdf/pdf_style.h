@@ -33,6 +33,8 @@ inline constexpr Rgb kText{0.10, 0.10, 0.12};
 inline constexpr Rgb kMuted{0.30, 0.30, 0.34};  // 9:1 on white
 inline constexpr Rgb kRule{0.72, 0.72, 0.75};
 inline constexpr Rgb kCodeBackground{0.95, 0.95, 0.96};
+/// The bar of a warning or caution alert: GOV.UK red.
+inline constexpr Rgb kWarning{0.83, 0.21, 0.22};
 inline constexpr Rgb kLinkFallback{0.10, 0.30, 0.60};
 /// Behind text marked with <mark>: a pale yellow, as browsers show it.
 inline constexpr Rgb kHighlight{1.0, 0.94, 0.60};

@@ -288,7 +288,8 @@ void TextBlock::draw_line(PdfDocument& doc, size_t i, double x, double y, int el
   if (i >= lines_.size()) return;
   cairo_t* cr = doc.cr();
   const Line& line = lines_[i];
-  const bool inlines = text_.has_links() || text_.has_abbreviations();
+  const bool artifact = element < 0;
+  const bool inlines = !artifact && (text_.has_links() || text_.has_abbreviations());
   const auto& ranges = text_.ranges();
   const int page = positions_[i].page ? positions_[i].page : doc.page_number();
   // A stretch is one link, or one abbreviation outside links, or plain text
@@ -296,7 +297,10 @@ void TextBlock::draw_line(PdfDocument& doc, size_t i, double x, double y, int el
   auto same_stretch = [](const RichText::Range& a, const RichText::Range& b) {
     return a.link == b.link && (a.link >= 0 || a.format.abbreviation == b.format.abbreviation);
   };
-  if (!inlines) doc.enter(element);
+  if (artifact)
+    doc.leave_leaves();
+  else if (!inlines)
+    doc.enter(element);
   for (const Run& r : line.runs) {
     const RichText::Range& range = ranges.empty() ? RichText::Range{} : ranges[r.range];
     if (inlines) {

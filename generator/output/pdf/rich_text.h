@@ -99,7 +99,8 @@ class TextBlock {
   void place_line(size_t i, int page, double x, double y);
   /// Draws line i with its top-left corner at (x, y) as content of `element`
   /// (a leaf, or the parent of Span and Link children when there are links
-  /// or abbreviations: an abbreviation's Span has its expansion).
+  /// or abbreviations: an abbreviation's Span has its expansion); with
+  /// `element` < 0, as an artifact (a table's header row repeated).
   void draw_line(PdfDocument& doc, size_t i, double x, double y, int element) const;
   /// Places and draws every line from (x, y) on the current page.
   void draw(PdfDocument& doc, double x, double y, int element);

@@ -1,10 +1,11 @@
-// GFM tables in PDFs: column widths that fit the frame, one unbreakable item per row, TH/TD tags.
+// GFM tables in PDFs: column widths that fit the frame, one item per row, the header row again on each page, the total in TFoot.
 #include <cmark-gfm-core-extensions.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
 
+#include "markdown/total_row.h"
 #include "output/pdf/markdown_pdf.h"
 
 namespace herald::pdf {
@@ -89,13 +90,21 @@ void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
 
   std::vector<double> offsets(columns, 0);
   for (size_t c = 1; c < columns; ++c) offsets[c] = offsets[c - 1] + widths[c - 1];
-  const double total = region.width;
+  const double total_width = region.width;
   const int table = doc_.add_element(region.element, "Table");
+  // THead, TBody and TFoot (a total row, markdown/total_row.h) group the rows.
+  const bool total = has_total_row(node);
+  int head_group = -1, body_group = -1, foot_group = -1;
   const Palette palette = style_.palette;
   double space = take_space(paragraph_space());
   bool first_row = true;
-  for (const RowText& r : rows) {
-    const int tr = doc_.add_element(table, "TR");
+  std::optional<size_t> header_item;
+  for (size_t r_index = 0; r_index < rows.size(); ++r_index) {
+    const RowText& r = rows[r_index];
+    const bool footer = total && r_index + 1 == rows.size();
+    int& group = r.header ? head_group : footer ? foot_group : body_group;
+    if (group < 0) group = doc_.add_element(table, r.header ? "THead" : footer ? "TFoot" : "TBody");
+    const int tr = doc_.add_element(group, "TR");
     auto cells = std::make_shared<std::vector<Cell>>();
     double height = 0;
     for (size_t c = 0; c < columns; ++c) {
@@ -115,6 +124,7 @@ void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
     item.indent = region.indent;
     item.boxes = region.boxes;
     item.keep_with_next = r.header;
+    if (!r.header) item.header = header_item;
     item.place = [cells, offsets, pad](int page, double x, double y) {
       for (size_t c = 0; c < cells->size(); ++c) {
         const auto& block = (*cells)[c].block;
@@ -125,34 +135,45 @@ void MarkdownLayout::add_table(cmark_node* node, const Region& region) {
         }
       }
     };
-    const bool header = r.header, top_rule = first_row;
-    item.draw = [cells, offsets, widths, pad, height, total, header, top_rule, palette](PdfDocument& d,
-                                                                                        double x, double y) {
+    const bool header = r.header;
+    // `artifact`: the header row drawn again on a page the table runs on to.
+    auto draw = [cells, offsets, widths, pad, height, total_width, header, footer, palette](
+                    PdfDocument& d, double x, double y, bool artifact) {
       cairo_t* cr = d.cr();
       d.leave_leaves();
       if (header) {
         cairo_set_source_rgb(cr, palette.tint_strong.r, palette.tint_strong.g, palette.tint_strong.b);
-        cairo_rectangle(cr, x, y, total, height);
+        cairo_rectangle(cr, x, y, total_width, height);
         cairo_fill(cr);
       }
       cairo_set_source_rgb(cr, kRule.r, kRule.g, kRule.b);
       cairo_set_line_width(cr, 0.6);
       for (size_t c = 0; c < offsets.size(); ++c) cairo_rectangle(cr, x + offsets[c], y, widths[c], height);
       cairo_stroke(cr);
-      (void)top_rule;
+      if (footer) {  // the total ruled off
+        cairo_set_source_rgb(cr, kText.r, kText.g, kText.b);
+        cairo_rectangle(cr, x, y - 0.6, total_width, 1.8);
+        cairo_fill(cr);
+      }
       for (size_t c = 0; c < cells->size(); ++c) {
         const Cell& cell = (*cells)[c];
         if (cell.block->line_count() == 0) {
-          d.enter(cell.element);  // an empty cell keeps the row regular
+          if (!artifact) d.enter(cell.element);  // an empty cell keeps the row regular
           continue;
         }
         double top = y + pad;
         for (size_t i = 0; i < cell.block->line_count(); ++i) {
-          cell.block->draw_line(d, i, x + offsets[c] + pad, top, cell.element);
+          cell.block->draw_line(d, i, x + offsets[c] + pad, top, artifact ? -1 : cell.element);
           top += cell.block->line_height(i);
         }
       }
     };
+    item.draw = [draw](PdfDocument& d, double x, double y) { draw(d, x, y, false); };
+    if (r.header) {
+      item.draw_again = [draw](PdfDocument& d, double x, double y) { draw(d, x, y, true); };
+      header_item = flow_.items().size();
+      if (pending_label_) header_item.reset();  // a label drawn with it: not repeated (a table in a list)
+    }
     add_item(std::move(item), pad + body.size);
     first_row = false;
   }

@@ -197,7 +197,7 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   // Feeds that follow this page's section, topic or audience.
   list feeds;
   std::string folder;
-  for (const char* s : {"/newsletters/", "/briefings/", "/events/", "/procedures/changes/"})
+  for (const char* s : {"/newsletters/", "/briefings/", "/reports/", "/events/", "/procedures/changes/"})
     if (starts_with(url, s)) folder = std::string(s).substr(1);
   if (starts_with(url, "/topics/") || starts_with(url, "/audience/")) {
     size_t second = url.find('/', url.find('/', 1) + 1);
@@ -215,7 +215,8 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   }
   if (!folder.empty()) {
     std::string name = folder == "newsletters/" ? "Newsletters" : folder == "briefings/" ? "7-minute briefings"
-                     : folder == "events/" ? "Events" : folder == "procedures/changes/" ? "Changes to the procedures"
+                     : folder == "reports/" ? "Reports" : folder == "events/" ? "Events"
+                     : folder == "procedures/changes/" ? "Changes to the procedures"
                      : !feed_name.empty() ? feed_name : title;
     const std::pair<const char*, const char*> kinds[] = {{"feed.xml", "application/rss+xml"},
                                                          {"atom.xml", "application/atom+xml"},
@@ -269,6 +270,10 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   if (page.kind == Kind::meeting) date = page.meeting.start;
   put(d, "date", date_data(date));
   if (page.kind == Kind::briefing) put(d, "review_type", opt(lib_.config.review_type_name(page.review_type)));
+  if (page.report) {
+    put(d, "report_type", opt(lib_.config.report_type_name(page.report->report_type)));
+    put(d, "period", opt(page.report->period));
+  }
   if (page.issue) put(d, "issue", std::to_string(*page.issue));
   return d;
 }

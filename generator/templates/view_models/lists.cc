@@ -94,7 +94,7 @@ TemplateData ViewModel::home() const {
   // "Everything on this site": each section that has something in it.
   static const std::pair<const char*, const char*> kSections[] = {
       {"newsletters", "Newsletters"},    {"briefings", "7-minute briefings"}, {"procedures", "Multi-agency procedures"},
-      {"events", "Events and training"}, {"contacts", "Contacts"}};
+      {"reports", "Reports"},            {"events", "Events and training"},   {"contacts", "Contacts"}};
   list sections;
   for (const auto& [name, title] : kSections) {
     if (!section_has_content(lib_, name)) continue;

@@ -39,12 +39,14 @@ TemplateData ViewModel::page(const Page& p) const {
         data item;
         put(item, "text", h.text);
         put(item, "anchor", h.anchor);
+        put(item, "number", opt(h.number));
         put(item, "children", list{});
         items.push_back(std::move(item));
       } else if (h.level == 3 && !items.empty()) {
         data child;
         put(child, "text", h.text);
         put(child, "anchor", h.anchor);
+        put(child, "number", opt(h.number));
         data* kids = const_cast<data*>(items.back().get("children"));
         kids->push_back(child);
         items.back().set("has_children", data(true));
@@ -62,6 +64,7 @@ TemplateData ViewModel::page(const Page& p) const {
   }
   if (p.kind == Kind::briefing) briefing_data(p, root, pg);
   if (p.kind == Kind::chapter) chapter_data(p, root, pg);
+  if (p.report) report_data(p, pg);
   if (p.kind == Kind::meeting) meeting_data(p, root, pg);
   if (p.kind == Kind::event) {
     event_data(p, root, pg);

@@ -32,6 +32,7 @@ std::string kind_label(Kind kind) {
     case Kind::chapter: return tr("Procedure");
     case Kind::manual: return tr("Procedures manual");
     case Kind::event: return tr("Event");
+    case Kind::report: return tr("Report");
     case Kind::board: return tr("Board");
     case Kind::meeting: return tr("Meeting");
     default: return tr("Page");
@@ -41,6 +42,7 @@ std::string kind_label(Kind kind) {
 std::string section_title(const std::string& section) {
   static const std::pair<const char*, const char*> titles[] = {
       {"newsletters", "Newsletters"}, {"briefings", "7-minute briefings"}, {"procedures", "Procedures"},
+      {"reports", "Reports"},
       {"events", "Events"},           {"contacts", "Contacts"},            {"search", "Search"},
       {"meetings", "Meetings"},
       {"topics", "Topics"},           {"audience", "Audiences"},           {"feeds", "Feeds"},
@@ -71,6 +73,11 @@ void add_card(KeyInput& in, const Page& page) {
   in.text(page.kind == Kind::briefing ? page.review_type : "");
   in.flag(page.issue.has_value());
   if (page.issue) in.number(*page.issue);
+  in.flag(page.report != nullptr);
+  if (page.report) {
+    in.text(page.report->report_type);
+    in.text(page.report->period);
+  }
 }
 
 /// A page parsed from a source is what parsing that file's bytes gives, with

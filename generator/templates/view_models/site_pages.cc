@@ -69,6 +69,7 @@ TemplateData ViewModel::feeds_page(const std::vector<Feed>& feeds) const {
   };
   embed_item("Latest 7-minute briefings", "/embed/briefings/");
   embed_item("Latest newsletters", "/embed/newsletters/");
+  if (!lib_.reports.empty()) embed_item("Latest reports", "/embed/reports/");
   for (const Term& t : lib_.topics) embed_item("Latest on " + t.name, "/embed/topics/" + t.key + "/");
   put(d, "embeds", std::move(embeds));
   return d;

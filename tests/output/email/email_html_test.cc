@@ -122,6 +122,14 @@ TEST_CASE("the body: every element styled inline, no <style>, no class, no scrip
   CHECK(html.find("<hr style=") != std::string::npos);
 }
 
+TEST_CASE("an alert is a quotation that keeps its label, in words") {
+  auto f = email_fixture("> [!WARNING]\n> Check the date.\n");
+  Diagnostics diags;
+  std::string html = body_html(*f, diags);
+  CHECK(html.find("\">\n<p><strong>Warning</strong></p>\n") != std::string::npos);
+  CHECK(html.find("[!WARNING]") == std::string::npos);
+}
+
 TEST_CASE("a table keeps its header row as <th scope=col>, and its columns' alignment") {
   auto f = email_fixture(kBody);
   Diagnostics diags;

@@ -69,6 +69,12 @@ TEST_CASE("the text edition: headings underlined, paragraphs wrapped, links foll
         "  https://testshire.example/lado\n");
 }
 
+TEST_CASE("the text edition: an alert keeps its label") {
+  auto f = email_fixture("> [!TIP]\n> Ask the team.\n");
+  std::string text = email_body_text(f->source());
+  CHECK(text.find("> Tip:\n>\n> Ask the team.") != std::string::npos);
+}
+
 TEST_CASE("wrapping counts characters, not bytes; a word longer than the line stays whole; a hard break breaks") {
   CHECK(wrap_text("Mae’r bartneriaeth yn cyhoeddi adolygiad – ŵŵŵ ŷŷŷ", 20) == "Mae’r bartneriaeth\nyn cyhoeddi\nadolygiad – ŵŵŵ ŷŷŷ");
   CHECK(wrap_text("see https://safeguarding.testshire.example/a/very/long/path/ now", 20) ==

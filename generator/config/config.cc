@@ -159,7 +159,10 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
   };
   static const std::vector<std::string> top_keys = {
       "title", "base_url", "language", "timezone", "description", "logo", "theme",
-      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "reports", "herald", "menu", "email"};
+      "brand_colour", "accessibility", "feeds", "procedures", "briefings", "reports", "herald", "menu", "email",
+      "languages", "welsh_first"};
+  YAML::Node languages_node, welsh_first_node, language_node;
+  bool languages_given = false, welsh_first_given = false, language_given = false;
   bool have_title = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
     std::string key = it->first.as<std::string>("");
@@ -179,7 +182,15 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
                                          "' must be a web address such as https://example.org/" + note(value));
         ok = false;
       }
+    } else if (key == "languages") {
+      languages_node = value;
+      languages_given = true;
+    } else if (key == "welsh_first") {
+      welsh_first_node = value;
+      welsh_first_given = true;
     } else if (key == "language") {
+      language_node = value;
+      language_given = true;
       scalar(value, key, &config.language);
       if (value.IsScalar() && !is_well_formed_language_tag(config.language)) {
         diags.error(at_value(value), "language '" + config.language +
@@ -330,6 +341,24 @@ std::optional<Config> parse_config(std::string_view text, const std::string& pat
       ok = false;
     } else {
       unknown(it->first, key, top_keys, "");
+    }
+  }
+  if (languages_given || welsh_first_given) {
+    auto languages = parse_languages(languages_given ? &languages_node : nullptr,
+                                     welsh_first_given ? &welsh_first_node : nullptr, path, diags);
+    if (!languages) {
+      ok = false;
+    } else if (!languages->empty()) {
+      config.languages = std::move(*languages);
+      const std::string& lead = config.languages.front().tag;
+      if (language_given && language_node.IsScalar() && language_code(config.language) != language_code(lead)) {
+        diags.error(at_value(language_node),
+                    fmt::format("language '{}' is not the site's default language '{}' (the first of 'languages'{}): "
+                                "remove 'language', which 'languages' replaces",
+                                config.language, lead, welsh_first_given ? ", as welsh_first orders them" : ""));
+        ok = false;
+      }
+      config.language = lead;
     }
   }
   if (!have_title) {

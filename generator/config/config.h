@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/email.h"
+#include "config/languages.h"
 #include "config/menu.h"
 #include "core/datetime.h"
 #include "core/diagnostic.h"
@@ -17,6 +18,13 @@ struct Config {
   std::string title;
   std::string base_url = "/";  ///< always ends with '/'
   std::string language = "en-GB";
+  /// `languages:` (config/languages.h): every language the site publishes
+  /// in, the default (at /) first; empty for a site in `language` alone.
+  /// With it, `language` is the default's tag.
+  std::vector<SiteLanguage> languages;
+  /// The folder of this configuration's language ("" at /, "cy/"): set on
+  /// the copy each language's pages are built with (content/languages.h).
+  std::string language_folder;
   std::string timezone_name = "Europe/London";
   std::string description;
   std::string logo;  ///< repository path, e.g. static/logo.svg

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cache/chapter_memo.h"
+#include "content/source_path.h"
 #include "content/front_matter.h"
 #include "content/page.h"
 #include "core/text.h"
@@ -34,6 +35,7 @@ struct CompareContext {
 
 bool is_chapter(const std::string& path) {
   if (!starts_with(path, kPrefix) || !ends_with(path, ".md")) return false;
+  if (!file_language(path).empty()) return false;  // a translation: the releases are the default language's
   std::string rest = path.substr(kPrefix.size());
   auto slash = rest.find('/');
   if (slash == std::string::npos) return false;

@@ -69,6 +69,13 @@ struct Library {
   /// Every published page (all kinds but home/section), newest first.
   std::vector<const Page*> all_published;
 
+  /// With `languages:` in herald.yaml, the default language's library owns
+  /// one for each other language, its pages and lists in that language
+  /// (content/languages.h); each has its language's `config`.
+  std::vector<std::unique_ptr<Library>> other_languages;
+  /// In another language's library: the default language's (null in it).
+  const Library* default_language = nullptr;
+
   const Manual* find_manual(const std::string& slug) const;
   const Page* find_page(const std::string& url) const;
   std::unordered_map<std::string, const Page*> by_url;  ///< looked up for every page's key

@@ -1,4 +1,5 @@
 // The menus: herald.yaml's entries checked against what the build publishes, or each menu's default.
+#include "templates/words.h"
 #include "content/menus.h"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ const MenuSection* find_section(std::string_view name) {
 /// when content/pages/accessibility.md is published.
 MenuLink section_link(const Library& lib, const MenuSection& s) {
   if (const Page* p = lib.find_page(s.url); p && p->kind == Kind::page) return {p->title, p->url, true};
-  return {s.title, s.url, true};
+  return {translate(lib.config.language, s.title), s.url, true};
 }
 
 /// Why a page that is not published is not, and what to do, for a message:

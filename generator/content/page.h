@@ -58,6 +58,12 @@ struct ReportInfo {
 std::string withheld_reason(bool draft, const std::optional<DateTime>& date, const std::optional<DateTime>& expires,
                             int64_t now, bool drafts);
 
+/// The same page in another language of the site (content/languages.h).
+struct Translation {
+  std::string tag;  ///< its language tag, for `hreflang` and `lang`: "cy"
+  std::string url;  ///< its site path, with its language's folder: "/cy/amdanom/"
+};
+
 struct Page {
   Kind kind = Kind::page;
   std::string source_path;  ///< e.g. content/briefings/sudi.md
@@ -66,7 +72,12 @@ struct Page {
   std::string slug;
   std::string manual;       ///< a chapter's (or manual's) manual slug
   std::string section;      ///< for Kind::section: newsletters, briefings, ...
-  std::string url;          ///< site path, e.g. /briefings/sudi/
+  std::string url;          ///< site path, e.g. /briefings/sudi/ (in its language's folder: see Config)
+  /// The language its file name gives ("cy" for about.cy.md), else "": the
+  /// site's default language.
+  std::string language;
+  /// The same page in the site's other languages (set in Assemble).
+  std::vector<Translation> translations;
 
   std::string title;
   std::string summary;

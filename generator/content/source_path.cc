@@ -4,6 +4,9 @@
 #include "core/text.h"
 
 namespace herald {
+
+static std::optional<ContentPath> classify_content_path_of(const std::string& path, std::string* problem);
+
 namespace {
 
 std::vector<std::string> split_path(const std::string& path) {
@@ -27,13 +30,35 @@ std::string strip_md(const std::string& name) {
 
 }  // namespace
 
+std::string file_language(const std::string& path) {
+  if (!ends_with(path, ".md")) return "";
+  std::string stem = path.substr(0, path.size() - 3);
+  size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || stem.find('/', dot) != std::string::npos) return "";
+  std::string code = stem.substr(dot + 1);
+  if (code.size() < 2 || code.size() > 3) return "";
+  for (char c : code)
+    if (c < 'a' || c > 'z') return "";
+  return code;
+}
+
 const std::vector<std::string>& content_sections() {
   static const std::vector<std::string> sections = {"newsletters", "briefings", "procedures", "reports",
                                                     "meetings",    "events",    "pages"};
   return sections;
 }
 
-std::optional<ContentPath> classify_content_path(const std::string& path, std::string* problem) {
+std::optional<ContentPath> classify_content_path(const std::string& written, std::string* problem) {
+  // `about.cy.md` is `about.md` in Welsh: classified as the name without its language.
+  const std::string language = file_language(written);
+  std::string path = written;
+  if (!language.empty()) path = written.substr(0, written.size() - 4 - language.size()) + ".md";
+  auto result = classify_content_path_of(path, problem);
+  if (result) result->language = language;
+  return result;
+}
+
+static std::optional<ContentPath> classify_content_path_of(const std::string& path, std::string* problem) {
   auto parts = split_path(path);
   auto fail = [&](const std::string& why) -> std::optional<ContentPath> {
     if (problem) *problem = why;

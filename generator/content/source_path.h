@@ -15,7 +15,14 @@ struct ContentPath {
   std::string manual;      ///< for procedures
   std::string section;     ///< for section list intros (content/<section>/_index.md)
   std::string bundle_dir;  ///< with trailing '/', for bundles
+  /// The language its name gives (`about.cy.md`, `_index.cy.md`, a bundle's
+  /// `index.cy.md`: "cy"), empty when it names none (content/languages.h).
+  std::string language;
 };
+
+/// The language code a Markdown file's name ends with (`about.cy.md`: "cy",
+/// two or three lower-case letters before `.md`), or "".
+std::string file_language(const std::string& path);
 
 /// The sections of the contract, in menu order.
 const std::vector<std::string>& content_sections();

@@ -1,5 +1,6 @@
 // ISO 8601 parsing and the output date formats; zones via the system tz database.
 #include "core/datetime.h"
+#include "core/display_language.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -243,21 +244,21 @@ std::string format_iso_date(const DateTime& t) {
 
 std::string format_human_date(const DateTime& t) {
   CivilTime c = civil_time(t);
-  return fmt::format("{} {} {}", c.day, kMonths[c.month - 1], c.year);
+  return fmt::format("{} {} {}", c.day, month_name(c.month), c.year);
 }
 
 std::string format_human_time(const DateTime& t) {
   CivilTime c = civil_time(t);
   int h12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
   const char* suffix = c.hour < 12 ? "am" : "pm";
-  if (c.hour == 12 && c.minute == 0) return "midday";
+  if (c.hour == 12 && c.minute == 0) return display_language() == "cy" ? "hanner dydd" : "midday";
   if (c.minute == 0) return fmt::format("{}{}", h12, suffix);
   return fmt::format("{}:{:02}{}", h12, c.minute, suffix);
 }
 
 std::string format_month_year(const DateTime& t) {
   CivilTime c = civil_time(t);
-  return fmt::format("{} {}", kMonths[c.month - 1], c.year);
+  return fmt::format("{} {}", month_name(c.month), c.year);
 }
 
 std::string format_ical_local(const DateTime& t) {

@@ -1,4 +1,5 @@
 // The list of non-HTML outputs; each format lives in its own file.
+#include "templates/words.h"
 #include "output/extra_outputs.h"
 
 #include <mutex>
@@ -19,7 +20,7 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
   add_email_tasks(library, renderer, out, diags, tasks);
   tasks.push_back({"sitemap", [&library, &out] {
                      out.add("sitemap.xml", make_sitemap(library), "sitemap");
-                     out.add("robots.txt", make_robots(library), "robots");
+                     if (!library.default_language) out.add("robots.txt", make_robots(library), "robots");
                    }});
   // The feeds are collected by the first of their tasks, on whichever core
   // is free, and made by all four, so that the cores share them.
@@ -71,10 +72,10 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
   tasks.push_back({"embeds", [&library, &renderer, &out, vm, collect] {
                      out.add("feeds/index.html", renderer.render_page("feeds", vm->feeds_page(collect())), "feeds");
                      out.add("embed/briefings/index.html",
-                             renderer.render("embed", vm->embed("/embed/briefings/", "Latest 7-minute briefings", library.briefings)),
+                             renderer.render("embed", vm->embed("/embed/briefings/", tr("Latest 7-minute briefings"), library.briefings)),
                              "embed");
                      out.add("embed/newsletters/index.html",
-                             renderer.render("embed", vm->embed("/embed/newsletters/", "Latest newsletters", library.newsletters)),
+                             renderer.render("embed", vm->embed("/embed/newsletters/", tr("Latest newsletters"), library.newsletters)),
                              "embed");
                      out.add("embed/reports/index.html",
                              renderer.render("embed", vm->embed("/embed/reports/", "Latest reports", library.reports)),

@@ -11,6 +11,7 @@
 namespace herald {
 
 void OutputSet::add(std::string path, std::string content, std::string source, const Hash128* key) {
+  if (parent_) return parent_->add(folder_ + path, std::move(content), std::move(source), key);
   if (site_) {
     // Written now, outside the lock; an unsafe path is never written, and
     // take_sorted reports it (and clashes) as before.
@@ -42,6 +43,7 @@ void OutputSet::add(std::string path, std::string content, std::string source, c
 }
 
 bool OutputSet::reuse(const std::string& path, const Hash128& key, const std::string& source) {
+  if (parent_) return parent_->reuse(folder_ + path, key, source);
   if (kept_) {
     auto it = kept_->files.find(path);
     if (key == Hash128{} || it == kept_->files.end() || !(it->second.key == key)) return false;

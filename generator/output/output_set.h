@@ -47,6 +47,12 @@ class OutputMemo;
 /// Collects output files from many render threads.
 class OutputSet {
  public:
+  OutputSet() = default;
+  /// The files of one language's folder (`folder`, e.g. "cy/"): each file
+  /// added to it goes into `parent` under that folder.
+  OutputSet(OutputSet& parent, std::string folder) : parent_(&parent), folder_(std::move(folder)) {}
+  /// The folder of this set's files within the output ("" or "cy/").
+  const std::string& folder() const { return folder_; }
   /// From now on each file is written to `site` as it is added and only its
   /// path and source are kept (take_sorted gives them with empty contents).
   void stream_to(StagedSite* site) { site_ = site; }
@@ -61,7 +67,7 @@ class OutputSet {
   void keep_from(const KeptOutputs* previous) { kept_ = previous; }
   /// Room for `count` files, made once.
   void reserve(size_t count) { files_.reserve(count); }
-  bool remembers() const { return (memo_ && site_) || kept_; }
+  bool remembers() const { return parent_ ? parent_->remembers() : (memo_ && site_) || kept_; }
 
   void add(std::string path, std::string content, std::string source = "", const Hash128* key = nullptr);
   /// True when the previous build wrote `path` from the same `key` and its
@@ -92,6 +98,8 @@ class OutputSet {
   OutputMemo* memo_ = nullptr;
   const KeptOutputs* kept_ = nullptr;
   std::string write_error_;
+  OutputSet* parent_ = nullptr;
+  std::string folder_;
 };
 
 /// True when a relative output path stays inside the output folder.

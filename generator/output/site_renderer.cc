@@ -110,7 +110,10 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   page_task("topics/index.html", "terms", [vm] { return vm->term_index("topic"); });
   page_task("audience/index.html", "terms", [vm] { return vm->term_index("audience"); });
   page_task("search/index.html", "search", [vm] { return vm->search(); });
-  page_task("404.html", "not_found", [vm] { return vm->not_found(); });
+  // One 404 page, theme and static files for the site: another language's
+  // pages, in its folder, use the default language's.
+  const bool in_folder = lib.default_language != nullptr;
+  if (!in_folder) page_task("404.html", "not_found", [vm] { return vm->not_found(); });
   if (!lib.find_page("/accessibility/"))
     page_task("accessibility/index.html", "accessibility", [vm] { return vm->accessibility(); });
   // A term's page lists a card for each of its pages (thousands, on a large
@@ -161,7 +164,7 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
                        out.add("contacts/" + c.id + ".vcf", make_vcard(c, lib.config.base_url), "data/contacts.yaml");
                    }});
   // Theme assets, the brand colour, and the site's static files.
-  tasks.push_back({"assets", [&lib, &theme, &out] {
+  if (!in_folder) tasks.push_back({"assets", [&lib, &theme, &out] {
                      for (const auto& [path, content] : theme.assets())
                        out.add(path, *content, theme.origin(path));
                      out.add("assets/brand.css",

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "content/languages.h"
 #include "output/string_printer.h"
 
 namespace herald {
@@ -17,6 +18,9 @@ std::string make_sitemap(const Library& lib) {
   printer.PushDeclaration("xml version=\"1.0\" encoding=\"UTF-8\"");
   printer.OpenElement("urlset");
   printer.PushAttribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
+  const bool languages = !lib.config.languages.empty();
+  if (languages) printer.PushAttribute("xmlns:xhtml", "http://www.w3.org/1999/xhtml");
+  const Library& top = lib.default_language ? *lib.default_language : lib;
   const TimeZone zone = lib.config.zone();
   auto element = [&](const char* name, const std::string& text) {
     printer.OpenElement(name);
@@ -27,6 +31,19 @@ std::string make_sitemap(const Library& lib) {
     printer.OpenElement("url");
     element("loc", lib.config.absolute_url(url));
     if (lastmod) element("lastmod", format_iso_date(in_zone(lastmod, zone)));
+    // Each language's address of the page, this one's among them (Google's
+    // sitemap form of hreflang).
+    std::vector<Translation> others = languages ? translations_of(lib, url) : std::vector<Translation>{};
+    if (!others.empty()) {
+      others.insert(others.begin(), {lib.config.language, "/" + lib.config.language_folder + url.substr(1)});
+      for (const Translation& t : others) {
+        printer.OpenElement("xhtml:link");
+        printer.PushAttribute("rel", "alternate");
+        printer.PushAttribute("hreflang", t.tag.c_str());
+        printer.PushAttribute("href", top.config.absolute_url(t.url).c_str());
+        printer.CloseElement();
+      }
+    }
     printer.CloseElement();
   };
   add("/", lib.home ? lib.home->last_commit : lib.commit_time);
@@ -43,7 +60,13 @@ std::string make_sitemap(const Library& lib) {
 }
 
 std::string make_robots(const Library& lib) {
-  return "User-agent: *\nAllow: /\nDisallow: /embed/\n\nSitemap: " + lib.config.absolute_url("/sitemap.xml") + "\n";
+  std::string robots;
+  robots = "User-agent: *\nAllow: /\nDisallow: /embed/\n";
+  for (const Library* l : language_libraries(lib))
+    if (!l->config.language_folder.empty()) robots += "Disallow: /" + l->config.language_folder + "embed/\n";
+  robots += "\n";
+  for (const Library* l : language_libraries(lib)) robots += "Sitemap: " + l->config.absolute_url("/sitemap.xml") + "\n";
+  return robots;
 }
 
 }  // namespace herald

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "content/amendments.h"
+#include "content/languages.h"
 #include "content/link_check.h"
 #include "markdown/document.h"
 #include "pipeline/build_context.h"
@@ -47,15 +48,20 @@ bool assemble_stage(BuildContext& ctx) {
       }
     });
   }
+  // Each language's pages are a library of their own (one for most sites).
+  split_by_language(lib, ctx.diags);
   AssembleInput input{&site.files};
-  assemble(lib, input, ctx.diags);
-  check_links(lib, site.files, options.drafts, ctx.diags);
+  for (Library* l : language_libraries(lib)) {
+    assemble(*l, input, ctx.diags);
+    check_links(*l, site.files, options.drafts, ctx.diags);
+  }
+  link_translations(lib, ctx.diags);
   if (releasing.joinable()) releasing.join();
   if (releases_failed) std::rethrow_exception(releases_failed);
   lib.releases = std::move(releases);
   // A page from the build cache has no Markdown tree: a PDF that cannot be
   // reused is drawn from the tree parsed again, exactly as the first time.
-  lib.parse_tree = [&ctx](const Page& page) -> std::shared_ptr<Document> {
+  for (Library* l : language_libraries(lib)) l->parse_tree = [&ctx](const Page& page) -> std::shared_ptr<Document> {
     const SourceFile* f = find_file(ctx.site.files, page.source_path);
     std::string problem;
     auto where = f ? classify_content_path(f->path, &problem) : std::nullopt;

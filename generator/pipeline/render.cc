@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "core/display_language.h"
+#include "content/languages.h"
 #include "output/extra_outputs.h"
 #include "pipeline/build_context.h"
 #include "templates/renderer.h"
@@ -42,14 +44,28 @@ bool render_stage(BuildContext& ctx) {
     // The long tasks (the PDFs, the sitemap, the feeds) first, and the many
     // short ones after them: both cores stay busy to the end.
     std::vector<RenderTask>& tasks = *ctx.tasks;
-    add_extra_tasks(lib, renderer, out, diags, tasks);
-    add_html_tasks(lib, renderer, *ctx.theme, out, diags, tasks);
+    // Each language's site in its folder ("" for the default's, at /).
+    std::vector<std::unique_ptr<OutputSet>> folders;
+    for (Library* l : language_libraries(lib)) {
+      OutputSet& into = l == &lib ? out : *folders.emplace_back(
+                                              std::make_unique<OutputSet>(out, l->config.language_folder));
+      const size_t first = tasks.size();
+      add_extra_tasks(*l, renderer, into, diags, tasks);
+      add_html_tasks(*l, renderer, *ctx.theme, into, diags, tasks);
+      // Dates and the theme's words in the language of the library's pages.
+      if (!l->config.languages.empty())
+        for (size_t i = first; i < tasks.size(); ++i)
+          tasks[i].run = [run = std::move(tasks[i].run), tag = l->config.language] {
+            DisplayLanguage in(tag);
+            run();
+          };
+    }
     run_tasks(tasks);
     // The records' lines are made on the other core while this one publishes
     // the site; they are saved once it is in place.
     if (options.write) ctx.making_memo_lines = std::jthread([&ctx] { ctx.memo_lines = ctx.memo->lines(); });
   }
-  lib.parse_tree = nullptr;  // it refers to this build's files
+  for (Library* l : language_libraries(lib)) l->parse_tree = nullptr;  // it refers to this build's files
   BuildResult& result = ctx.result;
   result.files = out.take_sorted(diags);
   if (options.cache && !options.write) options.cache->outputs = KeptOutputs::of(result.files);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "templates/words.h"
+#include "content/languages.h"
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "markdown/urls.h"
@@ -85,6 +87,14 @@ ViewModel::ViewModel(const Library& library) : lib_(library) {
       menus.flag(link.site);
     }
   }
+  // Which terms the other languages have decides where a term page's language link goes.
+  for (const Library* other : language_libraries(lib_)) {
+    menus.text(other->config.language);
+    for (const std::vector<Term>* terms : {&other->topics, &other->audiences, &other->review_types}) {
+      menus.number(static_cast<int64_t>(terms->size()));
+      for (const Term& t : *terms) menus.text(t.key);
+    }
+  }
   menu_key_ = menus.hash();
   for (const Release& r : lib_.releases) {
     for (const ChapterChange& c : r.added) mentions_[c.manual + '/' + c.slug].push_back({&r, &c, "New chapter"});
@@ -105,7 +115,7 @@ TemplateData ViewModel::breadcrumbs(const std::string& url, const std::string& r
     put(c, "url", root + href);
     crumbs.push_back(std::move(c));
   };
-  crumb("Home", "");
+  crumb(tr("Home"), "");
   // Each parent folder that is a page of its own.
   std::string path = "/";
   size_t start = 1;
@@ -127,6 +137,10 @@ TemplateData ViewModel::breadcrumbs(const std::string& url, const std::string& r
 TemplateData ViewModel::base(const std::string& url, const std::string& title) const {
   const Config& c = lib_.config;
   std::string root = url == "/404.html" ? c.base_path() : root_from(url);
+  // The site's top, above this language's folder: theme assets, static files, other languages.
+  std::string asset_root = root;
+  for (char ch : c.language_folder)
+    if (ch == '/') asset_root += "../";
   data d;
   data site;
   put(site, "title", c.title);
@@ -136,9 +150,33 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   put(site, "brand_colour", c.brand_colour);
   std::string logo = c.logo;
   if (starts_with(logo, "static/")) logo = logo.substr(7);
-  put(site, "logo", logo.empty() ? data(false) : data(root + logo));
+  put(site, "logo", logo.empty() ? data(false) : data(asset_root + logo));
   put(d, "site", std::move(site));
   put(d, "root", root);
+  put(d, "asset_root", asset_root);
+  put(d, "words", words_data());
+  // The same page in the site's other languages: the language switch, and
+  // `hreflang` links in the head (this page's own among them).
+  list translations, alternates;
+  for (const Translation& t : translations_of(lib_, url)) {
+    data item;
+    put(item, "tag", t.tag);
+    put(item, "name", language_name(t.tag));
+    put(item, "href", asset_root + t.url.substr(1));
+    put(item, "absolute", lib_.default_language ? lib_.default_language->config.absolute_url(t.url)
+                                                : c.absolute_url(t.url));
+    translations.push_back(item);
+    alternates.push_back(std::move(item));
+  }
+  if (!translations.empty()) {
+    data self;
+    put(self, "tag", c.language);
+    put(self, "absolute", c.absolute_url(url));
+    alternates.insert(alternates.begin(), std::move(self));
+  }
+  put(d, "has_translations", data(!translations.empty()));
+  put(d, "translations", std::move(translations));
+  put(d, "alternates", std::move(alternates));
   put(d, "title", title);
   put(d, "url", url.substr(1));
   put(d, "canonical", c.absolute_url(url));

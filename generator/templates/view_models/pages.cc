@@ -1,4 +1,5 @@
 // A content page's data (any kind; a briefing's and a newsletter's parts here) and its key.
+#include "templates/words.h"
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
@@ -54,7 +55,7 @@ TemplateData ViewModel::page(const Page& p) const {
     for (auto& item : items) toc.push_back(std::move(item));
   }
   put(pg, "toc", std::move(toc));
-  put(d, "toc_title", p.kind == Kind::newsletter ? "In this issue" : "Contents");
+  put(d, "toc_title", tr(p.kind == Kind::newsletter ? "In this issue" : "Contents"));
   put(d, "one_minute", data(p.reading_minutes == 1));
   put(pg, "show_toc", data((p.kind == Kind::newsletter || p.toc) && p.doc && !p.doc->headings().empty()));
   if (p.kind == Kind::newsletter) {
@@ -115,6 +116,12 @@ Hash128 ViewModel::page_key(const Page& p, const std::string& tmpl) const {
       in.text(parent->title);
   if (p.kind == Kind::chapter) add_chapter_key(in, p);
   if (p.kind == Kind::meeting) add_meeting_key(in, p);
+  // The language switch and hreflang links lead to its translations.
+  in.text(lib_.config.language);
+  for (const Translation& t : p.translations) {
+    in.text(t.tag);
+    in.text(t.url);
+  }
   return in.hash();
 }
 

@@ -1,4 +1,5 @@
 // Dates, labels and the parts of the keys that the view model's files share.
+#include "templates/words.h"
 #include "templates/view_models/shared.h"
 
 #include "cache/parse_cache.h"
@@ -26,15 +27,15 @@ std::string tel_href(const PhoneNumber& n) { return "tel:" + n.e164; }
 
 std::string kind_label(Kind kind) {
   switch (kind) {
-    case Kind::newsletter: return "Newsletter";
-    case Kind::briefing: return "7-minute briefing";
-    case Kind::chapter: return "Procedure";
-    case Kind::manual: return "Procedures manual";
-    case Kind::event: return "Event";
-    case Kind::report: return "Report";
-    case Kind::board: return "Board";
-    case Kind::meeting: return "Meeting";
-    default: return "Page";
+    case Kind::newsletter: return tr("Newsletter");
+    case Kind::briefing: return tr("7-minute briefing");
+    case Kind::chapter: return tr("Procedure");
+    case Kind::manual: return tr("Procedures manual");
+    case Kind::event: return tr("Event");
+    case Kind::report: return tr("Report");
+    case Kind::board: return tr("Board");
+    case Kind::meeting: return tr("Meeting");
+    default: return tr("Page");
   }
 }
 
@@ -47,7 +48,7 @@ std::string section_title(const std::string& section) {
       {"topics", "Topics"},           {"audience", "Audiences"},           {"feeds", "Feeds"},
   };
   for (const auto& [name, title] : titles)
-    if (section == name) return title;
+    if (section == name) return tr(title);
   return "";
 }
 

@@ -37,7 +37,7 @@ TemplateData ViewModel::search() const {
   data d = base("/search/", "Search");
   put(d, "search_page", data(true));  // Pagefind's WebAssembly needs 'wasm-unsafe-eval'
   std::string root = root_from("/search/");
-  put(d, "search_base", root);
+  put(d, "search_base", d.get("asset_root")->string_value());
   put(d, "topics_url", root + "topics/");
   put(d, "audience_url", root + "audience/");
   put(d, "briefings_url", root + "briefings/");

@@ -1,0 +1,186 @@
+// A site in several languages: the pages split by language, and each paired with its translations.
+#include "content/languages.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "config/languages.h"
+#include "content/source_path.h"
+#include "core/datetime.h"
+#include "core/text.h"
+
+namespace herald {
+namespace {
+
+/// The other libraries' terms of the kind whose pages are under `folder`.
+const std::vector<Term>* terms_under(const Library& lib, const std::string& folder) {
+  if (folder == "/topics/") return &lib.topics;
+  if (folder == "/audience/") return &lib.audiences;
+  if (folder == "/briefings/review-type/") return &lib.review_types;
+  return nullptr;
+}
+
+std::string in_folder(const Library& lib, const std::string& url) {
+  return "/" + lib.config.language_folder + url.substr(1);
+}
+
+}  // namespace
+
+std::string untranslated_path(const std::string& source_path) {
+  std::string code = file_language(source_path);
+  if (code.empty()) return source_path;
+  return source_path.substr(0, source_path.size() - 4 - code.size()) + ".md";
+}
+
+std::string language_name(const std::string& tag) {
+  std::string code = tag.substr(0, tag.find('-'));
+  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (code == "cy") return "Cymraeg";
+  if (code == "en") return "English";
+  return tag;
+}
+
+void split_by_language(Library& lib, Diagnostics& diags) {
+  const std::vector<SiteLanguage>& languages = lib.config.languages;
+  const std::string default_code = languages.empty() ? "" : languages.front().code;
+  std::map<std::string, Library*> by_code;
+  if (!languages.empty()) by_code[default_code] = &lib;
+  for (size_t i = 1; i < languages.size(); ++i) {
+    auto other = std::make_unique<Library>();
+    other->config = lib.config;
+    other->config.language = languages[i].tag;
+    other->config.language_folder = languages[i].folder;
+    other->config.base_url = lib.config.base_url + languages[i].folder;
+    other->contacts = lib.contacts;
+    other->now = lib.now;
+    other->preview = lib.preview;
+    other->inputs = lib.inputs;
+    other->commit_id = lib.commit_id;
+    other->commit_time = lib.commit_time;
+    other->default_language = &lib;
+    by_code[languages[i].code] = other.get();
+    lib.other_languages.push_back(std::move(other));
+  }
+  std::vector<Page> kept;
+  kept.reserve(lib.pages.size());
+  for (Page& page : lib.pages) {
+    std::string code = file_language(page.source_path);
+    if (code.empty() || code == default_code) {
+      page.language = "";
+      kept.push_back(std::move(page));
+      continue;
+    }
+    auto target = by_code.find(code);
+    if (target == by_code.end()) {
+      diags.error({page.source_path, 1, 1},
+                  languages.empty()
+                      ? fmt::format("the file's name says it is in language '{}' (it ends in .{}.md), but herald.yaml "
+                                    "has no 'languages': add languages: [en-GB, {}], or rename the file",
+                                    code, code, code)
+                      : fmt::format("the file's name says it is in language '{}' (it ends in .{}.md), which is not "
+                                    "one of herald.yaml's 'languages'",
+                                    code, code));
+      continue;
+    }
+    page.language = code;
+    target->second->pages.push_back(std::move(page));
+  }
+  lib.pages = std::move(kept);
+}
+
+std::vector<Library*> language_libraries(Library& lib) {
+  std::vector<Library*> all{&lib};
+  for (auto& other : lib.other_languages) all.push_back(other.get());
+  return all;
+}
+
+std::vector<const Library*> language_libraries(const Library& lib) {
+  const Library& root = lib.default_language ? *lib.default_language : lib;
+  std::vector<const Library*> all{&root};
+  for (const auto& other : root.other_languages) all.push_back(other.get());
+  return all;
+}
+
+void link_translations(Library& lib, Diagnostics& diags) {
+  std::vector<Library*> libraries = language_libraries(lib);
+  if (libraries.size() < 2) return;
+  // Every published page by its file name without language, in each library.
+  std::map<std::string, std::vector<Page*>> shared;
+  for (Library* l : libraries)
+    for (Page& p : l->pages)
+      if (p.published) shared[untranslated_path(p.source_path)].push_back(&p);
+  for (auto& [path, pages] : shared) {
+    for (Page* page : pages) {
+      page->translations.clear();
+      for (size_t li = 0; li < libraries.size(); ++li) {
+        for (Page* other : pages) {
+          if (other == page || file_language(other->source_path) == file_language(page->source_path)) continue;
+          const Library* of = nullptr;
+          for (const Library* l : libraries)
+            if (!l->pages.empty() && &l->pages.front() <= other && other <= &l->pages.back()) of = l;
+          if (of != libraries[li]) continue;
+          page->translations.push_back({of->config.language, in_folder(*of, other->url)});
+        }
+      }
+    }
+    // What the editors should know: a page in one language only, and a
+    // translation the default language's page changed after.
+    if (pages.front()->kind == Kind::home || pages.front()->kind == Kind::section) continue;
+    std::vector<std::string> missing;
+    for (const Library* l : libraries) {
+      bool has = false;
+      for (const Page* p : pages) has = has || (p->language.empty() ? l == libraries.front() : l->config.language_folder == p->language + "/");
+      if (!has) missing.push_back(l->config.language);
+    }
+    if (!missing.empty()) {
+      std::string names;
+      for (const std::string& tag : missing) names += (names.empty() ? "" : ", ") + language_name(tag) + " (" + tag + ")";
+      std::string expected = untranslated_path(pages.front()->source_path);
+      if (!missing.empty() && missing.front() != libraries.front()->config.language)
+        expected = expected.substr(0, expected.size() - 3) + "." + language_code(missing.front()) + ".md";
+      diags.warning({pages.front()->source_path, 1, 1},
+                    fmt::format("this page has no translation in {}: add {} so that readers of that language "
+                                "find it too",
+                                names, expected));
+    }
+    const Page* original = nullptr;
+    for (const Page* p : pages)
+      if (p->language.empty()) original = p;
+    if (!original) continue;
+    for (const Page* p : pages) {
+      if (p == original || p->last_commit >= original->last_commit) continue;
+      diags.warning({p->source_path, 1, 1},
+                    fmt::format("{} changed on {}, after this translation last changed on {}: the translation may "
+                                "be out of date",
+                                original->source_path, format_human_date(in_zone(original->last_commit, lib.config.zone())),
+                                format_human_date(in_zone(p->last_commit, lib.config.zone()))));
+    }
+  }
+}
+
+std::vector<Translation> translations_of(const Library& from, const std::string& url) {
+  std::vector<Translation> out;
+  std::vector<const Library*> libraries = language_libraries(from);
+  if (libraries.size() < 2 || url == "/404.html") return out;
+  if (const Page* page = from.find_page(url); page && page->kind != Kind::home && page->kind != Kind::section)
+    return page->translations;
+  // herald's own pages: the same page in each other language; a term's page
+  // whose term the other language does not have, that language's list of terms.
+  for (const Library* other : libraries) {
+    if (other == &from) continue;
+    std::string there = url;
+    for (const char* folder : {"/topics/", "/audience/", "/briefings/review-type/"}) {
+      if (!starts_with(url, folder) || url.size() == std::string_view(folder).size()) continue;
+      std::string key = url.substr(std::string_view(folder).size());
+      key = key.substr(0, key.find('/'));
+      bool found = false;
+      for (const Term& t : *terms_under(*other, folder)) found = found || t.key == key;
+      if (!found) there = std::string(folder) == "/briefings/review-type/" ? "/briefings/" : folder;
+    }
+    out.push_back({other->config.language, in_folder(*other, there)});
+  }
+  return out;
+}
+
+}  // namespace herald

@@ -1,0 +1,108 @@
+// The theme's words in English and Welsh. The Welsh should be reviewed by a Welsh speaker (docs/decisions.md).
+#include "templates/words.h"
+
+#include "core/display_language.h"
+
+namespace herald {
+namespace {
+
+struct Word {
+  const char* name;  ///< for templates, `{{words.<name>}}`; "" for the view models' words alone
+  const char* english;
+  const char* welsh;
+};
+
+// The English as the theme has always written it, and the Welsh.
+constexpr Word kWords[] = {
+    {"skip_link", "Skip to main content", "Neidio i'r prif gynnwys"},
+    {"preview_title", "Preview — not published.", "Rhagolwg — heb ei gyhoeddi."},
+    {"preview_text", "This page is built from files on this computer, including changes that are not committed.",
+     "Mae'r dudalen hon wedi'i hadeiladu o ffeiliau ar y cyfrifiadur hwn, gan gynnwys newidiadau sydd heb eu "
+     "cadarnhau."},
+    {"language", "Language", "Iaith"},
+    {"main_menu", "Main", "Prif ddewislen"},
+    {"footer_menu", "Footer", "Troedyn"},
+    {"breadcrumb", "Breadcrumb", "Briwsion bara"},
+    {"worried", "Worried about someone?", "Yn poeni am rywun?"},
+    {"immediate_danger", "If someone is in immediate danger, call 999.",
+     "Os yw rhywun mewn perygl uniongyrchol, ffoniwch 999."},
+    {"all_contacts", "All contacts", "Pob cyswllt"},
+    {"topics_label", "Topics:", "Pynciau:"},
+    {"for_label", "For:", "Ar gyfer:"},
+    {"last_updated", "Last updated", "Diweddarwyd ddiwethaf"},
+    {"download_pdf_of", "Download a printable PDF of", "Lawrlwytho PDF i'w argraffu o"},
+    {"latest_newsletter", "Latest newsletter", "Y cylchlythyr diweddaraf"},
+    {"all_newsletters", "All newsletters", "Pob cylchlythyr"},
+    {"latest_briefings", "Latest 7-minute briefings", "Y briffiau 7 munud diweddaraf"},
+    {"all_briefings", "All 7-minute briefings", "Pob briff 7 munud"},
+    {"upcoming_events", "Upcoming events", "Digwyddiadau i ddod"},
+    {"all_events", "All events and training", "Pob digwyddiad a hyfforddiant"},
+    {"browse_topics", "Browse by topic", "Pori yn ôl pwnc"},
+    {"search", "Search", "Chwilio"},
+    {"published", "Published", "Cyhoeddwyd"},
+    {"page_not_found", "Page not found", "Heb ddod o hyd i'r dudalen"},
+    {"you_can", "You can", "Gallwch"},
+    {"search_the_site", "search the site", "chwilio'r wefan"},
+    {"or_go_to_the", "or go to the", "neu fynd i'r"},
+    {"home_page", "home page", "hafan"},
+    {"search_needs_js", "Search needs JavaScript, which is off or not working in this browser.",
+     "Mae angen JavaScript i chwilio, ac mae wedi'i ddiffodd neu ddim yn gweithio yn y porwr hwn."},
+    // The view models' words.
+    {"", "Home", "Hafan"},
+    {"", "Contents", "Cynnwys"},
+    {"", "In this issue", "Yn y rhifyn hwn"},
+    {"", "Newsletters", "Cylchlythyrau"},
+    {"", "7-minute briefings", "Briffiau 7 munud"},
+    {"", "Procedures", "Gweithdrefnau"},
+    {"", "Reports", "Adroddiadau"},
+    {"", "Meetings", "Cyfarfodydd"},
+    {"", "Events", "Digwyddiadau"},
+    {"", "Contacts", "Cysylltiadau"},
+    {"", "Search", "Chwilio"},
+    {"", "Topics", "Pynciau"},
+    {"", "Audiences", "Cynulleidfaoedd"},
+    {"", "Feeds", "Ffrydiau"},
+    {"", "Accessibility statement", "Datganiad hygyrchedd"},
+    {"", "Feeds and embeds", "Ffrydiau a mewnblannu"},
+    {"", "Newsletter", "Cylchlythyr"},
+    {"", "7-minute briefing", "Briff 7 munud"},
+    {"", "Procedure", "Gweithdrefn"},
+    {"", "Procedures manual", "Llawlyfr gweithdrefnau"},
+    {"", "Event", "Digwyddiad"},
+    {"", "Board", "Bwrdd"},
+    {"", "Meeting", "Cyfarfod"},
+    {"", "Report", "Adroddiad"},
+    {"", "Page", "Tudalen"},
+    {"", "Changes to the procedures", "Newidiadau i'r gweithdrefnau"},
+    {"", "Latest 7-minute briefings", "Y briffiau 7 munud diweddaraf"},
+    {"", "Latest newsletters", "Y cylchlythyrau diweddaraf"},
+};
+
+bool is_welsh(const std::string& code) { return code == "cy"; }
+
+std::string code_of(const std::string& tag) {
+  std::string code = tag.substr(0, tag.find('-'));
+  for (char& c : code) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return code;
+}
+
+}  // namespace
+
+std::string translate(const std::string& tag, std::string_view english) {
+  if (!is_welsh(code_of(tag))) return std::string(english);
+  for (const Word& w : kWords)
+    if (english == w.english) return w.welsh;
+  return std::string(english);
+}
+
+std::string tr(std::string_view english) { return translate(display_language(), english); }
+
+kainjow::mustache::data words_data() {
+  kainjow::mustache::data words;
+  const bool welsh = is_welsh(display_language());
+  for (const Word& w : kWords)
+    if (*w.name) words.set(w.name, welsh ? w.welsh : w.english);
+  return words;
+}
+
+}  // namespace herald

@@ -1,0 +1,118 @@
+// Integration: a site in Welsh and English: each language's folder, pages paired with their translations, hreflang.
+#include <doctest/doctest.h>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::TempSite;
+
+namespace {
+
+const char* kNow = " --now 2024-07-01T12:00:00";
+
+/// A minimal site in English and Welsh: an about page in both (the Welsh
+/// with a slug of its own), a privacy page in English alone.
+void write_bilingual_site(TempSite& site, const std::string& languages = "languages: [en-GB, cy]\n") {
+  site.write_minimal_site();
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, languages);
+  site.write("herald.yaml", config);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are.\n");
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPwy ydym ni.\n");
+  site.write("content/pages/privacy.md", "---\ntitle: Privacy\n---\n\nYour data.\n");
+  site.write("content/newsletters/spring-2024.cy.md",
+             "---\ntitle: Cylchlythyr y gwanwyn\nslug: gwanwyn-2024\ndate: 2024-04-12\n---\n\n## Newyddion\n\nTestun.\n");
+  site.write("content/_index.cy.md", "---\ntitle: Croeso\n---\n\nCroeso i'r bartneriaeth.\n");
+}
+
+}  // namespace
+
+TEST_CASE("a bilingual site: Welsh under /cy/, each page linked to its translation both ways") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const std::string about = site.read("public/about/index.html");
+  const std::string amdanom = site.read("public/cy/amdanom/index.html");
+  CHECK(contains(about, "<html lang=\"en-GB\""));
+  CHECK(contains(amdanom, "<html lang=\"cy\""));
+  CHECK(contains(about, "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://safeguarding.testshire.example/about/\">"));
+  CHECK(contains(about, "<link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\">"));
+  CHECK(contains(amdanom, "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://safeguarding.testshire.example/about/\">"));
+  CHECK(contains(amdanom, "<link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\">"));
+  // The switch names the other language in that language, and leads to the translation.
+  CHECK(contains(about, "href=\"../cy/amdanom/\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
+  CHECK(contains(amdanom, "href=\"../../about/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"));
+  // Assets come from the site's top, not the language's folder.
+  CHECK(contains(amdanom, "href=\"../../assets/herald.css\""));
+  // A page with no translation has no language link, and no hreflang.
+  const std::string privacy = site.read("public/privacy/index.html");
+  CHECK_FALSE(contains(privacy, "hreflang"));
+  CHECK_FALSE(contains(privacy, "herald-language"));
+  // The theme's words and dates in Welsh on the Welsh pages, in English on the English.
+  const std::string gwanwyn = site.read("public/cy/newsletters/gwanwyn-2024/index.html");
+  CHECK(contains(gwanwyn, ">Cyhoeddwyd <time datetime=\"2024-04-12\">12 Ebrill 2024</time>"));
+  CHECK(contains(gwanwyn, ">Neidio i&apos;r prif gynnwys</a>"));
+  CHECK(contains(gwanwyn, "aria-label=\"Iaith\""));
+  CHECK(contains(gwanwyn, ">Cylchlythyrau</a>"));
+  CHECK(contains(gwanwyn, "href=\"../../../newsletters/spring-2024/\" hreflang=\"en-GB\""));
+  CHECK(contains(site.read("public/newsletters/spring-2024/index.html"), ">Skip to main content</a>"));
+  CHECK(site.exists("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf"));
+  // herald's own pages exist in each language and lead to each other.
+  CHECK(contains(site.read("public/cy/index.html"), "bartneriaeth."));
+  CHECK(contains(site.read("public/newsletters/index.html"), "href=\"../cy/newsletters/\" hreflang=\"cy\""));
+  CHECK(contains(site.read("public/cy/newsletters/index.html"), "href=\"../../newsletters/\" hreflang=\"en-GB\""));
+  // One set of theme files and one 404 page, at the top.
+  CHECK(site.exists("public/assets/herald.css"));
+  CHECK_FALSE(site.exists("public/cy/assets/herald.css"));
+  CHECK_FALSE(site.exists("public/cy/404.html"));
+  // Feeds and a sitemap for each language; the sitemap names each page's translations.
+  CHECK(site.exists("public/cy/feed.xml"));
+  const std::string sitemap = site.read("public/sitemap.xml");
+  CHECK(contains(sitemap, "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+  CHECK(contains(sitemap, "<xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\"/>"));
+  CHECK(contains(site.read("public/cy/sitemap.xml"), "<loc>https://safeguarding.testshire.example/cy/amdanom/</loc>"));
+  CHECK(contains(site.read("public/robots.txt"), "Sitemap: https://safeguarding.testshire.example/cy/sitemap.xml\n"));
+}
+
+TEST_CASE("welsh_first: Welsh at /, English under /en/, about.md the Welsh page") {
+  TempSite site;
+  write_bilingual_site(site, "languages: [en-GB, cy]\nwelsh_first: true\n");
+  site.remove("content/pages/about.cy.md");
+  site.remove("content/_index.cy.md");
+  site.write("content/pages/about.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPwy ydym ni.\n");
+  site.write("content/pages/about.en.md", "---\ntitle: About us\n---\n\nWho we are.\n");
+  site.commit("Welsh first");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(site.read("public/amdanom/index.html"), "<html lang=\"cy\""));
+  CHECK(contains(site.read("public/en/about/index.html"), "<html lang=\"en-GB\""));
+  CHECK(contains(site.read("public/amdanom/index.html"), "href=\"../en/about/\" hreflang=\"en-GB\""));
+}
+
+TEST_CASE("a file named in a language the site does not publish in is an error") {
+  TempSite site;
+  site.write_minimal_site();
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\n---\n\nPwy ydym ni.\n");
+  site.commit("Welsh without languages");
+  auto r = site.herald(std::string("check") + kNow);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "content/pages/about.cy.md:1:1: error: the file's name says it is in language 'cy' (it ends in "
+                        ".cy.md), but herald.yaml has no 'languages': add languages: [en-GB, cy], or rename the file"));
+}
+
+TEST_CASE("herald check warns of a page with no translation, and of a translation older than its page") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual", "2024-05-01T10:00:00+01:00");
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nWho we are, and what we do.\n");
+  site.commit("about: what we do", "2024-06-03T10:00:00+01:00");
+  auto r = site.herald(std::string("check") + kNow);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/pages/privacy.md:1:1: warning: this page has no translation in Cymraeg (cy): add "
+                        "content/pages/privacy.cy.md so that readers of that language find it too\n"));
+  CHECK(contains(r.err, "content/pages/about.cy.md:1:1: warning: content/pages/about.md changed on 3 June 2024, after "
+                        "this translation last changed on 1 May 2024: the translation may be out of date\n"));
+  CHECK_FALSE(contains(r.err, "content/pages/about.md:1:1: warning"));
+}

@@ -170,7 +170,7 @@ class Document {
   }
 
  private:
-  friend class ParseCacheCodec;  // stores the document without its tree (cache/parse_cache.cc)
+  friend class ParseCacheCodec;  // stores the document without its tree (cache/parse_cache_codec.h)
 
   Document() = default;
 

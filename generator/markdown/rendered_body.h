@@ -78,7 +78,7 @@ class RenderedBody {
                           const UrlMap* map_url) const;
 
  private:
-  friend class ParseCacheCodec;  // stores and checks the recorded places (cache/parse_cache.cc)
+  friend class ParseCacheCodec;  // stores and checks the recorded places (cache/parse_cache_codec.h)
 
   struct UrlSite {
     size_t begin = 0, end = 0;  ///< the escaped URL in html_

@@ -116,3 +116,20 @@ TEST_CASE("herald check warns of a page with no translation, and of a translatio
                         "this translation last changed on 1 May 2024: the translation may be out of date\n"));
   CHECK_FALSE(contains(r.err, "content/pages/about.md:1:1: warning"));
 }
+
+TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, where the file is; a page's link stays in /cy/") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("static/files/taflen.pdf", "%PDF-1.4 leaflet");
+  site.write("content/pages/about.cy.md",
+             "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nDarllenwch [y daflen](/files/taflen.pdf#page=2) a "
+             "[y cylchlythyr](/newsletters/gwanwyn-2024/).\n");
+  site.commit("a leaflet");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(site.exists("public/files/taflen.pdf"));
+  CHECK_FALSE(site.exists("public/cy/files/taflen.pdf"));
+  const std::string amdanom = site.read("public/cy/amdanom/index.html");
+  CHECK(contains(amdanom, "<a href=\"../../files/taflen.pdf#page=2\">y daflen</a>"));
+  CHECK(contains(amdanom, "<a href=\"../newsletters/gwanwyn-2024/\">y cylchlythyr</a>"));
+}

@@ -22,8 +22,22 @@ TemplateData ViewModel::page(const Page& p) const {
   put(pg, "draft", data(p.draft));
   // A site path written from the top (`/contacts/`) is made relative, so the
   // site works under any base path: in the body and in booking_url.
+  // In another language's folder (/cy/), a file of static/ is still at the
+  // site's top, where it is published once.
+  std::string top_root = root;
+  for (char ch : lib_.config.language_folder)
+    if (ch == '/') top_root += "../";
+  const Library& top = lib_.default_language ? *lib_.default_language : lib_;
+  auto at_top = [&](std::string_view path) {
+    if (lib_.config.language_folder.empty()) return false;
+    path = path.substr(0, path.find_first_of("?#"));
+    for (const StaticFile& f : top.static_files)
+      if (f.output_path == path) return true;
+    return false;
+  };
   auto site_relative = [&](std::string_view u) {
-    if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/')) return root + std::string(u.substr(1));
+    if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/'))
+      return (at_top(u.substr(1)) ? top_root : root) + std::string(u.substr(1));
     return std::string(u);
   };
   std::string body = p.doc ? p.doc->html_with_urls(site_relative) : "";

@@ -183,4 +183,12 @@ std::vector<Translation> translations_of(const Library& from, const std::string&
   return out;
 }
 
+bool names_top_static_file(const Library& lib, std::string_view path) {
+  if (lib.config.language_folder.empty() || !lib.default_language) return false;
+  path = path.substr(0, path.find_first_of("?#"));
+  for (const StaticFile& f : lib.default_language->static_files)
+    if (f.output_path == path) return true;
+  return false;
+}
+
 }  // namespace herald

@@ -42,4 +42,10 @@ std::string language_name(const std::string& tag);
 /// -> "content/pages/about.md"): what a page and its translations share.
 std::string untranslated_path(const std::string& source_path);
 
+/// Whether `path` (a site path without its leading '/', maybe with ?query or
+/// #anchor) names a file of static/ while `lib` is another language's
+/// library: such a file is published once, at the site's top, not in the
+/// language's folder. False for the default language's library.
+bool names_top_static_file(const Library& lib, std::string_view path);
+
 }  // namespace herald

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "content/languages.h"
 #include "content/site_files.h"
 #include "core/json_writer.h"
 #include "core/text.h"
@@ -200,8 +201,12 @@ void FeedItem::set_content_html(std::string html) {
 
 std::string absolute_html(const Page& page, const Library& lib) {
   if (!page.doc) return "";
-  return page.doc->html_for_feed(
-      [&](std::string_view url) { return resolve(std::string(url), page.url, lib.config); });
+  // A file of static/ is at the site's top, whichever language's folder the page is in.
+  const Config& top = lib.default_language ? lib.default_language->config : lib.config;
+  return page.doc->html_for_feed([&](std::string_view url) {
+    bool at_top = url.size() > 1 && url[0] == '/' && url[1] != '/' && names_top_static_file(lib, url.substr(1));
+    return resolve(std::string(url), page.url, at_top ? top : lib.config);
+  });
 }
 
 std::vector<Feed> collect_feeds(const Library& lib) {

@@ -117,13 +117,16 @@ TEST_CASE("herald check warns of a page with no translation, and of a translatio
   CHECK_FALSE(contains(r.err, "content/pages/about.md:1:1: warning"));
 }
 
-TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, where the file is; a page's link stays in /cy/") {
+TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, where the file is, on the page and in its feed; a page's link stays in /cy/") {
   TempSite site;
   write_bilingual_site(site);
   site.write("static/files/taflen.pdf", "%PDF-1.4 leaflet");
   site.write("content/pages/about.cy.md",
              "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nDarllenwch [y daflen](/files/taflen.pdf#page=2) a "
              "[y cylchlythyr](/newsletters/gwanwyn-2024/).\n");
+  site.write("content/newsletters/spring-2024.cy.md",
+             "---\ntitle: Cylchlythyr y gwanwyn\nslug: gwanwyn-2024\ndate: 2024-04-12\n---\n\n## Newyddion\n\n"
+             "Gweler [y daflen](/files/taflen.pdf).\n");
   site.commit("a leaflet");
   auto r = site.herald(std::string("build") + kNow);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
@@ -132,4 +135,8 @@ TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, whe
   const std::string amdanom = site.read("public/cy/amdanom/index.html");
   CHECK(contains(amdanom, "<a href=\"../../files/taflen.pdf#page=2\">y daflen</a>"));
   CHECK(contains(amdanom, "<a href=\"../newsletters/gwanwyn-2024/\">y cylchlythyr</a>"));
+  // In the Welsh newsletters' feed, the same: the file's address at the top.
+  const std::string feed = site.read("public/cy/newsletters/feed.xml");
+  CHECK(contains(feed, "href=\"https://safeguarding.testshire.example/files/taflen.pdf\""));
+  CHECK_FALSE(contains(feed, "/cy/files/"));
 }

@@ -1,8 +1,9 @@
 // A content page's data (any kind; a briefing's and a newsletter's parts here) and its key.
-#include "templates/words.h"
+#include "content/languages.h"
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -27,17 +28,9 @@ TemplateData ViewModel::page(const Page& p) const {
   std::string top_root = root;
   for (char ch : lib_.config.language_folder)
     if (ch == '/') top_root += "../";
-  const Library& top = lib_.default_language ? *lib_.default_language : lib_;
-  auto at_top = [&](std::string_view path) {
-    if (lib_.config.language_folder.empty()) return false;
-    path = path.substr(0, path.find_first_of("?#"));
-    for (const StaticFile& f : top.static_files)
-      if (f.output_path == path) return true;
-    return false;
-  };
   auto site_relative = [&](std::string_view u) {
     if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/'))
-      return (at_top(u.substr(1)) ? top_root : root) + std::string(u.substr(1));
+      return (names_top_static_file(lib_, u.substr(1)) ? top_root : root) + std::string(u.substr(1));
     return std::string(u);
   };
   std::string body = p.doc ? p.doc->html_with_urls(site_relative) : "";

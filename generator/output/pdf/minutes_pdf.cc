@@ -70,17 +70,7 @@ std::string render_minutes_pdf(const PdfJob& job) {
   Region band_area = add_title_band(flow, palette, root);
   BandLogo logo = add_band_logo(flow, job.logo, band_area);
   const Region& band = logo.text;
-  TextStyle kicker;
-  kicker.size = 11;
-  kicker.bold = true;
-  kicker.colour = kWhite;
-  kicker.link_colour = kWhite;
-  TextStyle facts = kicker;
-  facts.bold = false;
-  facts.size = 10.5;
-  TextStyle title = kicker;
-  title.size = 22;
-  title.line_spacing = 1.1;
+  const auto [kicker, facts, title] = band_styles(22);
   add_plain_lines(doc, flow, RichText(board_title), kicker, band, doc.add_element(root, "P"), 0);
   std::string when = heading_for(status);
   if (m.start) {

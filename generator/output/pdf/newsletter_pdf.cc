@@ -83,17 +83,7 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   Region band_area = add_title_band(flow, palette, root);
   BandLogo logo = add_band_logo(flow, job.logo, band_area);
   const Region& band = logo.text;
-  TextStyle kicker;
-  kicker.size = 11;
-  kicker.bold = true;
-  kicker.colour = kWhite;
-  kicker.link_colour = kWhite;
-  TextStyle facts = kicker;
-  facts.bold = false;
-  facts.size = 10.5;
-  TextStyle title = kicker;
-  title.size = 24;
-  title.line_spacing = 1.1;
+  const auto [kicker, facts, title] = band_styles(24);
   std::string series = newsletter && !page.series.empty() ? page.series : config.title;
   add_plain_lines(doc, flow, RichText(series), kicker, band, doc.add_element(root, "P"), 0);
   std::string when = page.date ? format_human_date(*page.date) : "";

@@ -85,6 +85,21 @@ void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyl
   }
 }
 
+BandStyles band_styles(double title_size) {
+  BandStyles s;
+  s.kicker.size = 11;
+  s.kicker.bold = true;
+  s.kicker.colour = kWhite;
+  s.kicker.link_colour = kWhite;
+  s.facts = s.kicker;
+  s.facts.bold = false;
+  s.facts.size = 10.5;
+  s.title = s.kicker;
+  s.title.size = title_size;
+  s.title.line_spacing = 1.1;
+  return s;
+}
+
 Region add_title_band(Flow& flow, const Palette& palette, int element, double pad_top, double pad_bottom) {
   Box band;
   band.fill = palette.brand;

@@ -51,6 +51,13 @@ void add_plain_lines(PdfDocument& doc, Flow& flow, RichText text, const TextStyl
 Region add_title_band(Flow& flow, const Palette& palette, int element, double pad_top = kMargin * 0.75,
                       double pad_bottom = 16);
 
+/// The text of a title band: its first line (bold, white, 11 pt), the facts
+/// under it (the same, not bold, 10.5 pt) and the title (`title_size` pt).
+struct BandStyles {
+  TextStyle kicker, facts, title;
+};
+BandStyles band_styles(double title_size);
+
 /// Pours a single-column flow onto A4 pages (the first frame from `first_top`),
 /// draws `furniture(page, pages)` on every page, and finishes the PDF.
 std::string draw_paged_flow(PdfDocument& doc, Flow& flow, double first_top,

@@ -32,6 +32,11 @@ struct EmailParts {
 /// "/" -> "", "/briefings/x/" -> "../../".
 std::string root_from(const std::string& url);
 
+/// From `root` (a page's root_from) up to the site's top, above the
+/// language's folder of `config` (`cy/`): where theme assets and the files
+/// of static/ are.
+std::string top_from(std::string root, const Config& config);
+
 /// Builds the data of every template from the assembled library.
 class ViewModel {
  public:

@@ -77,6 +77,12 @@ std::string root_from(const std::string& url) {
   return root;
 }
 
+std::string top_from(std::string root, const Config& config) {
+  for (char ch : config.language_folder)
+    if (ch == '/') root += "../";
+  return root;
+}
+
 ViewModel::ViewModel(const Library& library) : lib_(library) {
   KeyInput menus("menu-key 1");
   for (const std::vector<MenuLink>* menu : {&lib_.main_menu, &lib_.footer_menu}) {
@@ -138,9 +144,7 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   const Config& c = lib_.config;
   std::string root = url == "/404.html" ? c.base_path() : root_from(url);
   // The site's top, above this language's folder: theme assets, static files, other languages.
-  std::string asset_root = root;
-  for (char ch : c.language_folder)
-    if (ch == '/') asset_root += "../";
+  std::string asset_root = top_from(root, c);
   data d;
   data site;
   put(site, "title", c.title);

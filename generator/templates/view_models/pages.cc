@@ -25,9 +25,7 @@ TemplateData ViewModel::page(const Page& p) const {
   // site works under any base path: in the body and in booking_url.
   // In another language's folder (/cy/), a file of static/ is still at the
   // site's top, where it is published once.
-  std::string top_root = root;
-  for (char ch : lib_.config.language_folder)
-    if (ch == '/') top_root += "../";
+  const std::string top_root = top_from(root, lib_.config);
   auto site_relative = [&](std::string_view u) {
     if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/'))
       return (names_top_static_file(lib_, u.substr(1)) ? top_root : root) + std::string(u.substr(1));

@@ -21,6 +21,15 @@ std::string menu_name(const std::string& key) { return "the " + key + " menu"; }
 
 const char* kLinkForm = "{ title: \"Privacy notice\", url: /privacy/ }";
 
+/// The language code of a link's title in another language (`title_cy` ->
+/// "cy"), or "" when `field` is not one.
+std::string translated_title_code(const std::string& field) {
+  if (field.size() < 8 || field.size() > 9 || field.compare(0, 6, "title_") != 0) return "";
+  for (size_t i = 6; i < field.size(); ++i)
+    if (field[i] < 'a' || field[i] > 'z') return "";
+  return field.substr(6);
+}
+
 /// Why `url` cannot be a menu link's address, or "" when it can: an address
 /// of another site (http, https), a path of this site from its top (`/…`),
 /// an email address (mailto:) or a phone number (tel:).
@@ -97,6 +106,15 @@ bool parse_menu(const YAML::Node& value, const std::string& path, Diagnostics& d
         for (auto f = item.begin(); f != item.end(); ++f) {
           std::string field = f->first.as<std::string>("");
           const YAML::Node v = f->second;
+          if (std::string code = translated_title_code(field); !code.empty() && v.IsScalar()) {
+            std::string text(trim(v.Scalar()));
+            if (text.empty()) {
+              diags.error(at(path, v), "a menu link's title is the text of the link: it cannot be empty");
+              ok = false;
+            }
+            entry.titles.push_back({code, std::move(text), at(path, f->first)});
+            continue;
+          }
           if (field != "title" && field != "url") {
             std::string suggestion = closest_match(field, {"title", "url"});
             diags.warning(

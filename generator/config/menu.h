@@ -18,6 +18,13 @@ namespace herald {
 struct MenuEntry {
   std::string name;   ///< a section or page slug; empty for a link
   std::string title;  ///< a link's text
+  /// A link's text in another language: `title_cy: "Adroddiad blynyddol"`.
+  struct Title {
+    std::string code;  ///< the language's code: "cy"
+    std::string text;
+    SourceLocation at;
+  };
+  std::vector<Title> titles;
   std::string url;    ///< a link's address: `/a/site/path/`, `https://…`, `mailto:…` or `tel:…`
   SourceLocation at;  ///< where the entry is written
 };

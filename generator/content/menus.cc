@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "content/languages.h"
 #include "content/library.h"
 #include "content/site_files.h"
 #include "core/text.h"
@@ -21,6 +22,14 @@ namespace {
 /// The name of the last section of the default main menu.
 constexpr std::string_view kLastOfMain = "search";
 
+MenuLink link_to(std::string title, std::string url, bool site = true) {
+  MenuLink link;
+  link.title = std::move(title);
+  link.url = std::move(url);
+  link.site = site;
+  return link;
+}
+
 const MenuSection* find_section(std::string_view name) {
   for (const MenuSection& s : menu_sections())
     if (name == s.name) return &s;
@@ -30,8 +39,8 @@ const MenuSection* find_section(std::string_view name) {
 /// A section's link: the accessibility statement is the site's own page
 /// when content/pages/accessibility.md is published.
 MenuLink section_link(const Library& lib, const MenuSection& s) {
-  if (const Page* p = lib.find_page(s.url); p && p->kind == Kind::page) return {p->title, p->url, true};
-  return {translate(lib.config.language, s.title), s.url, true};
+  if (const Page* p = lib.find_page(s.url); p && p->kind == Kind::page) return link_to(p->title, p->url);
+  return link_to(translate(lib.config.language, s.title), s.url);
 }
 
 /// Why a page that is not published is not, and what to do, for a message:
@@ -117,18 +126,21 @@ class PublishedPaths {
 /// One menu given in herald.yaml: each entry resolved, or an error at it.
 class MenuChecker {
  public:
-  MenuChecker(const Library& lib, Diagnostics& diags) : lib_(lib), diags_(diags) {}
+  MenuChecker(const Library& lib, Diagnostics& diags) : lib_(lib), home_(lib.default_language), diags_(diags) {}
 
   std::vector<MenuLink> resolve(const MenuSetting& setting, const std::string& menu) {
     std::vector<MenuLink> links;
     std::set<std::string> shown;
     for (const MenuEntry& entry : setting.entries) {
-      std::optional<MenuLink> link =
-          entry.name.empty() ? resolve_link(entry, menu) : resolve_name(entry, menu);
+      std::optional<MenuLink> link = home_ ? resolve_translated(entry)
+                                     : entry.name.empty() ? resolve_link(entry, menu)
+                                                          : resolve_name(entry, menu);
+      if (!home_) check_title_languages(entry);
       if (!link) continue;
       if (!shown.insert(link->url).second) {
-        diags_.warning(entry.at, fmt::format("{} has '{}' twice: it is shown once", menu,
-                                             entry.name.empty() ? quoted_url(entry.url) : entry.name));
+        if (!home_)  // the default language's menus report it once
+          diags_.warning(entry.at, fmt::format("{} has '{}' twice: it is shown once", menu,
+                                               entry.name.empty() ? quoted_url(entry.url) : entry.name));
         continue;
       }
       links.push_back(std::move(*link));
@@ -137,6 +149,74 @@ class MenuChecker {
   }
 
  private:
+  /// A `title_cy` for a language the site does not publish in is an error.
+  void check_title_languages(const MenuEntry& entry) {
+    for (const MenuEntry::Title& t : entry.titles) {
+      bool published = false;
+      for (size_t i = 1; i < lib_.config.languages.size(); ++i)
+        published = published || lib_.config.languages[i].code == t.code;
+      if (!published)
+        diags_.error(t.at, fmt::format("'title_{}' is the link's title in a language this site does not publish "
+                                       "in besides its first: list the language in 'languages', or remove it",
+                                       t.code));
+    }
+  }
+
+  /// In another language's library: the entry's link in this language when
+  /// it has the page or section, else the default language's (at the top).
+  std::optional<MenuLink> resolve_translated(const MenuEntry& entry) {
+    if (const MenuSection* s = entry.name.empty() ? nullptr : find_section(entry.name)) {
+      if (section_has_content(lib_, s->name)) return section_link(lib_, *s);
+      if (!section_has_content(*home_, s->name)) return std::nullopt;  // reported by the default's menu
+      MenuLink link = section_link(*home_, *s);
+      if (link.url != s->url) return titled(entry, link.title, link.url, true);  // a page of its own
+      link.title = translate(lib_.config.language, s->title);
+      link.top = true;
+      link.hreflang = home_->config.language;
+      return link;
+    }
+    std::string path = entry.name.empty() ? entry.url : "/" + entry.name + "/";
+    if (url_kind(path) != UrlKind::site_path) {
+      MenuLink link = titled(entry, entry.title, path, false);
+      link.site = false;  // not checked
+      return link;
+    }
+    std::string_view bare = std::string_view(path).substr(0, path.find_first_of("?#"));
+    std::string rest = path.substr(bare.size());
+    std::string page_url(bare);
+    if (page_url.back() != '/') page_url += '/';
+    if (const Page* d = home_->find_page(page_url); d && (entry.name.empty() || d->kind == Kind::page)) {
+      for (const Page& p : lib_.pages)
+        if (p.published && untranslated_path(p.source_path) == d->source_path)
+          return titled(entry, p.title, p.url + rest, false);
+      return titled(entry, entry.name.empty() ? entry.title : d->title, path, true);
+    }
+    if (!entry.name.empty()) return std::nullopt;  // reported by the default language's menu
+    if (!paths_) paths_.emplace(lib_);
+    if (paths_->publishes(bare)) return titled(entry, entry.title, path, false);
+    if (!home_paths_) home_paths_.emplace(*home_);
+    if (!home_paths_->publishes(bare)) return std::nullopt;
+    return titled(entry, entry.title, path, true);
+  }
+
+  /// A link to `url` (the default language's when `top`) titled in this
+  /// language: the entry's `title_cy` (and so on) when given, else `title`,
+  /// marked as the default language's when it is the entry's own title or
+  /// the default language's page's.
+  MenuLink titled(const MenuEntry& entry, const std::string& title, std::string url, bool top) const {
+    MenuLink link = link_to(title, std::move(url));
+    link.top = top;
+    if (top) link.hreflang = home_->config.language;
+    const std::string code = language_code(lib_.config.language);
+    for (const MenuEntry::Title& t : entry.titles)
+      if (t.code == code) {
+        link.title = t.text;
+        return link;
+      }
+    if (top || title == entry.title) link.lang = home_->config.language;
+    return link;
+  }
+
   std::optional<MenuLink> resolve_name(const MenuEntry& entry, const std::string& menu) {
     const std::string& name = entry.name;
     if (const MenuSection* s = find_section(name)) {
@@ -147,7 +227,7 @@ class MenuChecker {
       return std::nullopt;
     }
     if (const Page* p = lib_.find_page("/" + name + "/"); p && p->kind == Kind::page)
-      return MenuLink{p->title, p->url, true};
+      return link_to(p->title, p->url);
     for (const Page& p : lib_.pages)
       if (p.kind == Kind::page && p.slug == name) {  // not published
         diags_.error(entry.at, fmt::format("'{}' in {} is the page {}, which is {}", name, menu,
@@ -173,11 +253,11 @@ class MenuChecker {
 
   std::optional<MenuLink> resolve_link(const MenuEntry& entry, const std::string& menu) {
     if (url_kind(entry.url) != UrlKind::site_path)
-      return MenuLink{entry.title, entry.url, false};  // not checked
+      return link_to(entry.title, entry.url, false);  // not checked
     std::string_view path = entry.url;
     path = path.substr(0, path.find_first_of("?#"));
     if (!paths_) paths_.emplace(lib_);
-    if (paths_->publishes(path)) return MenuLink{entry.title, entry.url, true};
+    if (paths_->publishes(path)) return link_to(entry.title, entry.url);
     if (const Page* p = paths_->withheld(path)) {
       diags_.error(entry.at,
                    fmt::format("the link '{}' in {} leads to {}, which is {}", quoted_url(entry.url), menu,
@@ -190,8 +270,10 @@ class MenuChecker {
   }
 
   const Library& lib_;
+  const Library* home_;  ///< the default language's library, when `lib_` is another language's
   Diagnostics& diags_;
-  std::optional<PublishedPaths> paths_;  ///< made for the first link to a site path
+  std::optional<PublishedPaths> paths_;       ///< made for the first link to a site path
+  std::optional<PublishedPaths> home_paths_;  ///< the default language's, likewise
 };
 
 std::vector<MenuLink> default_main(const Library& lib) {
@@ -212,9 +294,27 @@ std::vector<MenuLink> default_footer(const Library& lib) {
     return la != lb ? la < lb : a->title < b->title;
   });
   std::vector<MenuLink> links;
-  for (const Page* p : pages) links.push_back({p->title, p->url, true});
+  for (const Page* p : pages) links.push_back(link_to(p->title, p->url));
   for (const char* name : {"accessibility", "feeds"}) links.push_back(section_link(lib, *find_section(name)));
   return links;
+}
+
+/// The default language's default menu as entries, for another language's
+/// to follow: each section by its name, each page by its address.
+MenuSetting default_entries(const std::vector<MenuLink>& links) {
+  MenuSetting setting;
+  setting.given = true;
+  for (const MenuLink& link : links) {
+    MenuEntry entry;
+    for (const MenuSection& s : menu_sections())
+      if (link.url == s.url) entry.name = s.name;
+    if (entry.name.empty()) {
+      entry.title = link.title;
+      entry.url = link.url;
+    }
+    setting.entries.push_back(std::move(entry));
+  }
+  return setting;
 }
 
 }  // namespace
@@ -252,6 +352,15 @@ const std::vector<MenuSection>& menu_sections() {
 void assemble_menus(Library& lib, Diagnostics& diags) {
   const MenuSettings& settings = lib.config.menu;
   MenuChecker checker(lib, diags);
+  if (const Library* home = lib.default_language) {
+    // Another language: the default language's menus, each link in this
+    // language where it has the page or section (the default's is assembled first).
+    lib.main_menu = checker.resolve(settings.main.given ? settings.main : default_entries(home->main_menu),
+                                    "the main menu");
+    lib.footer_menu = checker.resolve(settings.footer.given ? settings.footer : default_entries(home->footer_menu),
+                                      "the footer menu");
+    return;
+  }
   lib.main_menu = settings.main.given ? checker.resolve(settings.main, "the main menu") : default_main(lib);
   lib.footer_menu =
       settings.footer.given ? checker.resolve(settings.footer, "the footer menu") : default_footer(lib);

@@ -19,6 +19,11 @@ struct MenuLink {
   /// (`https://…`, `mailto:…`, `tel:…`), shown as it is.
   std::string url;
   bool site = true;
+  /// `url` is a path from the site's very top, outside this language's
+  /// folder: a page of the default language that has no translation.
+  bool top = false;
+  std::string hreflang;  ///< the language of what the link leads to, when not the page's
+  std::string lang;      ///< the language of `title`, when not the page's
 };
 
 /// A section a menu may name: its name in herald.yaml, its title in the
@@ -47,6 +52,12 @@ bool section_has_content(const Library& lib, std::string_view section);
 /// main menu's default is every section above up to search that has
 /// something published (search always); the footer's is the pages of
 /// content/pages/ by title, the accessibility statement and the feeds page.
+///
+/// In another language's library (`lib.default_language` set), each entry
+/// leads to that language's page or section when it has one, else to the
+/// default language's (marked `top`, with its `hreflang`); an entry that
+/// leads nowhere was reported by the default language's menus and is left
+/// out. A link's `title_cy` (and so on) is its title in that language.
 void assemble_menus(Library& lib, Diagnostics& diags);
 
 }  // namespace herald

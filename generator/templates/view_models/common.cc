@@ -36,12 +36,15 @@ std::string href_of(std::string_view url) {
 /// site's top). One link to the page itself has `aria_current` "page" (the
 /// first, or the first without a `#part` or `?query` if one is), each one
 /// to a folder above it "true" (the section the page is in).
-data menu_data(const std::vector<MenuLink>& links, const std::string& url, const std::string& root) {
+/// `top`: the way from the page to the site's very top, for a link to a
+/// page of the default language (MenuLink::top).
+data menu_data(const std::vector<MenuLink>& links, const std::string& url, const std::string& root,
+               const std::string& top) {
   auto path_of = [](const MenuLink& link) { return link.url.substr(0, link.url.find_first_of("?#")); };
   auto is_page = [&](const std::string& path) { return path == url || path + '/' == url; };
   const MenuLink* page_link = nullptr;
   for (const MenuLink& link : links) {
-    if (!link.site || !is_page(path_of(link))) continue;
+    if (!link.site || link.top || !is_page(path_of(link))) continue;
     bool whole = link.url == path_of(link);
     if (!page_link || (whole && page_link->url != path_of(*page_link))) page_link = &link;
     if (whole) break;
@@ -55,12 +58,15 @@ data menu_data(const std::vector<MenuLink>& links, const std::string& url, const
     if (link.site) {
       std::string path = path_of(link);
       if (&link == page_link) current = "page";
-      else if (path != "/" && !is_page(path) && path.back() == '/' && starts_with(url, path)) current = "true";
-      put(item, "url", href_of(root + link.url.substr(1)));
+      else if (!link.top && path != "/" && !is_page(path) && path.back() == '/' && starts_with(url, path))
+        current = "true";
+      put(item, "url", href_of((link.top ? top : root) + link.url.substr(1)));
     } else {
       put(item, "url", href_of(link.url));
     }
     put(item, "aria_current", opt(current));
+    put(item, "hreflang", opt(link.hreflang));
+    put(item, "lang", opt(link.lang));
     put(item, "current", data(!current.empty()));
     items.push_back(std::move(item));
   }
@@ -84,13 +90,16 @@ std::string top_from(std::string root, const Config& config) {
 }
 
 ViewModel::ViewModel(const Library& library) : lib_(library) {
-  KeyInput menus("menu-key 1");
+  KeyInput menus("menu-key 2");
   for (const std::vector<MenuLink>* menu : {&lib_.main_menu, &lib_.footer_menu}) {
     menus.number(static_cast<int64_t>(menu->size()));
     for (const MenuLink& link : *menu) {
       menus.text(link.title);
       menus.text(link.url);
       menus.flag(link.site);
+      menus.flag(link.top);
+      menus.text(link.hreflang);
+      menus.text(link.lang);
     }
   }
   // Which terms the other languages have decides where a term page's language link goes.
@@ -187,9 +196,10 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
   put(d, "is_home", data(url == "/"));
   put(d, "preview", data(lib_.preview));
   // The menus (content/menus.h): `nav` is the main menu's, as themes have long read it.
-  put(d, "nav", menu_data(lib_.main_menu, url, root));
+  const std::string top = top_from(root, lib_.config);
+  put(d, "nav", menu_data(lib_.main_menu, url, root, top));
   put(d, "has_nav", data(!lib_.main_menu.empty()));
-  put(d, "footer_nav", menu_data(lib_.footer_menu, url, root));
+  put(d, "footer_nav", menu_data(lib_.footer_menu, url, root, top));
   put(d, "has_footer_nav", data(!lib_.footer_menu.empty()));
   // Urgent contacts are rendered with this page's root for the vCard links.
   list urgent;

@@ -199,8 +199,9 @@ void assemble_boards(Library& lib, const std::vector<SourceFile>* files, Diagnos
   for (auto& [slug, board] : boards) {
     if (!board.index) {
       diags.error({board.meetings.front()->source_path, 1, 1},
-                  fmt::format("board '{}' has no content/meetings/{}/_index.md giving its title and members", slug,
-                              slug));
+                  fmt::format("board '{}' has no content/meetings/{}/_index{}.md giving its title and members{}",
+                              slug, slug, language_suffix(*board.meetings.front()),
+                              language_suffix(*board.meetings.front()).empty() ? "" : " in this language"));
       continue;
     }
     std::stable_sort(board.meetings.begin(), board.meetings.end(),

@@ -79,6 +79,15 @@ void add_static_file(Library& lib, const SourceFile& file, std::string output_pa
   lib.static_files.push_back({std::move(output_path), file.path, &file.content});
 }
 
+/// Is `bundle` the folder of a page in another language (`index.cy.md`
+/// with no `index.md`)? Its files are that language's library's.
+bool in_other_language_bundle(const Library& lib, const std::string& bundle) {
+  for (const auto& other : lib.other_languages)
+    for (const Page& page : other->pages)
+      if (page.bundle_dir == bundle) return true;
+  return false;
+}
+
 /// Every file of static/, and every file of a published page's bundle.
 void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
                          const std::map<std::string, const Page*>& bundle_pages, const std::set<std::string>& bundles,
@@ -98,6 +107,7 @@ void gather_static_files(Library& lib, const std::vector<SourceFile>& files,
       std::string bundle = bundle_of(file.path);
       auto owner = bundle_pages.find(bundle);
       if (owner == bundle_pages.end()) {
+        if (lib.default_language || in_other_language_bundle(lib, bundle)) continue;  // reported once, here
         std::string hidden = hidden_part(file.path.substr(8), false);
         if (!hidden.empty())
           diags.report(Severity::note, {file.path, 0, 0},
@@ -283,7 +293,8 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
     if (!manual.index) {
       const Page* first = manual.chapters.front();
       diags.error({first->source_path, 1, 1},
-                  fmt::format("manual '{}' has no content/procedures/{}/_index.md giving its title", slug, slug));
+                  fmt::format("manual '{}' has no content/procedures/{}/_index{}.md giving its title{}", slug, slug,
+                              language_suffix(*first), language_suffix(*first).empty() ? "" : " in this language"));
       continue;
     }
     std::sort(manual.chapters.begin(), manual.chapters.end(), [](const Page* a, const Page* b) {

@@ -151,6 +151,10 @@ struct Page {
   }
 };
 
+/// ".cy" for a page in another language than the site's default (its file
+/// is about.cy.md), else "".
+inline std::string language_suffix(const Page& page) { return page.language.empty() ? "" : "." + page.language; }
+
 // Pages are moved, never copied, when a vector of them grows.
 static_assert(std::is_nothrow_move_constructible_v<Page>);
 

@@ -102,7 +102,8 @@ std::vector<const Library*> language_libraries(const Library& lib) {
   return all;
 }
 
-void link_translations(Library& lib, Diagnostics& diags) {
+void link_translations(Library& lib, bool list_untranslated, Diagnostics& diags) {
+  size_t untranslated = 0;
   std::vector<Library*> libraries = language_libraries(lib);
   if (libraries.size() < 2) return;
   // Every published page by its file name without language, in each library.
@@ -133,7 +134,8 @@ void link_translations(Library& lib, Diagnostics& diags) {
       for (const Page* p : pages) has = has || (p->language.empty() ? l == libraries.front() : l->config.language_folder == p->language + "/");
       if (!has) missing.push_back(l->config.language);
     }
-    if (!missing.empty()) {
+    untranslated += missing.empty() ? 0 : 1;
+    if (!missing.empty() && list_untranslated) {
       std::string names;
       for (const std::string& tag : missing) names += (names.empty() ? "" : ", ") + language_name(tag) + " (" + tag + ")";
       std::string expected = untranslated_path(pages.front()->source_path);
@@ -157,6 +159,10 @@ void link_translations(Library& lib, Diagnostics& diags) {
                                 format_human_date(in_zone(p->last_commit, lib.config.zone()))));
     }
   }
+  if (untranslated && !list_untranslated)
+    diags.report(Severity::note, {"herald.yaml", 0, 0},
+                 fmt::format("{} {} not yet in every language of the site: 'herald check' lists {}", untranslated,
+                             untranslated == 1 ? "page is" : "pages are", untranslated == 1 ? "it" : "them"));
 }
 
 std::vector<Translation> translations_of(const Library& from, const std::string& url) {

@@ -24,9 +24,10 @@ std::vector<const Library*> language_libraries(const Library& lib);
 /// After Assemble: each published page's translations, the published page
 /// of the same file name in each other language (`about.md` and
 /// `about.cy.md`, whatever their slugs). Warns of a page with no
-/// translation, and of a translation last changed before the page in the
-/// default language (it may be out of date).
-void link_translations(Library& lib, Diagnostics& diags);
+/// translation (each when `list_untranslated`, as `herald check` does;
+/// else a note of how many), and of a translation last changed before the
+/// page in the default language (it may be out of date).
+void link_translations(Library& lib, bool list_untranslated, Diagnostics& diags);
 
 /// Where the page at `url` of `from` is in each other language: a page's
 /// translations; for herald's own pages (home, lists, search…) the same page

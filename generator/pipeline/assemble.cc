@@ -55,7 +55,7 @@ bool assemble_stage(BuildContext& ctx) {
     assemble(*l, input, ctx.diags);
     check_links(*l, site.files, options.drafts, ctx.diags);
   }
-  link_translations(lib, ctx.diags);
+  link_translations(lib, /*list_untranslated=*/!options.write, ctx.diags);
   if (releasing.joinable()) releasing.join();
   if (releases_failed) std::rethrow_exception(releases_failed);
   lib.releases = std::move(releases);

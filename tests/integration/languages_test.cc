@@ -115,6 +115,65 @@ TEST_CASE("herald check warns of a page with no translation, and of a translatio
   CHECK(contains(r.err, "content/pages/about.cy.md:1:1: warning: content/pages/about.md changed on 3 June 2024, after "
                         "this translation last changed on 1 May 2024: the translation may be out of date\n"));
   CHECK_FALSE(contains(r.err, "content/pages/about.md:1:1: warning"));
+  // A build counts the pages not yet translated rather than listing each.
+  auto built = site.herald(std::string("build") + kNow);
+  CHECK(built.exit_code == 0);
+  CHECK_FALSE(contains(built.err, "has no translation"));
+  size_t listed = 0;
+  for (size_t at = r.err.find("has no translation"); at != std::string::npos; at = r.err.find("has no translation", at + 1))
+    ++listed;
+  CHECK(listed > 1);
+  CHECK(contains(built.err, "herald.yaml:1:1: note: " + std::to_string(listed) +
+                                " pages are not yet in every language of the site: 'herald check' lists them\n"));
+  CHECK(contains(built.err, "the translation may be out of date"));
+}
+
+TEST_CASE("a Welsh page's menus lead to the Welsh page where there is one, else to the English, marked as English") {
+  TempSite site;
+  write_bilingual_site(site);
+  std::string config = site.read("herald.yaml");
+  config += "menu:\n  footer:\n    - about\n    - privacy\n"
+            "    - { title: \"Our data\", title_cy: \"Ein data\", url: \"/privacy/#data\" }\n"
+            "    - { title: \"About\", url: \"/about/#who\" }\n    - newsletters\n";
+  site.write("herald.yaml", config);
+  // A bundle in English with a file of its own: not a stray file for the Welsh site.
+  site.write("content/pages/guide/index.md", "---\ntitle: Guide\n---\n\n[The notes](notes.txt)\n");
+  site.write("content/pages/guide/notes.txt", "Notes.\n");
+  site.commit("menus");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK_FALSE(contains(r.err, "is not beside a page's index.md"));
+  CHECK_FALSE(contains(r.err, "footer menu"));
+  const std::string amdanom = site.read("public/cy/amdanom/index.html");
+  // The Welsh page, under its Welsh title and slug.
+  CHECK(contains(amdanom, "<a class=\"govuk-footer__link\" href=\"../amdanom/\" aria-current=\"page\">Amdanom ni</a>"));
+  // The English page with no translation: at the site's top, its title marked as English.
+  CHECK(contains(amdanom, "<a class=\"govuk-footer__link\" href=\"../../privacy/\" hreflang=\"en-GB\" lang=\"en-GB\">Privacy</a>"));
+  // A link's Welsh title; a link to a page with a translation leads to it, with its anchor, under its title.
+  CHECK(contains(amdanom, "<a class=\"govuk-footer__link\" href=\"../../privacy/#data\" hreflang=\"en-GB\">Ein data</a>"));
+  CHECK(contains(amdanom, "<a class=\"govuk-footer__link\" href=\"../amdanom/#who\">Amdanom ni</a>"));
+  // A section the Welsh site has (a Welsh newsletter).
+  CHECK(contains(amdanom, "<a class=\"govuk-footer__link\" href=\"../newsletters/\">Cylchlythyrau</a>"));
+  // The English pages are as before.
+  CHECK(contains(site.read("public/about/index.html"), "<a class=\"govuk-footer__link\" href=\"../privacy/#data\">Our data</a>"));
+}
+
+TEST_CASE("a Welsh chapter needs its manual's title in Welsh, and a link title in an unpublished language is an error") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("content/procedures/children/_index.md", "---\ntitle: Children\n---\n\nFor children.\n");
+  site.write("content/procedures/children/referral.md", "---\ntitle: Referral\n---\n\nRefer.\n");
+  site.write("content/procedures/children/referral.cy.md", "---\ntitle: Atgyfeirio\n---\n\nAtgyfeiriwch.\n");
+  std::string config = site.read("herald.yaml");
+  config += "menu:\n  footer:\n    - { title: \"About\", title_fr: \"\u00c0 propos\", url: /about/ }\n";
+  site.write("herald.yaml", config);
+  site.commit("a Welsh chapter");
+  auto r = site.herald(std::string("build") + kNow);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "content/procedures/children/referral.cy.md:1:1: error: manual 'children' has no "
+                        "content/procedures/children/_index.cy.md giving its title in this language\n"));
+  CHECK(contains(r.err, "title_fr' is the link's title in a language this site does not publish in besides its "
+                        "first: list the language in 'languages', or remove it\n"));
 }
 
 TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, where the file is, on the page and in its feed; a page's link stays in /cy/") {

@@ -100,8 +100,11 @@ void MarkdownLayout::place_notes(cmark_node* root) {
   note_groups_ = place_footnotes(root);
   for (size_t g = 0; g < note_groups_.size(); ++g) {
     const FootnoteGroup& group = note_groups_[g];
-    if (group.before) notes_before_[group.before] = g;
-    for (size_t i = 0; i < group.definitions.size(); ++i) note_numbers_[group.definitions[i]] = group.numbers[i];
+    if (group.before && !style_.notes_at_foot) notes_before_[group.before] = g;
+    for (size_t i = 0; i < group.definitions.size(); ++i) {
+      note_numbers_[group.definitions[i]] = group.numbers[i];
+      note_definitions_[group.numbers[i]] = group.definitions[i];
+    }
   }
 }
 
@@ -111,6 +114,25 @@ void MarkdownLayout::add_notes_before(cmark_node* node, const Region& region) {
   const FootnoteGroup& group = note_groups_[it->second];
   notes_before_.erase(it);
   for (cmark_node* definition : group.definitions) add_footnote(definition, region);
+}
+
+void MarkdownLayout::add_foot_notes(const RichText& text, const Region& region) {
+  for (const auto& [at, number] : text.notes()) {
+    auto definition = note_definitions_.find(number);
+    if (definition == note_definitions_.end() || notes_done_.count(definition->second)) continue;
+    // The note's lines, outside any box of the text, after it in the structure.
+    int saved = current_note_;
+    auto label = std::move(pending_label_);
+    pending_label_ = nullptr;
+    auto space = next_space_;
+    bool after_heading = after_heading_;
+    current_note_ = saved >= 0 ? saved : number;  // a note referred to in a note goes with it
+    add_footnote(definition->second, Region{region.element, 0, style_.notes_width, {}});
+    current_note_ = saved;
+    pending_label_ = std::move(label);
+    next_space_ = space;
+    after_heading_ = after_heading;
+  }
 }
 
 void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {

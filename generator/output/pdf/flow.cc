@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace herald::pdf {
 namespace {
@@ -30,7 +32,7 @@ int Flow::add_box(const Box& box) {
 
 double Flow::natural_height() const {
   double h = 0;
-  for (const Item& item : items_) h += item.space_before + item.height;
+  for (const Item& item : items_) h += item.space_before + item.height;  // footnotes included: an upper bound
   for (const Box& box : boxes_) h += box.pad_top + box.pad_bottom;
   return h;
 }
@@ -56,7 +58,49 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
       open_segment.pop_back();
     }
   };
+  // Footnotes: each note's lines and height; the notes of this frame, at its foot.
+  std::map<int, std::vector<size_t>> note_lines;
+  std::map<int, double> note_height;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].note < 0) continue;
+    std::vector<size_t>& lines = note_lines[items[i].note];
+    note_height[items[i].note] += (lines.empty() ? 0 : items[i].space_before) + items[i].height;
+    lines.push_back(i);
+  }
+  std::vector<int> foot_notes;  // in this frame, in order
+  std::set<int> noted;          // placed in any frame
+  double foot = 0;              // their height with the rule's space
+  auto notes_for = [&](const Item& item) {  // the height item's notes add to this frame's foot
+    double h = 0;
+    for (int n : item.notes) {
+      if (noted.count(n) || !note_height.count(n)) continue;
+      h += note_height[n] + (foot_notes.empty() && h == 0 ? flow.note_rule_space : flow.note_gap);
+    }
+    return h;
+  };
+  auto place_foot_notes = [&] {
+    if (foot_notes.empty()) return;
+    const int f = static_cast<int>(out.frames.size()) - 1;
+    const Frame& frame = out.frames.back();
+    double ny = frame.y + frame.height - foot;
+    out.note_rules.push_back({f, ny + flow.note_rule_space / 2});
+    ny += flow.note_rule_space;
+    for (size_t k = 0; k < foot_notes.size(); ++k) {
+      if (k > 0) ny += flow.note_gap;
+      bool first = true;
+      for (size_t line : note_lines[foot_notes[k]]) {
+        if (!first) ny += items[line].space_before;
+        first = false;
+        out.placed.push_back({line, f, frame.x + items[line].indent, ny});
+        ny += items[line].height;
+      }
+    }
+    out.frame_used.back() = frame.y + frame.height;
+    foot_notes.clear();
+    foot = 0;
+  };
   auto next_frame = [&]() -> bool {
+    place_foot_notes();
     close_boxes(0);
     out.frame_used.back() = std::max(out.frame_used.back(), y);
     if (static_cast<int>(out.frames.size()) >= max_frames) return false;
@@ -87,6 +131,7 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
 
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
+    if (item.note >= 0) continue;  // at the foot of a frame, with the first line referring to it
     if (item.break_before && in_frame > 0 && !next_frame()) return std::nullopt;
     // A table's row starting a frame has its header row above it again.
     auto repeated_header = [&] {
@@ -98,11 +143,11 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
       double alone = y + needed(i, open, in_frame == 0) + repeated_header();
       double with_chain = alone;
       std::vector<int> chain_open = item.boxes;
-      for (size_t j = i; j + 1 < items.size() && j < i + 3 && items[j].keep_with_next; ++j) {
+      for (size_t j = i; j + 1 < items.size() && j < i + 3 && items[j].keep_with_next && items[j + 1].note < 0; ++j) {
         with_chain += needed(j + 1, chain_open, false);
         chain_open = items[j + 1].boxes;
       }
-      double reserve = std::max(reserve_below(item), 0.0);
+      double reserve = std::max(reserve_below(item), 0.0) + foot + notes_for(item);
       if (with_chain + reserve <= bottom + 0.01 || in_frame == 0) {
         if (alone + reserve > bottom + 0.01) out.overflow = true;
         break;
@@ -129,7 +174,11 @@ std::optional<Pagination> paginate(const Flow& flow, const std::function<Frame(i
     out.placed.push_back({i, static_cast<int>(out.frames.size()) - 1, frame.x + item.indent, y});
     y += item.height;
     ++in_frame;
+    foot += notes_for(item);
+    for (int n : item.notes)
+      if (note_height.count(n) && noted.insert(n).second) foot_notes.push_back(n);
   }
+  place_foot_notes();
   close_boxes(0);
   out.frame_used.back() = std::max(out.frame_used.back(), y);
   for (const Frame& f : out.frames) out.pages = std::max(out.pages, f.page + 1);
@@ -169,6 +218,13 @@ void draw_flow_page(PdfDocument& doc, const Flow& flow, const Pagination& pagina
       cairo_rectangle(cr, x, s.top, 3, h);
       cairo_fill(cr);
     }
+  }
+  for (const auto& [f, y] : pagination.note_rules) {  // above a frame's footnotes
+    const Frame& frame = pagination.frames[f];
+    if (frame.page != page) continue;
+    cairo_set_source_rgb(cr, 0.42, 0.42, 0.42);
+    cairo_rectangle(cr, frame.x, y - 0.25, frame.width / 3, 0.5);
+    cairo_fill(cr);
   }
   for (const Placement& p : pagination.placed) {
     if (pagination.frames[p.frame].page != page) continue;

@@ -39,6 +39,12 @@ struct Item {
   std::optional<size_t> header;
   /// A header row drawn again at the top of a frame its table runs on to.
   std::function<void(PdfDocument&, double x, double y)> draw_again;
+  /// A line of footnote `note` (>= 0): not poured with the rest, but put at
+  /// the foot of the frame of the first item that refers to the note.
+  int note = -1;
+  /// The footnotes this item refers to (a line with a reference): the item
+  /// goes in a frame only with room for them at its foot.
+  std::vector<int> notes;
 };
 
 /// A rectangle that receives items: a column of a page.
@@ -65,6 +71,8 @@ struct Pagination {
   std::vector<Placement> placed;
   std::vector<BoxSegment> segments;
   std::vector<double> frame_used;  ///< lowest y reached in each frame
+  /// Where a short rule goes above a frame's footnotes: the frame and the y.
+  std::vector<std::pair<int, double>> note_rules;
   int pages = 0;
   bool overflow = false;  ///< an item taller than its frame was placed anyway
 };
@@ -80,6 +88,8 @@ class Flow {
   bool empty() const { return items_.empty(); }
   /// Sum of the items' heights and spaces, ignoring frames.
   double natural_height() const;
+  /// The space above a frame's footnotes (their rule midway) and between two of them.
+  double note_rule_space = 12, note_gap = 3;
 
  private:
   std::vector<Item> items_;

@@ -107,6 +107,10 @@ double MarkdownLayout::take_space(double normal) {
 }
 
 void MarkdownLayout::add_item(Item item, double label_baseline) {
+  if (current_note_ >= 0) {
+    item.note = current_note_;
+    item.boxes.clear();
+  }
   if (pending_label_) {
     auto label = std::move(pending_label_);
     pending_label_ = nullptr;
@@ -189,8 +193,12 @@ void MarkdownLayout::add_text(RichText text, const TextStyle& style, const Regio
       heading_level > 0 && heading_level <= style_.top_heading && style_.rule_above_top_headings;
   const Rgb rule_colour = style_.palette.brand;
   const double rule_width = region.width;
+  std::vector<std::vector<int>> line_notes(n);  // the footnotes each line refers to
+  if (style_.notes_at_foot)
+    for (const auto& [at, number] : block->text().notes()) line_notes[block->line_at(at)].push_back(number);
   for (size_t i = 0; i < n; ++i) {
     Item item;
+    item.notes = line_notes[i];
     item.height = block->line_height(i);
     item.space_before = i == 0 ? space_before : 0;
     item.indent = region.indent;
@@ -222,6 +230,7 @@ void MarkdownLayout::add_text(RichText text, const TextStyle& style, const Regio
     };
     add_item(std::move(item), block->line_baseline(0));
   }
+  if (style_.notes_at_foot) add_foot_notes(block->text(), region);
 }
 
 RichText MarkdownLayout::inline_text(cmark_node* node) {
@@ -277,6 +286,7 @@ void MarkdownLayout::collect_inlines(cmark_node* node, RichText& out, InlineStat
         break;  // a figure after the paragraph
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
         InlineFormat f = state.format;
+        out.mark_note(std::atoi(literal_of(child).c_str()));
         out.append("[" + literal_of(child) + "]", f, state.link);
         break;
       }

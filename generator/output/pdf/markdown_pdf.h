@@ -64,6 +64,10 @@ struct BodyStyle {
   int top_heading = 2;  ///< the level of the first heading inside the body (H1 is the title)
   double max_image_height = 360;
   bool rule_above_top_headings = false;  ///< newsletters: a line above each article
+  /// A report: each footnote at the foot of the page that first refers to
+  /// it, rather than at the end of its section.
+  bool notes_at_foot = false;
+  double notes_width = 0;  ///< with notes_at_foot: the width of the frame they go across
 };
 
 /// Where blocks go: their structure parent, their place across the frame,
@@ -171,6 +175,10 @@ class MarkdownLayout {
   std::vector<FootnoteGroup> note_groups_;
   std::unordered_map<cmark_node*, size_t> notes_before_;  ///< section's next heading -> its notes
   std::unordered_map<cmark_node*, int> note_numbers_;
+  std::unordered_map<int, cmark_node*> note_definitions_;  ///< by number, for notes at the foot
+  int current_note_ = -1;  ///< the number of the footnote being laid out at a page's foot
+  /// Adds, as lines for the foot of a page, each note `text` refers to not added yet.
+  void add_foot_notes(const RichText& text, const Region& region);
   std::set<cmark_node*> notes_done_;
 };
 

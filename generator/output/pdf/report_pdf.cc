@@ -141,6 +141,8 @@ std::string render_report_pdf(const PdfJob& job) {
   style.line_spacing = 1.3;
   style.palette = palette;
   style.max_image_height = 330;
+  style.notes_at_foot = true;
+  style.notes_width = kContentWidth;
   Flow flow;
   MarkdownLayout md(doc, flow, source, style);
   // Two passes: the text is laid out and placed (each heading's page noted

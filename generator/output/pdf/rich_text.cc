@@ -60,6 +60,7 @@ void RichText::trim() {
   }
   text_ = text_.substr(begin, end - begin);
   ranges_ = std::move(kept);
+  for (auto& [at, note] : notes_) at = std::clamp(at, begin, end) - begin;
 }
 
 bool RichText::blank() const { return std::all_of(text_.begin(), text_.end(), is_space); }
@@ -232,6 +233,13 @@ TextBlock::TextBlock(PdfDocument& doc, RichText text, const TextStyle& style, do
   if (!lines_.empty())
     lines_.back().height = std::max(lines_.back().height, total_height_ - lines_.back().top);
   positions_.resize(lines_.size());
+}
+
+size_t TextBlock::line_at(size_t index) const {
+  int line = 0, x = 0;
+  pango_layout_index_to_line_x(layout_.get(), static_cast<int>(std::min(index, text_.text().size())), FALSE, &line,
+                               &x);
+  return std::min(static_cast<size_t>(std::max(line, 0)), lines_.empty() ? 0 : lines_.size() - 1);
 }
 
 double TextBlock::height() const {

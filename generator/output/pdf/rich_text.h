@@ -49,6 +49,10 @@ class RichText {
   bool has_abbreviations() const { return !abbreviations_.empty(); }
   /// Drops white space at both ends (left by soft breaks and shortcodes).
   void trim();
+  /// Marks where the text refers to footnote `note` (its number): here, the end of the text so far.
+  void mark_note(int note) { notes_.push_back({text_.size(), note}); }
+  /// Each footnote reference: its byte in text() and the note's number.
+  const std::vector<std::pair<size_t, int>>& notes() const { return notes_; }
 
   const std::string& text() const { return text_; }
   const std::vector<Range>& ranges() const { return ranges_; }
@@ -61,6 +65,7 @@ class RichText {
  private:
   std::string text_;
   std::vector<Range> ranges_;
+  std::vector<std::pair<size_t, int>> notes_;
   std::vector<LinkTarget> links_;
   std::vector<std::string> abbreviations_;
 };
@@ -92,6 +97,8 @@ class TextBlock {
   bool run_extent(size_t line, size_t index, double* x, double* width) const;
   /// Width of the widest line.
   double used_width() const { return used_width_; }
+  /// The line holding byte `index` of the text.
+  size_t line_at(size_t index) const;
   const RichText& text() const { return text_; }
 
   /// Tells the block where line i will be drawn, before anything is drawn:

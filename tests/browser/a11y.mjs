@@ -43,7 +43,7 @@ const PAGE_TYPES = {
   audience: '/audience/practitioners/',
   feeds: '/feeds/',
   page: '/about/',
-  'page-with-charts': '/annual-report-2025-26/',
+  'page-with-charts': '/reports/annual-report-2025-26/',
   accessibility: '/accessibility/',
   search: '/search/?q=hoarding',
   'not-found': '/no-such-page/',

@@ -29,7 +29,7 @@ TEST_CASE("the example site builds with only its three deliberate warnings") {
                            "events/professional-curiosity-masterclass/professional-curiosity-masterclass.ics",
                            "contacts/index.html", "contacts/childrens-front-door.vcf", "topics/neglect/index.html",
                            "audience/practitioners/index.html", "briefings/review-type/sar/index.html",
-                           "about/index.html", "annual-report-2025-26/index.html", "accessibility/index.html",
+                           "about/index.html", "reports/annual-report-2025-26/index.html", "accessibility/index.html",
                            "reports/index.html", "reports/annual-report-2023-24/index.html",
                            "reports/annual-report-2023-24/annual-report-2023-24.pdf",
                            "reports/annual-report-2023-24/cover.png",

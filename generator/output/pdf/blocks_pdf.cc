@@ -1,4 +1,5 @@
 // Quotations, alerts, footnotes at the end of their section and herald's own HTML blocks (contact cards) in PDFs.
+#include <algorithm>
 #include <string_view>
 
 #include "markdown/alerts.h"
@@ -140,7 +141,6 @@ void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {
   flush_label();
   TextStyle label_style = body_text();
   label_style.align = PANGO_ALIGN_RIGHT;
-  const double width = style_.size * 2.2;
   int list = doc_.add_element(region.element, "L");
   int li = doc_.add_element(list, "LI");
   int lbl = doc_.add_element(li, "Lbl");
@@ -150,8 +150,10 @@ void MarkdownLayout::add_footnote(cmark_node* node, const Region& region) {
   auto numbered = note_numbers_.find(node);
   int number = numbered != note_numbers_.end() ? numbered->second : footnotes_ + 1;
   footnotes_ = number;
-  auto label = std::make_shared<TextBlock>(doc_, RichText("[" + std::to_string(number) + "]"),
-                                           label_style, width - style_.size * 0.4);
+  const std::string mark = "[" + std::to_string(number) + "]";
+  // Room for "[1]" and more, and for "[10]" and on when they come.
+  const double width = std::max(style_.size * 2.2, text_width(doc_, mark, label_style) + style_.size * 0.6);
+  auto label = std::make_shared<TextBlock>(doc_, RichText(mark), label_style, width - style_.size * 0.4);
   pending_label_ = [label, lbl, width](PdfDocument& d, double x, double y, double baseline) {
     label->draw(d, x - width, y + baseline - label->line_baseline(0), lbl);
   };

@@ -11,7 +11,8 @@ namespace herald::pdf {
 /// report's type and period, its title, summary and date, the cover
 /// picture); a contents page listing every numbered heading (`##` and `###`
 /// when the report is not numbered) with the page it starts on; the text,
-/// its headings numbered, its footnotes at the end of their section, its
+/// its headings numbered, each footnote at the foot of the page that first
+/// refers to it, its
 /// tables' header rows repeated on each page they run on to; "Page N of M"
 /// and the title at the foot of every page but the cover. The headings are
 /// the PDF's bookmarks.

@@ -90,3 +90,44 @@ TEST_CASE("break_before starts a new frame") {
   REQUIRE(p);
   CHECK(p->placed[1].frame == 1);
 }
+
+TEST_CASE("a footnote goes at the foot of the frame of the line that refers to it, under a rule; a line goes on "
+          "with its note when both do not fit") {
+  Flow flow;
+  flow.note_rule_space = 10;
+  flow.note_gap = 2;
+  flow.add(line(30));
+  Item refers = line(20);
+  refers.notes = {1};
+  flow.add(refers);
+  Item note = line(12);  // the note's line, added after the text that refers to it
+  note.note = 1;
+  flow.add(note);
+  Item second = line(20);
+  second.notes = {2};
+  flow.add(second);
+  Item note2 = line(12);
+  note2.note = 2;
+  flow.add(note2);
+  auto p = paginate(flow, column, 10);
+  REQUIRE(p);
+  auto placement = [&](size_t item) {
+    for (const Placement& at : p->placed)
+      if (at.item == item) return at;
+    FAIL("not placed");
+    return Placement{};
+  };
+  // 30 + 20 of text, then the note of 12 at the foot: 100 - 12.
+  CHECK(placement(1).frame == 0);
+  CHECK(placement(2).frame == 0);
+  CHECK(placement(2).y == doctest::Approx(88));
+  REQUIRE(p->note_rules.size() == 2);
+  CHECK(p->note_rules[0].first == 0);
+  CHECK(p->note_rules[0].second == doctest::Approx(83));
+  // 50 + 20 + 12 + 2 (between notes) + 12 + 10 (the rule) = 106 > 100: the line and its note go on.
+  CHECK(placement(3).frame == 1);
+  CHECK(placement(3).y == 0);
+  CHECK(placement(4).frame == 1);
+  CHECK(placement(4).y == doctest::Approx(88));
+  CHECK_FALSE(p->overflow);
+}

@@ -93,12 +93,117 @@ TEST_CASE("a report's PDF: a cover, a contents page giving the page each numbere
   // The running footer, from the contents page on.
   CHECK(contains(pages[1], "Annual report 2023 to 2024"));
   CHECK(contains(pages[1], "Page 2 of " + std::to_string(pages.size())));
-  // The alert's label, the note at the end of its section, the total.
+  // The alert's label, the note at the foot of the page that refers to it, the total.
   CHECK(contains(pages[2], "Important"));
   CHECK(contains(pages[2], "[1] Partners, staff and volunteers."));
-  CHECK(pages[2].find("[1] Partners") < pages[2].find("2 Our work"));
+  CHECK(pages[2].find("[1] Partners") > pages[2].find("2 Our work"));
   CHECK(contains(pages.back() + pages[pages.size() - 2], "Total"));
   CHECK(site.diags.count(Severity::warning) == 0);
+}
+
+/// Each line of a page of pdftotext's text, its spaces at the start dropped.
+std::vector<std::string> lines_of(const std::string& page) {
+  std::vector<std::string> lines;
+  size_t from = 0;
+  while (from < page.size()) {
+    size_t end = page.find('\n', from);
+    if (end == std::string::npos) end = page.size();
+    std::string line = page.substr(from, end - from);
+    line.erase(0, line.find_first_not_of(' '));
+    lines.push_back(line);
+    from = end + 1;
+  }
+  return lines;
+}
+
+TEST_CASE("a long report (30 pages and more, tables, two charts, a footnote in every section): each contents entry "
+          "gives the page its heading is on, and each note is at the foot of the page that refers to it") {
+  PdfSite site;
+  std::string md = "This report covers the partnership's year.[^intro]\n\n";
+  const int sections = 17;
+  for (int s = 1; s <= sections; ++s) {
+    md += "## Priority " + std::to_string(s) + "\n\n" + sentences(25) + "This was checked by audit.[^n" +
+          std::to_string(s) + "]\n\n";
+    md += "### What we did in " + std::to_string(s) + "\n\n" + sentences(30) + "\n\n";
+    md += "### What we learned in " + std::to_string(s) + "\n\n" + sentences(20) +
+          "Practitioners said so too.[^m" + std::to_string(s) + "]\n\n";
+    if (s == 4 || s == 9) {
+      md += "| Quarter | Referrals |\n|---|--:|\n";
+      for (int i = 1; i <= 45; ++i) md += "| Quarter " + std::to_string(i) + " | " + std::to_string(i * 7) + " |\n";
+      md += "\n";
+    }
+    if (s == 6 || s == 11)
+      md += "```chart\ntitle: Referrals in priority " + std::to_string(s) +
+            "\ntype: column\nunit: referrals\n---\nQuarter,Children,Adults\nQ1,412,268\nQ2,388,274\nQ3,465,291\n"
+            "Q4,498,305\n```\n\n";
+  }
+  md += "[^intro]: The partnership's records, April to March.\n";
+  for (int s = 1; s <= sections; ++s) {
+    md += "[^n" + std::to_string(s) + "]: The audit of priority " + std::to_string(s) + ", by the business office.\n";
+    md += "[^m" + std::to_string(s) + "]: Practitioners' survey on priority " + std::to_string(s) + ".\n";
+  }
+  Page& page = site.add_page(Kind::report, "reports", "annual-report-2025", "Annual report 2024 to 2025", md);
+  auto report = std::make_shared<ReportInfo>();
+  report->report_type = "annual-report";
+  page.report = report;
+  MarkdownOptions options;
+  options.path = page.source_path;
+  options.number_headings = true;
+  page.doc = std::make_shared<Document>(Document::parse(md, options, site.parse_diags));
+  site.lib.config.report_types = builtin_report_types();
+  PdfFile file(site.render(page));
+  auto pages = text_pages(file);
+  REQUIRE(pages.size() >= 30);
+  CHECK(site.diags.count(Severity::warning) == 0);
+  // The contents pages: from page 2 to the page before "1 Priority 1" is first set as a heading.
+  size_t text_from = 0;
+  for (size_t i = 1; i < pages.size() && !text_from; ++i)
+    if (contains(pages[i], "This report covers")) text_from = i;
+  REQUIRE(text_from >= 2);
+  std::string contents;
+  for (size_t i = 1; i < text_from; ++i) contents += pages[i];
+  int checked = 0;
+  for (int s = 1; s <= sections; ++s) {
+    std::string n = std::to_string(s);
+    for (const std::string& heading : {n + " Priority " + n, n + ".1 What we did in " + n,
+                                       n + ".2 What we learned in " + n}) {
+      CAPTURE(heading);
+      int where = 0;
+      for (size_t i = text_from; i < pages.size() && !where; ++i)
+        for (const std::string& line : lines_of(pages[i]))
+          if (line == heading) where = static_cast<int>(i) + 1;
+      REQUIRE(where > 0);
+      size_t at = contents.find(heading + " ");
+      REQUIRE(at != std::string::npos);
+      std::string line = contents.substr(at, contents.find('\n', at) - at);
+      CHECK(line.ends_with(" " + std::to_string(where)));
+      ++checked;
+    }
+  }
+  CHECK(checked == 3 * sections);
+  // Every note: on the page of its reference, below the last line of text that refers to a note there.
+  const int notes = 1 + 2 * sections;
+  for (int note = 1; note <= notes; ++note) {
+    CAPTURE(note);
+    const std::string mark = "[" + std::to_string(note) + "]";
+    int referred = 0, noted = 0;
+    for (size_t i = text_from; i < pages.size(); ++i) {
+      for (const std::string& line : lines_of(pages[i])) {
+        if (line.starts_with(mark + " ")) noted = noted ? noted : static_cast<int>(i) + 1;
+        else if (contains(line, mark) && !referred) referred = static_cast<int>(i) + 1;
+      }
+    }
+    REQUIRE(referred > 0);
+    CHECK(noted == referred);
+    std::vector<std::string> lines = lines_of(pages[noted - 1]);
+    size_t note_line = 0, last_reference = 0;
+    for (size_t l = 0; l < lines.size(); ++l) {
+      if (lines[l].starts_with(mark + " ")) note_line = l;
+      bool is_note = !lines[l].empty() && lines[l][0] == '[';
+      if (!is_note && contains(lines[l], "].")) last_reference = l;
+    }
+    CHECK(note_line > last_reference);
+  }
 }
 
 TEST_CASE("a report's table running over a page repeats its header row, as an artifact") {

@@ -29,7 +29,7 @@
 namespace herald {
 
 // The file, every number little-endian:
-//   "herald-parse-cache 9\n"  what it is, and the version of the encoding
+//   "herald-parse-cache 10\n"  what it is, and the version of the encoding
 //   string stamp, u64 count, then count × (u64 checksum, string key, string
 //   entry), where an entry's bytes are a BuildCache::Parsed and its checksum
 //   is XXH3_64bits of its key and entry as stored (their lengths included):
@@ -44,7 +44,7 @@ namespace {
 
 /// Change the version with the encoding (a member added to Page, say), so
 /// that an older file is not misread but simply not used.
-constexpr std::string_view kMagic = "herald-parse-cache 9\n";
+constexpr std::string_view kMagic = "herald-parse-cache 10\n";
 
 /// Appends values as the file stores them.
 class Encoder {

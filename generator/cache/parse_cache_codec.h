@@ -108,8 +108,8 @@ class ParseCacheCodec {
   }
   template <class Io, Is<ReportInfo> T>
   static void fields(Io& io, T& report) {
-    auto& [report_type, period, numbered, cover, cover_at] = report;
-    io(report_type, period, numbered, cover, cover_at);
+    auto& [report_type, period, numbered, cover, cover_at, cover_alt] = report;
+    io(report_type, period, numbered, cover, cover_at, cover_alt);
   }
   template <class Io, Is<BriefingSection> T>
   static void fields(Io& io, T& section) {

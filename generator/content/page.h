@@ -50,6 +50,9 @@ struct ReportInfo {
   bool numbered = true;     ///< herald numbers the headings (1, 1.1, 1.1.1)
   std::string cover;        ///< the PDF's cover picture, as written; may be empty
   SourceLocation cover_at;  ///< where `cover` is written
+  /// What the cover picture shows, for people who cannot see it: with it the
+  /// picture is a figure; without, decoration. May be empty.
+  std::string cover_alt;
 };
 
 /// Why a page is not shown at `now`: "draft" (unless `drafts`), "scheduled"

@@ -35,7 +35,7 @@ std::vector<std::string> known_fields(Kind kind) {
     case Kind::manual: add({"order"}); break;
     case Kind::chapter: add({"order", "owner", "reviewed", "review_due", "amendment", "reread"}); break;
     case Kind::event: add({"start", "end", "location", "booking_url", "sessions"}); break;
-    case Kind::report: add({"report_type", "period", "numbered", "cover"}); break;
+    case Kind::report: add({"report_type", "period", "numbered", "cover", "cover_alt"}); break;
     case Kind::page: add({"toc"}); break;
     case Kind::board:
     case Kind::meeting:
@@ -237,6 +237,7 @@ void read_report(Fields& f, Page& page, const Config& config) {
   report->numbered = f.flag("numbered", true);
   report->cover = f.text("cover");
   report->cover_at = fm.where("cover");
+  report->cover_alt = f.text("cover_alt");
   if (!report->cover.empty()) {
     if (find_invisible(report->cover)) {
       f.error(fm.at_invisible(report->cover_at, report->cover),

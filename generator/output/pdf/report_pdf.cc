@@ -72,9 +72,9 @@ void add_cover(PdfDocument& doc, Flow& flow, MarkdownLayout& md, const PdfJob& j
     add_plain_lines(doc, flow, RichText("Published " + format_human_date(*page.date)), md.body_text(), full,
                     doc.add_element(root, "P"), 12, false);
   if (page.report && !page.report->cover.empty()) {
-    // A picture for the cover only, with no text of its own: decoration.
+    // Described by `cover_alt`, a figure; without it, a picture for the cover only: decoration.
     md.set_next_space(28);
-    md.add_image(page.report->cover, "", page.report->cover_at.line, full);
+    md.add_image(page.report->cover, page.report->cover_alt, page.report->cover_at.line, full);
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <cairo.h>
 #include <qpdf/BufferInputSource.hh>
 #include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
@@ -175,6 +176,25 @@ inline std::string info_field(const std::string& pdfinfo, const std::string& fie
       return value.substr(value.find_first_not_of(' '));
     }
   return "";
+}
+
+/// A 120x80 PNG drawn with cairo.
+inline std::string tiny_png() {
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 120, 80);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 0.1, 0.4, 0.6);
+  cairo_paint(cr);
+  std::string out;
+  cairo_surface_write_to_png_stream(
+      s,
+      [](void* c, const unsigned char* d, unsigned int n) {
+        static_cast<std::string*>(c)->append(reinterpret_cast<const char*>(d), n);
+        return CAIRO_STATUS_SUCCESS;
+      },
+      &out);
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  return out;
 }
 
 /// The structure tree in document order: roles, with /Alt texts after a '='.

@@ -257,6 +257,25 @@ TEST_CASE("a report's PDF is tagged: one H1, a TOC of every numbered heading, bo
   CHECK(top == std::vector<std::string>{"1 Foreword", "2 Our work", "3 Next year"});
 }
 
+TEST_CASE("a report's cover picture is decoration, or a figure described by cover_alt") {
+  for (bool described : {false, true}) {
+    CAPTURE(described);
+    PdfSite site;
+    site.add_file("images/cover.png", tiny_png());
+    Page& page = add_report(site);
+    auto report = std::make_shared<ReportInfo>(*page.report);
+    report->cover = "/images/cover.png";
+    if (described) report->cover_alt = "Practitioners around a table at a partnership workshop";
+    page.report = report;
+    std::string bytes = site.render(page);
+    auto roles = structure_roles(bytes);
+    CHECK(exactly(roles, "Figure=Practitioners around a table at a partnership workshop") == (described ? 1u : 0u));
+    CHECK(std::count_if(roles.begin(), roles.end(), [](const std::string& r) { return r.starts_with("Figure"); }) ==
+          (described ? 1 : 0));
+    CHECK(untagged_operators(bytes) == 0);
+  }
+}
+
 TEST_CASE("a report with numbered: false lists its ## and ### headings, as written") {
   PdfSite site;
   const Page& page = add_report(site, false);

@@ -40,7 +40,7 @@ TEST_CASE("the theme's words in Welsh on Welsh pages of every kind, in English o
   CHECK(contains(hygyrchedd, "<title>Datganiad hygyrchedd – Testshire Safeguarding Partnership</title>"));
   CHECK(contains(hygyrchedd, ">Pa mor hygyrch yw&apos;r wefan hon</h2>"));
   CHECK(contains(hygyrchedd, "<p class=\"govuk-body\">Mae Testshire Safeguarding Partnership wedi ymrwymo i sicrhau"));
-  CHECK(contains(hygyrchedd, ", cysylltwch â <a class=\"govuk-link\" href=\"mailto:access@testshire.example\">"));
+  CHECK(contains(hygyrchedd, ", anfonwch e-bost at <a class=\"govuk-link\" href=\"mailto:access@testshire.example\">"));
   const std::string accessibility = site.read("public/accessibility/index.html");
   CHECK(contains(accessibility, ">How accessible this website is</h2>"));
   CHECK(contains(accessibility, "<p class=\"govuk-body\">Testshire Safeguarding Partnership is committed to making"));
@@ -69,7 +69,7 @@ TEST_CASE("the theme's words in Welsh on Welsh pages of every kind, in English o
   CHECK(contains(digwyddiadau, "<p class=\"govuk-body\">Nid oes digwyddiadau i ddod.</p>"));
   CHECK(contains(site.read("public/events/index.html"), "<p class=\"govuk-body\">There are no upcoming events.</p>"));
   const std::string cynhadledd = site.read("public/cy/events/cynhadledd/index.html");
-  CHECK(contains(cynhadledd, ">12 Mehefin 2024, 9:30yb</time> tan <time datetime=\"2024-06-12T16:00:00+01:00\">4yh</time> (wedi gorffen)"));
+  CHECK(contains(cynhadledd, ">12 Mehefin 2024, 9:30yb</time> tan <time datetime=\"2024-06-12T16:00:00+01:00\">4yh</time> (wedi dod i ben)"));
   CHECK(contains(site.read("public/events/conference/index.html"),
                  ">12 June 2024, 9:30am</time> to <time datetime=\"2024-06-12T16:00:00+01:00\">4pm</time> (finished)"));
 

@@ -10,6 +10,7 @@
 
 #include "content/languages.h"
 #include "content/site_files.h"
+#include "core/display_language.h"
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "markdown/document.h"
@@ -80,7 +81,8 @@ FeedItem release_item(const Release& r, const Library& lib) {
   FeedItem item;
   std::string url = "/procedures/changes/#" + r.id;
   item.id = fmt::format("tag:{},{}:/procedures/changes/{}", lib.config.host(), format_iso_date(r.date), r.id);
-  item.title = word_in(lib.config.language, "changes_to_procedures") + ": " + r.name;
+  DisplayLanguage in_language(lib.config.language);  // a month's name in the feed's language
+  item.title = word_in(lib.config.language, "changes_to_procedures") + ": " + display_name(r);
   item.url = lib.config.absolute_url(url);
   item.published = r.commit.time;
   item.updated = r.commit.time;

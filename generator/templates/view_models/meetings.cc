@@ -27,7 +27,7 @@ std::string action_status_label(const std::string& status) {
   return word("action_open");
 }
 
-std::string item_text(int item) { return item ? fmt::format("Item {}", item) : ""; }
+std::string item_text(int item) { return item ? word("agenda_item", {{"number", std::to_string(item)}}) : ""; }
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
@@ -141,7 +141,7 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   for (const AgendaItem& a : m.items) {
     data item;
     put(item, "number", a.number ? data(std::to_string(a.number)) : data(false));
-    put(item, "title", a.restricted ? not_published_sentence(a.number) : a.title);
+    put(item, "title", a.restricted ? word("item_not_published", {{"number", std::to_string(a.number)}}) : a.title);
     put(item, "anchor", a.anchor);
     put(item, "restricted", data(a.restricted));
     items.push_back(std::move(item));
@@ -185,7 +185,7 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   put(pg, "has_actions", data(!actions.empty()));
   put(pg, "actions", std::move(actions));
   list restricted;
-  for (int n : m.restricted) restricted.push_back(data(not_published_sentence(n)));
+  for (int n : m.restricted) restricted.push_back(data(word("item_not_published", {{"number", std::to_string(n)}})));
   put(pg, "restricted", std::move(restricted));
 }
 

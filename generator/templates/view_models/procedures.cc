@@ -32,7 +32,7 @@ void ViewModel::chapter_data(const Page& p, const std::string& root, TemplateDat
       const Release& r = *m.release;
       const ChapterChange& c = *m.change;
       data h;
-      put(h, "release", r.name);
+      put(h, "release", display_name(r));
       put(h, "date", date_data(r.date));
       put(h, "what", tr(m.what));
       put(h, "amendment", opt(c.type == ChapterChange::Type::moved ? word("moved_from_path", {{"path", c.old_path}}) : c.amendment));
@@ -129,7 +129,7 @@ std::string ViewModel::manual_title(const ChapterChange& c) const {
 
 TemplateData ViewModel::release(const Release& r, const std::string& root) const {
   data d;
-  put(d, "name", r.name);
+  put(d, "name", display_name(r));
   put(d, "id", r.id);
   put(d, "date", date_data(r.date));
   put(d, "from_tag", data(r.from_tag));

@@ -185,6 +185,10 @@ ChapterFacts chapter_facts(const FrontMatter& fm) {
   return facts;
 }
 
+std::string display_name(const Release& release) {
+  return release.from_tag ? release.name : format_month_year(release.date);
+}
+
 std::vector<Release> compute_releases(const Repository& repo, const History& history,
                                       const std::string& commit_id, const Config& config,
                                       const Publication& publication, Diagnostics& diags, ChapterMemo* memo) {

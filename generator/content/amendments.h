@@ -48,6 +48,10 @@ struct Release {
   bool empty() const { return added.empty() && updated.empty() && removed.empty(); }
 };
 
+/// A release's name as a page shows it: its tag's name, or its month in the
+/// display language ("December 2026", "Rhagfyr 2026").
+std::string display_name(const Release& release);
+
 /// Computes every release reachable from `commit_id`, newest first. With
 /// tags matching config.release_tags, each tag is compared with the previous
 /// one; without any, the commits are grouped by calendar month. Warns about

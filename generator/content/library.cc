@@ -14,6 +14,7 @@
 #include "content/static_files.h"
 #include "core/text.h"
 #include "git/repository.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace {
@@ -343,7 +344,7 @@ void assemble(Library& lib, const AssembleInput& input, Diagnostics& diags) {
     for (const auto& a : p.audience) add(a, a);
   });
   build_terms(lib.review_types, lib.briefings, [&](const Page& p, const auto& add) {
-    add(p.review_type, lib.config.review_type_name(p.review_type));
+    add(p.review_type, translate(lib.config.language, lib.config.review_type_name(p.review_type)));
   });
 
   // Static files and bundle resources.

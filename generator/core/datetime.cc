@@ -250,7 +250,7 @@ std::string format_human_date(const DateTime& t) {
 std::string format_human_time(const DateTime& t) {
   CivilTime c = civil_time(t);
   int h12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
-  const char* suffix = c.hour < 12 ? "am" : "pm";
+  const char* suffix = time_of_day_suffix(c.hour < 12);
   if (c.hour == 12 && c.minute == 0) return display_language() == "cy" ? "hanner dydd" : "midday";
   if (c.minute == 0) return fmt::format("{}{}", h12, suffix);
   return fmt::format("{}:{:02}{}", h12, c.minute, suffix);

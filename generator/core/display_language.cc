@@ -30,4 +30,9 @@ const char* month_name(int month) {
   return current == "cy" ? kWelshMonths[month - 1] : kEnglishMonths[month - 1];
 }
 
+const char* time_of_day_suffix(bool morning) {
+  if (current == "cy") return morning ? "yb" : "yh";
+  return morning ? "am" : "pm";
+}
+
 }  // namespace herald

@@ -24,4 +24,8 @@ class DisplayLanguage {
 /// The name of month `month` (1 to 12) in the display language: "April", "Ebrill".
 const char* month_name(int month);
 
+/// What follows a time of day before or after noon in the display language:
+/// "am" and "pm", or "yb" (y bore) and "yh" (yr hwyr) in Welsh.
+const char* time_of_day_suffix(bool morning);
+
 }  // namespace herald

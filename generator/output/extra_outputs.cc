@@ -78,11 +78,11 @@ void add_extra_tasks(const Library& library, const Renderer& renderer, OutputSet
                              renderer.render("embed", vm->embed("/embed/newsletters/", tr("Latest newsletters"), library.newsletters)),
                              "embed");
                      out.add("embed/reports/index.html",
-                             renderer.render("embed", vm->embed("/embed/reports/", "Latest reports", library.reports)),
+                             renderer.render("embed", vm->embed("/embed/reports/", tr("Latest reports"), library.reports)),
                              "embed");
                      for (const Term& t : library.topics)
                        out.add("embed/topics/" + t.key + "/index.html",
-                               renderer.render("embed", vm->embed("/embed/topics/" + t.key + "/", "Latest on " + t.name, t.pages)),
+                               renderer.render("embed", vm->embed("/embed/topics/" + t.key + "/", word("latest_on", {{"name", t.name}}), t.pages)),
                                "embed");
                    }});
 }

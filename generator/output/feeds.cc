@@ -10,10 +10,12 @@
 
 #include "content/languages.h"
 #include "content/site_files.h"
+#include "core/display_language.h"
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "markdown/document.h"
 #include "output/string_printer.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace {
@@ -53,15 +55,21 @@ FeedItem page_item(const Page& p, const Library& lib) {
   if (p.kind == Kind::event && !p.sessions.empty()) {
     std::string when;
     for (const auto& s : p.sessions)
-      when += (when.empty() ? "" : "; ") + format_human_date(s.start) + ", " + format_human_time(s.start) +
-              " to " + format_human_time(s.end);
+      when += (when.empty() ? "" : "; ") + format_human_date(s.start) + ", " + format_human_time(s.start) + " " +
+              word_in(lib.config.language, "to") + " " + format_human_time(s.end);
     item.summary = when + (p.summary.empty() ? "" : ". " + p.summary);
   }
   if (p.kind == Kind::meeting && p.meeting.start) {
     std::string status = meeting_status(p.meeting, lib.now);
-    const char* what = status == "held" ? "Minutes" : status == "cancelled" ? "Cancelled" : status == "postponed" ? "Postponed" : "Agenda";
-    item.summary = fmt::format("{} of the meeting of {}, {}", what, format_human_date(*p.meeting.start),
-                               format_human_time(*p.meeting.start)) +
+    const char* what = status == "held"        ? "status_minutes"
+                       : status == "cancelled" ? "status_cancelled"
+                       : status == "postponed" ? "status_postponed"
+                                               : "status_agenda";
+    const std::string& lang = lib.config.language;
+    item.summary = word_in(lang, "feed_meeting_summary",
+                           {{"what", word_in(lang, what)},
+                            {"date", format_human_date(*p.meeting.start)},
+                            {"time", format_human_time(*p.meeting.start)}}) +
                    (p.summary.empty() ? "" : ". " + p.summary);
   }
   item.page = &p;  // its content is filled in by make_feed, if it is kept
@@ -73,12 +81,13 @@ FeedItem release_item(const Release& r, const Library& lib) {
   FeedItem item;
   std::string url = "/procedures/changes/#" + r.id;
   item.id = fmt::format("tag:{},{}:/procedures/changes/{}", lib.config.host(), format_iso_date(r.date), r.id);
-  item.title = "Changes to the procedures: " + r.name;
+  DisplayLanguage in_language(lib.config.language);  // a month's name in the feed's language
+  item.title = word_in(lib.config.language, "changes_to_procedures") + ": " + display_name(r);
   item.url = lib.config.absolute_url(url);
   item.published = r.commit.time;
   item.updated = r.commit.time;
   std::string html, text;
-  auto list = [&](const char* heading, const std::vector<ChapterChange>& v) {
+  auto list = [&](const std::string& heading, const std::vector<ChapterChange>& v) {
     if (v.empty()) return;
     html += fmt::format("<h2>{}</h2>\n<ul>\n", heading);
     text += fmt::format("{}: ", heading);
@@ -88,9 +97,9 @@ FeedItem release_item(const Release& r, const Library& lib) {
       std::string line = html_escape(title);
       if (c.type != ChapterChange::Type::removed)
         line = fmt::format("<a href=\"{}\">{}</a>", html_escape(lib.config.absolute_url("/procedures/" + c.manual + "/" + c.slug + "/")), line);
-      if (c.type == ChapterChange::Type::moved) line += " (moved from " + html_escape(c.old_path) + ")";
+      if (c.type == ChapterChange::Type::moved) line += " (" + html_escape(word_in(lib.config.language, "moved_from_feed", {{"path", c.old_path}})) + ")";
       else if (!c.amendment.empty() && c.type != ChapterChange::Type::removed) line += ": " + html_escape(c.amendment);
-      if (c.reread && c.type != ChapterChange::Type::removed) line += " <strong>Revised throughout: should be re-read.</strong>";
+      if (c.reread && c.type != ChapterChange::Type::removed) line += " <strong>" + html_escape(word_in(lib.config.language, "revised_throughout_feed")) + "</strong>";
       html += "<li>" + line + "</li>\n";
       text += (first ? "" : ", ") + title;
       first = false;
@@ -98,9 +107,9 @@ FeedItem release_item(const Release& r, const Library& lib) {
     html += "</ul>\n";
     text += ". ";
   };
-  list("New chapters", r.added);
-  list("Updated chapters", r.updated);
-  list("Removed chapters", r.removed);
+  list(word_in(lib.config.language, "new_chapters"), r.added);
+  list(word_in(lib.config.language, "updated_chapters"), r.updated);
+  list(word_in(lib.config.language, "removed_chapters"), r.removed);
   item.summary = std::string(trim(text));
   item.set_content_html(std::move(html));
   return item;
@@ -213,6 +222,8 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   std::vector<Feed> feeds;
   FeedContents contents;
   const std::string& site = lib.config.title;
+  const std::string& lang = lib.config.language;
+  auto w = [&](const std::string& name) { return word_in(lang, name); };
   std::vector<FeedItem> everything = items_of(lib.newsletters, lib);
   for (auto& i : items_of(lib.briefings, lib)) everything.push_back(std::move(i));
   for (auto& i : items_of(lib.reports, lib)) everything.push_back(std::move(i));
@@ -221,7 +232,7 @@ std::vector<Feed> collect_feeds(const Library& lib) {
   for (const Release& r : lib.releases) releases.push_back(release_item(r, lib));
   everything.insert(everything.end(), releases.begin(), releases.end());
   feeds.push_back(make_feed(lib, contents, "", site, "/", everything));
-  feeds.push_back(make_feed(lib, contents, "newsletters/", "Newsletters – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
+  feeds.push_back(make_feed(lib, contents, "newsletters/", w("newsletters") + " – " + site, "/newsletters/", items_of(lib.newsletters, lib)));
   for (const SeriesFeed& series : newsletter_series_feeds(lib)) {
     std::vector<const Page*> issues;
     for (const Page* p : lib.newsletters)
@@ -229,18 +240,18 @@ std::vector<Feed> collect_feeds(const Library& lib) {
     feeds.push_back(make_feed(lib, contents, series.folder, series.name + " – " + site, "/newsletters/",
                               items_of(issues, lib)));
   }
-  feeds.push_back(make_feed(lib, contents, "briefings/", "7-minute briefings – " + site, "/briefings/", items_of(lib.briefings, lib)));
-  feeds.push_back(make_feed(lib, contents, "reports/", "Reports – " + site, "/reports/", items_of(lib.reports, lib)));
-  feeds.push_back(make_feed(lib, contents, "procedures/changes/", "Changes to the procedures – " + site, "/procedures/changes/", releases));
-  feeds.push_back(make_feed(lib, contents, "events/", "Events and training – " + site, "/events/", items_of(lib.events, lib)));
+  feeds.push_back(make_feed(lib, contents, "briefings/", w("seven_minute_briefings") + " – " + site, "/briefings/", items_of(lib.briefings, lib)));
+  feeds.push_back(make_feed(lib, contents, "reports/", w("reports") + " – " + site, "/reports/", items_of(lib.reports, lib)));
+  feeds.push_back(make_feed(lib, contents, "procedures/changes/", w("changes_to_procedures") + " – " + site, "/procedures/changes/", releases));
+  feeds.push_back(make_feed(lib, contents, "events/", w("events_and_training") + " – " + site, "/events/", items_of(lib.events, lib)));
   for (const Term& t : lib.topics)
-    feeds.push_back(make_feed(lib, contents, "topics/" + t.key + "/", "Topic: " + t.name + " – " + site,
+    feeds.push_back(make_feed(lib, contents, "topics/" + t.key + "/", word_in(lang, "topic_title", {{"name", t.name}}) + " – " + site,
                               "/topics/" + t.key + "/", items_of(t.pages, lib)));
   for (const Board& b : lib.boards)
     feeds.push_back(make_feed(lib, contents, "meetings/" + b.slug + "/", b.index->title + " – " + site,
                               b.index->url, items_of(b.meetings, lib)));
   for (const Term& t : lib.audiences)
-    feeds.push_back(make_feed(lib, contents, "audience/" + t.key + "/", "For " + t.name + " – " + site,
+    feeds.push_back(make_feed(lib, contents, "audience/" + t.key + "/", word_in(lang, "for_title", {{"name", t.name}}) + " – " + site,
                               "/audience/" + t.key + "/", items_of(t.pages, lib)));
   return feeds;
 }

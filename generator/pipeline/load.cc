@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "output/output_folder.h"
 #include "pipeline/build_context.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace fs = std::filesystem;
@@ -151,6 +152,7 @@ bool load_stage(BuildContext& ctx) {
     ctx.now = fixed->utc_seconds;
   }
   ctx.theme = Theme::load(ctx.config.theme, site.files, ctx.diags, ctx.config.theme_at);
+  use_theme_words(*ctx.theme, ctx.diags);  // the theme's own i18n/<code>.yaml, over the built-in words
   if (options.write) {
     ctx.memo_stamp = fmt::format("{}\ntheme {}\nout {}", ctx.identity, ctx.theme->fingerprint(), ctx.result.out_dir);
     ctx.spare_dir = fmt::format("{}/spare-{:016x}", cache_dir(*site.repo), ctx.out_hash);

@@ -1,108 +1,181 @@
-// The theme's words in English and Welsh. The Welsh should be reviewed by a Welsh speaker (docs/decisions.md).
+// The theme's words in each language, read from the theme's i18n/<code>.yaml files (en.yaml, cy.yaml).
+// The Welsh should be reviewed by a Welsh speaker (docs/decisions.md).
 #include "templates/words.h"
 
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/diagnostic.h"
 #include "core/display_language.h"
+#include "core/text.h"
+#include "templates/builtin_theme.h"
+#include "templates/theme.h"
 
 namespace herald {
 namespace {
 
-struct Word {
-  const char* name;  ///< for templates, `{{words.<name>}}`; "" for the view models' words alone
-  const char* english;
-  const char* welsh;
+/// Every language's words, and which name each English text has (for tr()).
+struct Words {
+  std::map<std::string, WordMap> by_code;  ///< "en", "cy"
+  std::unordered_map<std::string, std::string> name_of_english;
+  std::map<std::string, kainjow::mustache::data> data_by_code;  ///< words_data(), made once
 };
 
-// The English as the theme has always written it, and the Welsh.
-constexpr Word kWords[] = {
-    {"skip_link", "Skip to main content", "Neidio i'r prif gynnwys"},
-    {"preview_title", "Preview — not published.", "Rhagolwg — heb ei gyhoeddi."},
-    {"preview_text", "This page is built from files on this computer, including changes that are not committed.",
-     "Mae'r dudalen hon wedi'i hadeiladu o ffeiliau ar y cyfrifiadur hwn, gan gynnwys newidiadau sydd heb eu "
-     "cadarnhau."},
-    {"language", "Language", "Iaith"},
-    {"main_menu", "Main", "Prif ddewislen"},
-    {"footer_menu", "Footer", "Troedyn"},
-    {"breadcrumb", "Breadcrumb", "Briwsion bara"},
-    {"worried", "Worried about someone?", "Yn poeni am rywun?"},
-    {"immediate_danger", "If someone is in immediate danger, call 999.",
-     "Os yw rhywun mewn perygl uniongyrchol, ffoniwch 999."},
-    {"all_contacts", "All contacts", "Pob cyswllt"},
-    {"topics_label", "Topics:", "Pynciau:"},
-    {"for_label", "For:", "Ar gyfer:"},
-    {"last_updated", "Last updated", "Diweddarwyd ddiwethaf"},
-    {"download_pdf_of", "Download a printable PDF of", "Lawrlwytho PDF i'w argraffu o"},
-    {"latest_newsletter", "Latest newsletter", "Y cylchlythyr diweddaraf"},
-    {"all_newsletters", "All newsletters", "Pob cylchlythyr"},
-    {"latest_briefings", "Latest 7-minute briefings", "Y briffiau 7 munud diweddaraf"},
-    {"all_briefings", "All 7-minute briefings", "Pob briff 7 munud"},
-    {"upcoming_events", "Upcoming events", "Digwyddiadau i ddod"},
-    {"all_events", "All events and training", "Pob digwyddiad a hyfforddiant"},
-    {"browse_topics", "Browse by topic", "Pori yn ôl pwnc"},
-    {"search", "Search", "Chwilio"},
-    {"published", "Published", "Cyhoeddwyd"},
-    {"page_not_found", "Page not found", "Heb ddod o hyd i'r dudalen"},
-    {"you_can", "You can", "Gallwch"},
-    {"search_the_site", "search the site", "chwilio'r wefan"},
-    {"or_go_to_the", "or go to the", "neu fynd i'r"},
-    {"home_page", "home page", "hafan"},
-    {"search_needs_js", "Search needs JavaScript, which is off or not working in this browser.",
-     "Mae angen JavaScript i chwilio, ac mae wedi'i ddiffodd neu ddim yn gweithio yn y porwr hwn."},
-    // The view models' words.
-    {"", "Home", "Hafan"},
-    {"", "Contents", "Cynnwys"},
-    {"", "In this issue", "Yn y rhifyn hwn"},
-    {"", "Newsletters", "Cylchlythyrau"},
-    {"", "7-minute briefings", "Briffiau 7 munud"},
-    {"", "Procedures", "Gweithdrefnau"},
-    {"", "Reports", "Adroddiadau"},
-    {"", "Meetings", "Cyfarfodydd"},
-    {"", "Events", "Digwyddiadau"},
-    {"", "Contacts", "Cysylltiadau"},
-    {"", "Search", "Chwilio"},
-    {"", "Topics", "Pynciau"},
-    {"", "Audiences", "Cynulleidfaoedd"},
-    {"", "Feeds", "Ffrydiau"},
-    {"", "Accessibility statement", "Datganiad hygyrchedd"},
-    {"", "Feeds and embeds", "Ffrydiau a mewnblannu"},
-    {"", "Newsletter", "Cylchlythyr"},
-    {"", "7-minute briefing", "Briff 7 munud"},
-    {"", "Procedure", "Gweithdrefn"},
-    {"", "Procedures manual", "Llawlyfr gweithdrefnau"},
-    {"", "Event", "Digwyddiad"},
-    {"", "Board", "Bwrdd"},
-    {"", "Meeting", "Cyfarfod"},
-    {"", "Report", "Adroddiad"},
-    {"", "Page", "Tudalen"},
-    {"", "Changes to the procedures", "Newidiadau i'r gweithdrefnau"},
-    {"", "Latest 7-minute briefings", "Y briffiau 7 munud diweddaraf"},
-    {"", "Latest newsletters", "Y cylchlythyrau diweddaraf"},
-};
-
-bool is_welsh(const std::string& code) { return code == "cy"; }
-
-std::string code_of(const std::string& tag) {
-  std::string code = tag.substr(0, tag.find('-'));
+std::string code_of(std::string_view tag) {
+  std::string code(tag.substr(0, tag.find('-')));
   for (char& c : code) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return code;
+  return code.empty() ? "en" : code;
+}
+
+/// "i18n/cy.yaml" → "cy"; "" for any other path.
+std::string code_of_path(const std::string& path) {
+  if (!starts_with(path, "i18n/") || path.size() <= 10 || path.substr(path.size() - 5) != ".yaml") return "";
+  std::string code = path.substr(5, path.size() - 10);
+  return code.find('/') == std::string::npos ? code : "";
+}
+
+/// `english`: the built-in theme's English, the words as the code writes them for tr().
+void index(Words& w, const WordMap& english) {
+  auto en = w.by_code.find("en");
+  if (en == w.by_code.end()) return;
+  // The first name of a text wins, so every English text leads to one name.
+  for (const auto& [name, text] : english) w.name_of_english.emplace(text, name);
+  for (const auto& [code, words] : w.by_code) {
+    kainjow::mustache::data d;
+    for (const auto& [name, english] : en->second) {
+      auto it = words.find(name);
+      d.set(name, it == words.end() ? english : it->second);
+    }
+    w.data_by_code[code] = std::move(d);
+  }
+}
+
+std::shared_ptr<const Words> builtin_words() {
+  static const std::shared_ptr<const Words> words = [] {
+    auto w = std::make_shared<Words>();
+    for (const BuiltinFile& f : builtin_theme_files()) {
+      std::string code = code_of_path(std::string(f.path));
+      if (!code.empty()) w->by_code[code] = read_words(f.content);  // tests/templates/words_test.cc reads them too
+    }
+    index(*w, w->by_code["en"]);
+    return std::shared_ptr<const Words>(std::move(w));
+  }();
+  return words;
+}
+
+std::mutex current_mutex;
+std::shared_ptr<const Words> current_words;
+
+std::shared_ptr<const Words> words() {
+  {
+    std::lock_guard lock(current_mutex);
+    if (current_words) return current_words;
+  }
+  return builtin_words();
 }
 
 }  // namespace
 
+WordMap read_words(std::string_view yaml) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw std::runtime_error(fmt::format("{}:{}: {}", e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+  WordMap out;
+  if (!root || root.IsNull()) return out;
+  if (!root.IsMap()) throw std::runtime_error("1:1: the file should be a list of `name: text` lines");
+  for (const auto& entry : root) {
+    // A copy: yaml-cpp iterators hand out temporaries, so a reference would dangle.
+    YAML::Node key = entry.first, value = entry.second;
+    if (!value.IsScalar())
+      throw std::runtime_error(fmt::format("{}:{}: the word '{}' should be one line of text", value.Mark().line + 1,
+                                           value.Mark().column + 1, key.as<std::string>()));
+    out[key.as<std::string>()] = value.as<std::string>();
+  }
+  return out;
+}
+
+void use_theme_words(const Theme& theme, Diagnostics& diags) {
+  std::shared_ptr<const Words> builtin = builtin_words();
+  std::shared_ptr<const Words> chosen = builtin;
+  Words mine;
+  bool own = false;
+  for (const auto& [path, text] : theme.files_under("i18n/")) {
+    std::string code = code_of_path(path);
+    std::string origin = theme.origin(path);
+    if (code.empty() || origin == "built-in theme") continue;
+    if (!own) mine.by_code = builtin->by_code;
+    own = true;
+    try {
+      for (auto& [name, value] : read_words(*text)) mine.by_code[code][name] = std::move(value);
+    } catch (const std::runtime_error& e) {
+      // "line:col: what", from read_words.
+      std::string what = e.what();
+      int line = std::atoi(what.c_str());
+      size_t colon = what.find(':');
+      int column = std::atoi(what.c_str() + colon + 1);
+      size_t rest = what.find(": ");
+      diags.error({origin, line, column},
+                  fmt::format("the theme's words in this file cannot be read ({}): write each on a line of its "
+                              "own as name: \"text\"",
+                              rest == std::string::npos ? what : what.substr(rest + 2)));
+    }
+  }
+  if (own) {
+    auto en = builtin->by_code.find("en");
+    index(mine, en == builtin->by_code.end() ? WordMap() : en->second);
+    chosen = std::make_shared<const Words>(std::move(mine));
+  }
+  std::lock_guard lock(current_mutex);
+  current_words = std::move(chosen);
+}
+
 std::string translate(const std::string& tag, std::string_view english) {
-  if (!is_welsh(code_of(tag))) return std::string(english);
-  for (const Word& w : kWords)
-    if (english == w.english) return w.welsh;
-  return std::string(english);
+  std::string code = code_of(tag);
+  std::shared_ptr<const Words> w = words();
+  auto name = w->name_of_english.find(std::string(english));
+  if (name == w->name_of_english.end()) return std::string(english);
+  auto lang = w->by_code.find(code);
+  if (lang == w->by_code.end()) return std::string(english);
+  auto it = lang->second.find(name->second);
+  return it == lang->second.end() ? std::string(english) : it->second;
 }
 
 std::string tr(std::string_view english) { return translate(display_language(), english); }
 
+std::string word_in(const std::string& tag, const std::string& name, WordFill fill) {
+  std::shared_ptr<const Words> w = words();
+  std::string text = name;
+  for (const std::string& code : {code_of(tag), std::string("en")}) {
+    auto lang = w->by_code.find(code);
+    if (lang == w->by_code.end()) continue;
+    auto it = lang->second.find(name);
+    if (it == lang->second.end()) continue;
+    text = it->second;
+    break;
+  }
+  for (const auto& [key, value] : fill) {
+    std::string place = "{" + std::string(key) + "}";
+    for (size_t at = text.find(place); at != std::string::npos; at = text.find(place, at + value.size()))
+      text.replace(at, place.size(), value);
+  }
+  return text;
+}
+
+std::string word(const std::string& name, WordFill fill) { return word_in(display_language(), name, fill); }
+
 kainjow::mustache::data words_data() {
-  kainjow::mustache::data words;
-  const bool welsh = is_welsh(display_language());
-  for (const Word& w : kWords)
-    if (*w.name) words.set(w.name, welsh ? w.welsh : w.english);
-  return words;
+  std::shared_ptr<const Words> w = words();
+  auto it = w->data_by_code.find(display_language());
+  if (it == w->data_by_code.end()) it = w->data_by_code.find("en");
+  return it == w->data_by_code.end() ? kainjow::mustache::data() : it->second;
 }
 
 }  // namespace herald

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/datetime.h"
+#include "core/display_language.h"
 
 using namespace herald;
 
@@ -62,6 +63,18 @@ TEST_CASE("output formats") {
   CHECK(format_human_time(noon) == "midday");
   auto afternoon = *parse_datetime("2024-04-12T14:00:00", london, &error);
   CHECK(format_human_time(afternoon) == "2pm");
+}
+
+TEST_CASE("dates and times of day in Welsh") {
+  TimeZone london("Europe/London");
+  std::string error;
+  DisplayLanguage welsh("cy");
+  auto t = *parse_datetime("2024-04-12T09:30:00", london, &error);
+  CHECK(format_human_date(t) == "12 Ebrill 2024");
+  CHECK(format_human_time(t) == "9:30yb");
+  CHECK(format_human_time(*parse_datetime("2024-04-12T12:00:00", london, &error)) == "hanner dydd");
+  CHECK(format_human_time(*parse_datetime("2024-04-12T16:00:00", london, &error)) == "4yh");
+  CHECK(format_rfc822(t) == "Fri, 12 Apr 2024 09:30:00 +0100");  // for machines: never translated
 }
 
 TEST_CASE("in_zone shows an instant at the zone's offset of the day") {

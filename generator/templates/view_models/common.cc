@@ -228,9 +228,9 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
       }
   }
   if (!folder.empty()) {
-    std::string name = folder == "newsletters/" ? "Newsletters" : folder == "briefings/" ? "7-minute briefings"
-                     : folder == "reports/" ? "Reports" : folder == "events/" ? "Events"
-                     : folder == "procedures/changes/" ? "Changes to the procedures"
+    std::string name = folder == "newsletters/" ? tr("Newsletters") : folder == "briefings/" ? tr("7-minute briefings")
+                     : folder == "reports/" ? tr("Reports") : folder == "events/" ? tr("Events")
+                     : folder == "procedures/changes/" ? tr("Changes to the procedures")
                      : !feed_name.empty() ? feed_name : title;
     const std::pair<const char*, const char*> kinds[] = {{"feed.xml", "application/rss+xml"},
                                                          {"atom.xml", "application/atom+xml"},
@@ -283,9 +283,9 @@ TemplateData ViewModel::card(const Page& page, const std::string& root) const {
   if (!date && page.kind == Kind::event && !page.sessions.empty()) date = page.sessions.front().start;
   if (page.kind == Kind::meeting) date = page.meeting.start;
   put(d, "date", date_data(date));
-  if (page.kind == Kind::briefing) put(d, "review_type", opt(lib_.config.review_type_name(page.review_type)));
+  if (page.kind == Kind::briefing) put(d, "review_type", opt(tr(lib_.config.review_type_name(page.review_type))));
   if (page.report) {
-    put(d, "report_type", opt(lib_.config.report_type_name(page.report->report_type)));
+    put(d, "report_type", opt(tr(lib_.config.report_type_name(page.report->report_type))));
     put(d, "period", opt(page.report->period));
   }
   if (page.issue) put(d, "issue", std::to_string(*page.issue));

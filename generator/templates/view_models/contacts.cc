@@ -4,6 +4,7 @@
 
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -31,6 +32,7 @@ TemplateData ViewModel::contact(const Contact& c, const std::string& root) const
   }
   put(d, "email", opt(c.email));
   put(d, "contact_url", opt(c.url));
+  if (!c.url.empty()) put(d, "website_label", word("contact_website", {{"name", c.name}}));
   list audience;
   for (const auto& a : c.audience) audience.push_back(data(a));
   put(d, "audience", std::move(audience));
@@ -40,11 +42,11 @@ TemplateData ViewModel::contact(const Contact& c, const std::string& root) const
 }
 
 TemplateData ViewModel::contacts() const {
-  data d = base("/contacts/", "Contacts");
+  data d = base("/contacts/", tr("Contacts"));
   std::string root = root_from("/contacts/");
   static const std::vector<std::pair<std::string, std::string>> groups = {
-      {"children", "Children and young people"}, {"adults", "Adults"},
-      {"families", "Families"}, {"practitioners", "Practitioners"}};
+      {"children", "group_children"}, {"adults", "group_adults"},
+      {"families", "group_families"}, {"practitioners", "group_practitioners"}};
   list out;
   // A contact listed in several groups is linkable (#id) at its first place only.
   std::set<std::string> anchored;
@@ -61,7 +63,7 @@ TemplateData ViewModel::contacts() const {
           items.push_back(item(c));
       if (items.empty()) continue;
       data g;
-      put(g, "name", name);
+      put(g, "name", word(name));
       put(g, "id", key);
       put(g, "contacts", std::move(items));
       out.push_back(std::move(g));
@@ -71,7 +73,7 @@ TemplateData ViewModel::contacts() const {
       if (c.audience.empty()) other.push_back(item(c));
     if (!other.empty()) {
       data g;
-      put(g, "name", "Other contacts");
+      put(g, "name", word("group_other"));
       put(g, "id", "other");
       put(g, "contacts", std::move(other));
       out.push_back(std::move(g));

@@ -3,6 +3,7 @@
 #include "markdown/urls.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -38,6 +39,7 @@ TemplateData ViewModel::email(const Page& p, const EmailParts& parts) const {
   put(pg, "url", c.absolute_url(p.url));
   put(pg, "pdf_url", p.pdf ? data(c.absolute_url(p.url + p.slug + ".pdf")) : data(false));
   put(d, "page", std::move(pg));
+  put(d, "words", words_data());
   // The preview a mail program shows beside the subject.
   put(d, "preheader", opt(p.summary));
 

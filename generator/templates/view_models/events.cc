@@ -3,6 +3,7 @@
 
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -30,7 +31,7 @@ void ViewModel::event_data(const Page& p, const std::string&, TemplateData& pg) 
 }
 
 TemplateData ViewModel::events() const {
-  data d = base("/events/", "Events and training");
+  data d = base("/events/", tr("Events and training"));
   std::string root = root_from("/events/");
   list upcoming, past;
   std::vector<std::pair<int64_t, const Page*>> next;

@@ -6,6 +6,7 @@
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -99,7 +100,7 @@ TemplateData ViewModel::home() const {
   for (const auto& [name, title] : kSections) {
     if (!section_has_content(lib_, name)) continue;
     data item;
-    put(item, "title", title);
+    put(item, "title", tr(title));
     put(item, "url", std::string(name) + "/");
     sections.push_back(std::move(item));
   }
@@ -144,7 +145,7 @@ Hash128 ViewModel::briefings_key() const {
 }
 
 TemplateData ViewModel::newsletters() const {
-  data d = base("/newsletters/", "Newsletters");
+  data d = base("/newsletters/", tr("Newsletters"));
   std::string root = root_from("/newsletters/");
   auto it = lib_.section_intros.find("newsletters");
   if (it != lib_.section_intros.end() && it->second->doc) put(d, "intro", opt(it->second->doc->html()));
@@ -154,7 +155,7 @@ TemplateData ViewModel::newsletters() const {
 }
 
 TemplateData ViewModel::briefings() const {
-  data d = base("/briefings/", "7-minute briefings");
+  data d = base("/briefings/", tr("7-minute briefings"));
   std::string root = root_from("/briefings/");
   auto it = lib_.section_intros.find("briefings");
   if (it != lib_.section_intros.end() && it->second->doc) put(d, "intro", opt(it->second->doc->html()));
@@ -186,8 +187,8 @@ TemplateData ViewModel::term(const Term& t, const std::string& kind) const {
   std::string url = kind == "topic" ? "/topics/" + t.key + "/"
                   : kind == "audience" ? "/audience/" + t.key + "/"
                                        : "/briefings/review-type/" + t.key + "/";
-  std::string title = kind == "topic" ? "Topic: " + t.name
-                    : kind == "audience" ? "For " + t.name
+  std::string title = kind == "topic" ? word("topic_title", {{"name", t.name}})
+                    : kind == "audience" ? word("for_title", {{"name", t.name}})
                                          : t.name;
   data d = base(url, title);
   std::string root = root_from(url);
@@ -215,7 +216,7 @@ Hash128 ViewModel::term_key(const Term& t, const std::string& kind) const {
 
 TemplateData ViewModel::term_index(const std::string& kind) const {
   std::string url = kind == "topic" ? "/topics/" : "/audience/";
-  data d = base(url, kind == "topic" ? "Topics" : "Audiences");
+  data d = base(url, tr(kind == "topic" ? "Topics" : "Audiences"));
   std::string root = root_from(url);
   list items;
   for (const auto& t : kind == "topic" ? lib_.topics : lib_.audiences) {

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -12,21 +13,21 @@ using namespace view_models;
 namespace {
 
 /// What a reader calls a meeting's page in each status.
-const char* status_label(const std::string& status) {
-  if (status == "held") return "Minutes";
-  if (status == "cancelled") return "Cancelled";
-  if (status == "postponed") return "Postponed";
-  return "Agenda";
+std::string status_label(const std::string& status) {
+  if (status == "held") return word("status_minutes");
+  if (status == "cancelled") return word("status_cancelled");
+  if (status == "postponed") return word("status_postponed");
+  return word("status_agenda");
 }
 
 std::string action_status_label(const std::string& status) {
-  if (status == "in-progress") return "In progress";
-  if (status == "done") return "Done";
-  if (status == "dropped") return "Dropped";
-  return "Open";
+  if (status == "in-progress") return word("action_in_progress");
+  if (status == "done") return word("action_done");
+  if (status == "dropped") return word("action_dropped");
+  return word("action_open");
 }
 
-std::string item_text(int item) { return item ? fmt::format("Item {}", item) : ""; }
+std::string item_text(int item) { return item ? word("agenda_item", {{"number", std::to_string(item)}}) : ""; }
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
@@ -81,7 +82,7 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   } else {
     put(pg, "end_time", data(false));
   }
-  put(pg, "location", opt(m.online ? (p.location.empty() ? "Online" : p.location + " and online") : p.location));
+  put(pg, "location", opt(m.online ? (p.location.empty() ? word("online") : word("place_and_online", {{"place", p.location}})) : p.location));
   // schema.org's Event, as microdata (no script: the pages' CSP allows none).
   put(pg, "schema_status", status == "cancelled"   ? "https://schema.org/EventCancelled"
                            : status == "postponed" ? "https://schema.org/EventPostponed"
@@ -93,17 +94,17 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   put(pg, "chair", opt(m.chair));
 
   list attendance;
-  auto group = [&](const char* label, const std::vector<std::string>& names) {
+  auto group = [&](const std::string& label, const std::vector<std::string>& names) {
     if (names.empty()) return;
     data g;
     put(g, "label", label);
     put(g, "names", join_names(names));
     attendance.push_back(std::move(g));
   };
-  group("Present", m.attendance.present);
-  group("Apologies", m.attendance.apologies);
-  group("Absent", m.attendance.absent);
-  group("In attendance", m.attendance.in_attendance);
+  group(word("present"), m.attendance.present);
+  group(word("apologies"), m.attendance.apologies);
+  group(word("absent"), m.attendance.absent);
+  group(word("in_attendance"), m.attendance.in_attendance);
   put(pg, "has_attendance", data(!attendance.empty()));
   put(pg, "attendance", std::move(attendance));
 
@@ -140,7 +141,7 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   for (const AgendaItem& a : m.items) {
     data item;
     put(item, "number", a.number ? data(std::to_string(a.number)) : data(false));
-    put(item, "title", a.restricted ? not_published_sentence(a.number) : a.title);
+    put(item, "title", a.restricted ? word("item_not_published", {{"number", std::to_string(a.number)}}) : a.title);
     put(item, "anchor", a.anchor);
     put(item, "restricted", data(a.restricted));
     items.push_back(std::move(item));
@@ -184,7 +185,7 @@ void ViewModel::meeting_data(const Page& p, const std::string& root, TemplateDat
   put(pg, "has_actions", data(!actions.empty()));
   put(pg, "actions", std::move(actions));
   list restricted;
-  for (int n : m.restricted) restricted.push_back(data(not_published_sentence(n)));
+  for (int n : m.restricted) restricted.push_back(data(word("item_not_published", {{"number", std::to_string(n)}})));
   put(pg, "restricted", std::move(restricted));
 }
 
@@ -208,14 +209,14 @@ void ViewModel::add_meeting_key(KeyInput& in, const Page& p) const {
 }
 
 TemplateData ViewModel::meetings() const {
-  data d = base("/meetings/", "Boards and meetings");
+  data d = base("/meetings/", tr("Boards and meetings"));
   std::string root = root_from("/meetings/");
   if (auto it = lib_.section_intros.find("meetings"); it != lib_.section_intros.end() && it->second->doc)
     put(d, "intro", opt(it->second->doc->html()));
   list boards;
   for (const Board& b : lib_.boards) {
     data c = card(*b.index, root);
-    put(c, "kind_label", "Board");
+    put(c, "kind_label", tr("Board"));
     const Page* next = nullptr;
     for (const Page* m : b.meetings)
       if (m->meeting.start && m->meeting.start->utc_seconds >= lib_.now &&
@@ -268,7 +269,7 @@ TemplateData ViewModel::board(const Board& b) const {
 
 TemplateData ViewModel::actions(const Board& b) const {
   std::string url = b.index->url + "actions/";
-  data d = base(url, "Actions of the " + b.index->title);
+  data d = base(url, word("actions_of", {{"board", b.index->title}}));
   std::string root = root_from(url);
   data pg;
   put(pg, "board_title", b.index->title);
@@ -304,8 +305,8 @@ TemplateData ViewModel::actions(const Board& b) const {
   put(pg, "has_closed", data(!closed.empty()));
   put(pg, "open", std::move(open));
   put(pg, "closed", std::move(closed));
-  put(pg, "overdue_count", overdue ? data(overdue == 1 ? std::string("1 action is past its due date.")
-                                                      : fmt::format("{} actions are past their due dates.", overdue))
+  put(pg, "overdue_count", overdue ? data(overdue == 1 ? word("one_action_overdue")
+                                                      : word("actions_overdue", {{"count", std::to_string(overdue)}}))
                                    : data(false));
   put(d, "page", std::move(pg));
   return d;

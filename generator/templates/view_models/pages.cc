@@ -80,7 +80,7 @@ TemplateData ViewModel::page(const Page& p) const {
 }
 
 void ViewModel::briefing_data(const Page& p, const std::string& root, TemplateData& pg) const {
-  put(pg, "review_type", opt(lib_.config.review_type_name(p.review_type)));
+  put(pg, "review_type", opt(tr(lib_.config.review_type_name(p.review_type))));
   put(pg, "review_type_url", root + "briefings/review-type/" + p.review_type + "/");
   put(pg, "lead_html", opt(p.lead_html.str()));
   list sections;

@@ -2,6 +2,7 @@
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
@@ -31,10 +32,10 @@ void ViewModel::chapter_data(const Page& p, const std::string& root, TemplateDat
       const Release& r = *m.release;
       const ChapterChange& c = *m.change;
       data h;
-      put(h, "release", r.name);
+      put(h, "release", display_name(r));
       put(h, "date", date_data(r.date));
-      put(h, "what", m.what);
-      put(h, "amendment", opt(c.type == ChapterChange::Type::moved ? "Moved from " + c.old_path : c.amendment));
+      put(h, "what", tr(m.what));
+      put(h, "amendment", opt(c.type == ChapterChange::Type::moved ? word("moved_from_path", {{"path", c.old_path}}) : c.amendment));
       put(h, "url", root + "procedures/changes/#" + r.id);
       history.push_back(std::move(h));
     }
@@ -73,7 +74,7 @@ void ViewModel::add_chapter_key(KeyInput& in, const Page& p) const {
 }
 
 TemplateData ViewModel::procedures() const {
-  data d = base("/procedures/", "Procedures");
+  data d = base("/procedures/", tr("Procedures"));
   std::string root = root_from("/procedures/");
   auto it = lib_.section_intros.find("procedures");
   if (it != lib_.section_intros.end() && it->second->doc) put(d, "intro", opt(it->second->doc->html()));
@@ -128,7 +129,7 @@ std::string ViewModel::manual_title(const ChapterChange& c) const {
 
 TemplateData ViewModel::release(const Release& r, const std::string& root) const {
   data d;
-  put(d, "name", r.name);
+  put(d, "name", display_name(r));
   put(d, "id", r.id);
   put(d, "date", date_data(r.date));
   put(d, "from_tag", data(r.from_tag));
@@ -198,7 +199,7 @@ Hash128 ViewModel::changes_key() const {
 }
 
 TemplateData ViewModel::changes() const {
-  data d = base("/procedures/changes/", "Changes to the procedures");
+  data d = base("/procedures/changes/", tr("Changes to the procedures"));
   std::string root = root_from("/procedures/changes/");
   list releases;
   releases.reserve(lib_.releases.size());

@@ -2,13 +2,14 @@
 #include "markdown/document.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
 
 void ViewModel::report_data(const Page& p, TemplateData& pg) const {
   const ReportInfo& report = *p.report;
-  put(pg, "report_type", opt(lib_.config.report_type_name(report.report_type)));
+  put(pg, "report_type", opt(tr(lib_.config.report_type_name(report.report_type))));
   put(pg, "period", opt(report.period));
   put(pg, "numbered", data(report.numbered));
   // A report always has its contents: every `##` and `###`.
@@ -16,7 +17,7 @@ void ViewModel::report_data(const Page& p, TemplateData& pg) const {
 }
 
 TemplateData ViewModel::reports() const {
-  data d = base("/reports/", "Reports");
+  data d = base("/reports/", tr("Reports"));
   std::string root = root_from("/reports/");
   auto it = lib_.section_intros.find("reports");
   if (it != lib_.section_intros.end() && it->second->doc) put(d, "intro", opt(it->second->doc->html()));
@@ -30,7 +31,7 @@ TemplateData ViewModel::reports() const {
     if (items.empty()) continue;
     data type;
     put(type, "key", key);
-    put(type, "name", name);
+    put(type, "name", tr(name));
     put(type, "items", std::move(items));
     types.push_back(std::move(type));
   }

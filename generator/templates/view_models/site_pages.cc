@@ -5,14 +5,16 @@
 #include "output/feeds.h"
 #include "templates/view_model.h"
 #include "templates/view_models/shared.h"
+#include "templates/words.h"
 
 namespace herald {
 using namespace view_models;
 
 TemplateData ViewModel::accessibility() const {
-  data d = base("/accessibility/", "Accessibility statement");
+  data d = base("/accessibility/", tr("Accessibility statement"));
   const Config& c = lib_.config;
   put(d, "contact_email", opt(c.accessibility_email));
+  put(d, "a11y_committed", word("a11y_committed", {{"site", c.title}}));
   put(d, "reviewed", date_data(c.accessibility_reviewed));
   list issues;
   for (const auto& text : c.accessibility_known_issues) issues.push_back(data(text));
@@ -21,7 +23,7 @@ TemplateData ViewModel::accessibility() const {
   return d;
 }
 
-TemplateData ViewModel::not_found() const { return base("/404.html", "Page not found"); }
+TemplateData ViewModel::not_found() const { return base("/404.html", tr("Page not found")); }
 
 TemplateData ViewModel::redirect(const Page& page) const {
   data d;
@@ -34,7 +36,7 @@ TemplateData ViewModel::redirect(const Page& page) const {
 }
 
 TemplateData ViewModel::search() const {
-  data d = base("/search/", "Search");
+  data d = base("/search/", tr("Search"));
   put(d, "search_page", data(true));  // Pagefind's WebAssembly needs 'wasm-unsafe-eval'
   std::string root = root_from("/search/");
   put(d, "search_base", d.get("asset_root")->string_value());
@@ -45,7 +47,7 @@ TemplateData ViewModel::search() const {
 }
 
 TemplateData ViewModel::feeds_page(const std::vector<Feed>& feeds) const {
-  data d = base("/feeds/", "Feeds and embeds");
+  data d = base("/feeds/", tr("Feeds and embeds"));
   list items;
   for (const Feed& f : feeds) {
     data item;
@@ -64,13 +66,13 @@ TemplateData ViewModel::feeds_page(const std::vector<Feed>& feeds) const {
     put(e, "title", title);
     put(e, "url", lib_.config.absolute_url(path));
     put(e, "snippet", fmt::format("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\"></iframe>",
-                                 lib_.config.absolute_url(path), html_escape(title + " from " + lib_.config.title)));
+                                 lib_.config.absolute_url(path), html_escape(word("embed_title", {{"what", title}, {"site", lib_.config.title}}))));
     embeds.push_back(std::move(e));
   };
-  embed_item("Latest 7-minute briefings", "/embed/briefings/");
-  embed_item("Latest newsletters", "/embed/newsletters/");
-  if (!lib_.reports.empty()) embed_item("Latest reports", "/embed/reports/");
-  for (const Term& t : lib_.topics) embed_item("Latest on " + t.name, "/embed/topics/" + t.key + "/");
+  embed_item(tr("Latest 7-minute briefings"), "/embed/briefings/");
+  embed_item(tr("Latest newsletters"), "/embed/newsletters/");
+  if (!lib_.reports.empty()) embed_item(tr("Latest reports"), "/embed/reports/");
+  for (const Term& t : lib_.topics) embed_item(word("latest_on", {{"name", t.name}}), "/embed/topics/" + t.key + "/");
   put(d, "embeds", std::move(embeds));
   return d;
 }

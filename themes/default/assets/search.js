@@ -4,12 +4,22 @@
 
 const container = document.getElementById("search");
 
+// The page's words, in its language: the search template gives each as a
+// data-word-… attribute of #search (from the theme's i18n files); English
+// where a theme's own template does not.
+function word(name, fallback, fill = {}) {
+  const key = "word" + name.replace(/(^|_)([a-z])/g, (_, __, c) => c.toUpperCase());
+  let text = (container && container.dataset[key]) || fallback;
+  for (const [place, value] of Object.entries(fill)) text = text.split(`{${place}}`).join(value);
+  return text;
+}
+
 // What each Pagefind filter is called on the page, in the order shown.
 const FILTER_LABELS = [
-  ["kind", "Type of page"],
-  ["review type", "Type of review"],
-  ["topic", "Topic"],
-  ["audience", "Audience"],
+  ["kind", word("filter_kind", "Type of page")],
+  ["review type", word("filter_review_type", "Type of review")],
+  ["topic", word("filter_topic", "Topic")],
+  ["audience", word("filter_audience", "Audience")],
 ];
 
 function element(tag, attributes = {}, ...children) {
@@ -65,10 +75,10 @@ async function start() {
   input.value = params.get("q") || "";
   form.append(
     element("div", { class: "govuk-form-group" },
-      element("label", { class: "govuk-label govuk-label--m", for: "search-query" }, "Search this site"),
-      element("div", { class: "govuk-hint", id: "search-hint" }, "For example: neglect, exploitation, LADO"),
+      element("label", { class: "govuk-label govuk-label--m", for: "search-query" }, word("search_this_site", "Search this site")),
+      element("div", { class: "govuk-hint", id: "search-hint" }, word("search_hint", "For example: neglect, exploitation, LADO")),
       input),
-    element("button", { class: "govuk-button", type: "submit" }, "Search"));
+    element("button", { class: "govuk-button", type: "submit" }, word("search_button", "Search")));
   input.setAttribute("aria-describedby", "search-hint");
 
   const filters = element("div", { class: "herald-search__filters" });
@@ -80,7 +90,7 @@ async function start() {
   if (filters.childElementCount > 0) {
     form.append(element("details", { class: "govuk-details herald-search__refine" },
       element("summary", { class: "govuk-details__summary" },
-        element("span", { class: "govuk-details__summary-text" }, "Filter the results")),
+        element("span", { class: "govuk-details__summary-text" }, word("filter_results", "Filter the results"))),
       element("div", { class: "govuk-details__text" }, filters)));
   }
 
@@ -111,8 +121,10 @@ async function start() {
     const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
     if (mine !== generation) return;  // a newer search has started
     const n = found.results.length;
-    const what = query ? ` for “${query}”` : "";
-    status.textContent = n === 0 ? `No results${what}.` : `${n} result${n === 1 ? "" : "s"}${what}.`;
+    const what = query ? " " + word("for_query", "for “{query}”", { query }) : "";
+    const count = n === 0 ? word("no_results", "No results")
+                : n === 1 ? word("one_result", "1 result") : word("n_results", "{n} results", { n: String(n) });
+    status.textContent = `${count}${what}.`;
     for (const page of pages) {
       const kind = (page.filters.kind || [])[0];
       const item = element("li", { class: "herald-search__result" },

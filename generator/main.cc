@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
   auto* title_option = init_cmd->add_option("--title", init_title, "the partnership's name, in quotes");
   auto* base_url_option = init_cmd->add_option("--base-url", init_base_url, "the site's web address, https://.../");
   init_cmd->add_flag("--example", init.example, "add an example newsletter, briefing, procedures manual, report and event");
+  std::string init_languages;
+  auto* languages_option = init_cmd->add_option(
+      "--languages", init_languages, "a site in English and Welsh: en-GB,cy (Welsh pages at /cy/)");
 
   // A mistyped command would otherwise be "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
@@ -134,6 +137,7 @@ int main(int argc, char** argv) {
   if (*init_cmd) {
     if (*title_option) init.title = init_title;
     if (*base_url_option) init.base_url = init_base_url;
+    if (*languages_option) init.languages = init_languages;
     return herald::command_init(init);
   }
   return 2;

@@ -8,6 +8,7 @@
 #include "commands/check_external.h"
 #include "commands/commands.h"
 #include "commands/report.h"
+#include "content/languages.h"
 #include "git/repository.h"
 
 namespace herald {
@@ -63,10 +64,15 @@ int command_build(const BuildOptions& options) {
   int code = exit_code(result, diags);
   if (options.verbose) {
     if (result.library) {
-      size_t withheld = 0;
-      for (const auto& p : result.library->pages) withheld += !p.published;
-      std::fprintf(stderr, "herald: %zu pages (%zu withheld: drafts, scheduled or expired), %zu files\n",
-                   result.library->pages.size(), withheld, result.files.size());
+      // Every language's pages (the Welsh library's as well as the default's).
+      size_t pages = 0, withheld = 0;
+      for (const Library* language : language_libraries(*result.library))
+        for (const auto& p : language->pages) {
+          ++pages;
+          withheld += !p.published;
+        }
+      std::fprintf(stderr, "herald: %zu pages (%zu withheld: drafts, scheduled or expired), %zu files\n", pages,
+                   withheld, result.files.size());
       std::fprintf(stderr, "herald: from the build cache: %zu sources not parsed again, %zu pages not rendered again\n",
                    result.sources_reused, result.files_reused);
     }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "content/contacts.h"
+#include "content/languages.h"
 #include "external/external_links.h"
 #include "external/network_module.h"
 
@@ -15,10 +16,12 @@ bool check_external(const BuildResult& result, int64_t now, Diagnostics& diags) 
   if (!result.library) return true;
   const Library& lib = *result.library;
   std::vector<ExternalLinkUse> uses;
-  for (const Page& page : lib.pages) {
-    if (!page.published && page.withheld_reason != "scheduled") continue;
-    for (const LinkUse& link : page.links) uses.push_back({link.url, {page.source_path, link.line, link.column}});
-  }
+  // Every language's pages: a Welsh page's links are the Welsh library's.
+  for (const Library* language : language_libraries(lib))
+    for (const Page& page : language->pages) {
+      if (!page.published && page.withheld_reason != "scheduled") continue;
+      for (const LinkUse& link : page.links) uses.push_back({link.url, {page.source_path, link.line, link.column}});
+    }
   for (const MenuSetting* menu : {&lib.config.menu.main, &lib.config.menu.footer})
     for (const MenuEntry& entry : menu->entries)
       if (!entry.url.empty()) uses.push_back({entry.url, entry.at});

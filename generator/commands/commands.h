@@ -29,6 +29,7 @@ struct InitOptions {
   std::optional<std::string> title;     ///< --title; asked for on a terminal when missing
   std::optional<std::string> base_url;  ///< --base-url; likewise
   bool example = false;                 ///< --example: one example of each kind of page
+  std::optional<std::string> languages; ///< --languages en-GB,cy: a site in English and Welsh
 };
 
 /// `herald init DIR`: a new site repository that builds at once. Exit status

@@ -14,6 +14,7 @@
 
 #include "commands/commands.h"
 #include "commands/init_skeleton.h"
+#include "config/languages.h"
 #include "git/repository.h"
 
 namespace herald {
@@ -110,6 +111,16 @@ int command_init(const InitOptions& options) {
       return 2;
     }
   }
+  // The languages before asking anything: nothing to ask about them.
+  std::vector<std::string> languages;
+  if (options.languages) {
+    std::string problem = check_languages(*options.languages, languages);
+    if (!problem.empty()) {
+      std::fprintf(stderr, "error: --languages '%s' %s\n",
+                   std::string(std::string_view(*options.languages).substr(0, 200)).c_str(), problem.c_str());
+      return 2;
+    }
+  }
   auto title = value_of(options.title, "--title", "title",
                         "The partnership's name, the site's title (e.g. Eastshire Safeguarding Partnership): ",
                         "give the partnership's name, as in herald init DIR --title \"Eastshire Safeguarding "
@@ -130,7 +141,7 @@ int command_init(const InitOptions& options) {
     return 2;
   }
   SiteValues values = site_values(*title, *base_url, static_cast<int64_t>(std::time(nullptr)));
-  auto files = skeleton_files(values, options.example);
+  auto files = skeleton_files(values, options.example, languages);
   for (const auto& [path, bytes] : files) {
     std::string why = write_new_file(fs::path(dir) / path, bytes);
     if (!why.empty()) {
@@ -144,6 +155,13 @@ int command_init(const InitOptions& options) {
   std::printf("herald: made the site \"%s\" in %s, a new git repository with nothing committed yet:\n",
               title->c_str(), shown.c_str());
   for (const auto& [path, bytes] : files) std::printf("  %s\n", path.c_str());
+  if (languages.size() > 1) {
+    std::string code = language_code(languages[1]);
+    std::printf("\nThe site is in English and Welsh: a page's Welsh is the file beside it ending .%s.md "
+                "(content/pages/about.%s.md), published under /%s/. \"herald check\" lists the pages in one "
+                "language only; the guide \"Publish in Welsh and English\" tells the rest.\n",
+                code.c_str(), code.c_str(), code.c_str());
+  }
   std::printf("\nNext, in a terminal:\n"
               "  cd %s\n"
               "  herald serve        see the site at http://127.0.0.1:1313/ as you edit it (Ctrl+C stops)\n"

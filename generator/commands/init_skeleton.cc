@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "config/languages.h"
 #include "core/datetime.h"
 #include "core/text.h"
 #include "core/version.h"
@@ -88,12 +89,23 @@ std::string fill_placeholders(std::string_view text, const SiteValues& v) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues& values, bool example) {
+std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues& values, bool example,
+                                                                const std::vector<std::string>& languages) {
   std::vector<std::pair<std::string, std::string>> files;
+  auto published = [&](std::string_view code) {
+    for (size_t i = 1; i < languages.size(); ++i)
+      if (language_code(languages[i]) == code) return true;
+    return false;
+  };
   for (const SkeletonFile& f : builtin_init_files()) {
     std::string_view path = f.path;
     if (starts_with(path, "site/")) {
       path.remove_prefix(5);
+    } else if (starts_with(path, "languages/")) {  // languages/<code>/...: that language's pages
+      path.remove_prefix(10);
+      size_t slash = path.find('/');
+      if (slash == std::string_view::npos || !published(path.substr(0, slash))) continue;
+      path.remove_prefix(slash + 1);
     } else if (example && starts_with(path, "example/")) {
       path.remove_prefix(8);                  // <kind>/...
       size_t slash = path.find('/');
@@ -104,9 +116,50 @@ std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues
     }
     // A meeting's file is named by its date: a path may hold a placeholder too.
     files.emplace_back(fill_placeholders(path, values), fill_placeholders(f.content, values));
+    if (path == "herald.yaml" && !languages.empty()) {
+      std::string& config = files.back().second;
+      const std::string_view line = "language: en-GB\n";
+      size_t at = config.find(line);
+      if (at == std::string::npos) continue;
+      std::string written = "language: " + languages.front() + "\n";
+      if (languages.size() > 1) {
+        written = "languages: [";
+        for (size_t i = 0; i < languages.size(); ++i) written += (i ? ", " : "") + languages[i];
+        written += "]   # the first at /, each other in its folder (/" + language_code(languages[1]) +
+                   "/): about." + language_code(languages[1]) + ".md beside about.md is its translation\n";
+      }
+      config.replace(at, line.size(), written);
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::string check_languages(const std::string& list, std::vector<std::string>& tags) {
+  const std::string example = "as in --languages en-GB,cy for English and Welsh";
+  tags.clear();
+  for (size_t start = 0; start <= list.size();) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string tag(trim(std::string_view(list).substr(start, comma - start)));
+    if (tag.empty()) return "has an empty place between commas: give each language once, " + example;
+    for (char c : tag)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-')
+        return "names '" + tag + "', which is not a language tag: give each language once, " + example;
+    tags.push_back(tag);
+    start = comma + 1;
+  }
+  if (language_code(tags.front()) != "en")
+    return "must start with English (en-GB), the language of the pages herald init writes, then Welsh, " + example;
+  for (size_t i = 1; i < tags.size(); ++i) {
+    if (language_code(tags[i]) == "en") return "names English twice: give each language once, " + example;
+    if (language_code(tags[i]) != "cy")
+      return "names '" + tags[i] + "', a language herald init has no pages in: it writes them in English and " +
+             "Welsh (cy), " + example;
+    for (size_t j = 1; j < i; ++j)
+      if (language_code(tags[j]) == language_code(tags[i]))
+        return "names '" + tags[i] + "' twice: give each language once, " + example;
+  }
+  return "";
 }
 
 std::string check_title(std::string& title) {

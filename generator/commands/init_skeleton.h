@@ -40,8 +40,18 @@ SiteValues site_values(std::string title, std::string base_url, int64_t now);
 std::string fill_placeholders(std::string_view text, const SiteValues& values);
 
 /// The files of a new site, by path inside it, filled in: init/site/, and with
-/// `example` each init/example/<kind>/ too.
-std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues& values, bool example);
+/// `example` each init/example/<kind>/ too. With `languages` (from
+/// check_languages; empty: English alone), herald.yaml names them and each
+/// language but the first adds init/languages/<code>/ (the Welsh home and
+/// about pages).
+std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues& values, bool example,
+                                                                const std::vector<std::string>& languages = {});
+
+/// Checks --languages, the site's languages separated by commas: English
+/// first (the language of the skeleton's pages), then Welsh, whose pages
+/// herald init writes too: "en-GB,cy". Sets `tags` to them, trimmed. Returns
+/// what is wrong with the list, or "" when it can be used.
+std::string check_languages(const std::string& list, std::vector<std::string>& tags);
 
 /// Checks the site's title (the partnership's name), trimming the spaces
 /// around it. Returns what is wrong with it, or "" when it can be used.

@@ -48,6 +48,12 @@ const PAGE_TYPES = {
   search: '/search/?q=hoarding',
   'not-found': '/no-such-page/',
   embed: '/embed/briefings/',
+  // The Welsh pages, at /cy/.
+  'home-cy': '/cy/',
+  'page-cy': '/cy/amdanom/',
+  'briefing-cy': '/cy/briefings/chwilfrydedd-proffesiynol-ac-esgeulustod/',
+  'chapter-cy': '/cy/procedures/children/ymateb-i-bryderon/',
+  'search-cy': '/cy/search/?q=chwilfrydedd',
 };
 
 // Every HTML page of the site, by URL path.
@@ -97,7 +103,10 @@ async function searchFor(page, query) {
 }
 
 const typeByPath = new Map(Object.entries(PAGE_TYPES).map(([k, v]) => [v, k]));
-const paths = [...new Set([...allPages(site).filter((p) => p !== '/search/'), ...Object.values(PAGE_TYPES)])];
+// Each language's search page is visited with a query (PAGE_TYPES), not empty.
+const isSearch = (url) => /^\/([a-z]{2}\/)?search\/$/.test(url);
+const paths = [...new Set([...allPages(site).filter((p) => !isSearch(p)), ...Object.values(PAGE_TYPES)])];
+check(paths.filter((p) => p.startsWith('/cy/')).length >= 20, `every Welsh page is visited too (${paths.filter((p) => p.startsWith('/cy/')).length} under /cy/)`);
 let axeRuns = 0;
 try {
   for (const width of [320, 1280]) {
@@ -108,7 +117,8 @@ try {
         problems.length = 0;
         const response = await page.goto(origin + url, { waitUntil: 'load' });
         check(response.status() === (url === '/no-such-page/' ? 404 : 200), `${where}: HTTP ${response.status()}`);
-        if (url.startsWith('/search/')) await searchFor(page, 'hoarding');
+        const query = new URL(url, origin).searchParams.get('q');
+        if (isSearch(new URL(url, origin).pathname)) await searchFor(page, query);
         const violations = await axe(page);
         axeRuns++;
         check(violations.length === 0, `${where}: axe found\n    ${violations.join('\n    ')}`);

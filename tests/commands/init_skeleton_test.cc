@@ -20,9 +20,10 @@ SiteValues values(std::string title = "Eastshire Safeguarding Partnership") {
   return site_values(std::move(title), "https://safeguarding.eastshire.example/", 1719790200);
 }
 
-std::map<std::string, std::string> files(bool example, const SiteValues& v = values()) {
+std::map<std::string, std::string> files(bool example, const SiteValues& v = values(),
+                                         const std::vector<std::string>& languages = {}) {
   std::map<std::string, std::string> out;
-  for (auto& [path, bytes] : skeleton_files(v, example)) {
+  for (auto& [path, bytes] : skeleton_files(v, example, languages)) {
     CHECK_MESSAGE(!out.count(path), "two skeleton files write ", path);
     out[path] = bytes;
   }
@@ -135,8 +136,55 @@ TEST_CASE("--example adds one example of each kind, each in a folder of its own,
   // Every embedded file is the site's or an example kind's.
   for (const SkeletonFile& f : builtin_init_files()) {
     CAPTURE(f.path);
-    CHECK((f.path.rfind("site/", 0) == 0 || f.path.rfind("example/", 0) == 0));
+    CHECK((f.path.rfind("site/", 0) == 0 || f.path.rfind("example/", 0) == 0 || f.path.rfind("languages/", 0) == 0));
   }
+}
+
+TEST_CASE("--languages en-GB,cy: herald.yaml names both, and the Welsh home and about pages are added") {
+  auto site = files(false);
+  auto bilingual = files(false, values(), {"en-GB", "cy"});
+  std::vector<std::string> added;
+  for (const auto& [path, bytes] : bilingual) {
+    CAPTURE(path);
+    CHECK(unfilled(bytes).empty());
+    if (!site.count(path)) added.push_back(path);
+    else if (path != "herald.yaml") CHECK(site[path] == bytes);
+  }
+  CHECK(added == std::vector<std::string>{"content/_index.cy.md", "content/pages/about.cy.md"});
+  Diagnostics diags;
+  auto config = parse_config(bilingual["herald.yaml"], "herald.yaml", diags);
+  REQUIRE(config);
+  CHECK(messages(diags).empty());
+  REQUIRE(config->languages.size() == 2);
+  CHECK(config->languages[0].tag == "en-GB");
+  CHECK(config->languages[1].tag == "cy");
+  CHECK(config->languages[1].folder == "cy/");
+  // English alone, named: herald.yaml's one language.
+  auto english = files(false, values(), {"en"});
+  CHECK(english.size() == site.size());
+  CHECK(english["herald.yaml"].find("\nlanguage: en\n") != std::string::npos);
+  // With --example: the examples stay English, the Welsh pages are the same two.
+  auto example = files(true, values(), {"en-GB", "cy"});
+  size_t welsh = 0;
+  for (const auto& [path, bytes] : example) welsh += path.find(".cy.md") != std::string::npos;
+  CHECK(welsh == 2);
+}
+
+TEST_CASE("--languages: English first, then Welsh, each once") {
+  std::vector<std::string> tags;
+  CHECK(check_languages("en-GB,cy", tags) == "");
+  CHECK(tags == std::vector<std::string>{"en-GB", "cy"});
+  CHECK(check_languages(" en-GB , cy-GB ", tags) == "");
+  CHECK(tags == std::vector<std::string>{"en-GB", "cy-GB"});
+  CHECK(check_languages("en", tags) == "");
+  CHECK(tags == std::vector<std::string>{"en"});
+  CHECK(check_languages("cy,en-GB", tags).find("must start with English (en-GB)") == 0);
+  CHECK(check_languages("", tags).find("has an empty place") == 0);
+  CHECK(check_languages("en-GB,", tags).find("has an empty place") == 0);
+  CHECK(check_languages("en-GB,en-US", tags).find("names English twice") == 0);
+  CHECK(check_languages("en-GB,cy,cy-GB", tags).find("names 'cy-GB' twice") == 0);
+  CHECK(check_languages("en-GB,ga", tags).find("names 'ga', a language herald init has no pages in") == 0);
+  CHECK(check_languages("en-GB;cy", tags).find("names 'en-GB;cy', which is not a language tag") == 0);
 }
 
 TEST_CASE("the title is one line of text, trimmed") {

@@ -64,3 +64,24 @@ TEST_CASE("check --external warns at each place a dead link is used, and keeps t
   // --strict makes them errors.
   CHECK(site.herald("check --external --strict --now 2024-07-01T12:00:00").exit_code == 1);
 }
+
+TEST_CASE("check --external asks for the links of every language's pages") {
+  LocalServer server;
+  TempSite site;
+  site.write_minimal_site();
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, "languages: [en-GB, cy]\n");
+  site.write("herald.yaml", config);
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nSee [our partners](" + server.url("/ok") + ").\n");
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nGweler [ein partneriaid](" +
+                                              server.url("/gone") + ").\n");
+  site.commit("bilingual links");
+  auto r = site.herald("check --external --now 2024-07-01T12:00:00");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "content/pages/about.cy.md:6:8: warning: the link to " + server.url("/gone") +
+                            " leads nowhere: the server answered 404 (not found)\n"));
+  CHECK_FALSE(contains(r.err, server.url("/ok") + " leads"));
+  CHECK(contains(r.err, "herald: 2 links to other sites checked (2 asked now, the rest from the last day's results): "
+                        "1 lead nowhere\n"));
+}

@@ -258,3 +258,70 @@ TEST_CASE("the site's .gitignore keeps herald's output out of git, and its workf
     CHECK(parsed.out == "['build', 'deploy'] herald-publishing/herald\n");
   }
 }
+
+TEST_CASE("herald init --languages en-GB,cy makes a site in English and Welsh that builds with no message") {
+  Workspace w;
+  auto made = w.herald("init eastshire-site --languages en-GB,cy" + std::string(kOptions));
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  CHECK(made.err == "");
+  CHECK(contains(made.out, "  content/_index.cy.md\n"));
+  CHECK(contains(made.out, "  content/pages/about.cy.md\n"));
+  CHECK(contains(made.out, "The site is in English and Welsh: a page's Welsh is the file beside it ending .cy.md"));
+  std::string config = w.read("herald.yaml");
+  CHECK(contains(config, "\nlanguages: [en-GB, cy]   # "));
+  CHECK_FALSE(contains(config, "\nlanguage: "));
+  CHECK(contains(w.read("content/_index.cy.md"), "title: \"Eastshire Safeguarding Partnership\"\n"));
+  CHECK(contains(w.read("content/pages/about.cy.md"), "slug: amdanom\n"));
+
+  w.commit();
+  build_without_a_message(w);
+  CHECK(contains(w.read("public/cy/index.html"), "<html lang=\"cy\""));
+  CHECK(contains(w.read("public/cy/index.html"), "href=\"tel:999\""));
+  CHECK(contains(w.read("public/cy/amdanom/index.html"), "<html lang=\"cy\""));
+  CHECK(contains(w.read("public/about/index.html"), "href=\"../cy/amdanom/\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
+  CHECK(contains(w.read("public/cy/amdanom/index.html"), "href=\"../../about/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"));
+  CHECK(contains(w.read("public/index.html"), "href=\"cy/\" hreflang=\"cy\""));
+}
+
+TEST_CASE("herald init --languages en-GB,cy --example: the examples in English, listed by check as not yet in Welsh") {
+  Workspace w;
+  auto made = w.herald("init eastshire-site --example --languages en-GB,cy" + std::string(kOptions));
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  w.commit();
+  auto check = w.herald_in_site("check");
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.err, "content/briefings/example-briefing.md:1:1: warning: this page has no translation in "
+                            "Cymraeg (cy): add content/briefings/example-briefing.cy.md"));
+  CHECK(contains(check.err, "herald: the site has no errors\n"));
+  CHECK_FALSE(contains(check.err, "about.md:1:1: warning"));  // the about page is in both
+  auto build = w.herald_in_site("build");
+  INFO(build.err);
+  CHECK(build.exit_code == 0);
+  CHECK(contains(build.err, "herald.yaml:1:1: note: 8 pages are not yet in every language of the site"));
+  CHECK(w.exists("public/cy/amdanom/index.html"));
+  CHECK(w.exists("public/briefings/example-briefing/index.html"));
+}
+
+TEST_CASE("herald init --languages refuses a list it cannot make a site of, with status 2, making nothing") {
+  Workspace w;
+  const std::pair<const char*, const char*> cases[] = {
+      {"cy,en-GB", "error: --languages 'cy,en-GB' must start with English (en-GB), the language of the pages herald "
+                   "init writes, then Welsh, as in --languages en-GB,cy for English and Welsh\n"},
+      {"en-GB,fr", "error: --languages 'en-GB,fr' names 'fr', a language herald init has no pages in: it writes them "
+                   "in English and Welsh (cy), as in --languages en-GB,cy for English and Welsh\n"},
+      {"en-GB,,cy", "error: --languages 'en-GB,,cy' has an empty place between commas: give each language once, as "
+                    "in --languages en-GB,cy for English and Welsh\n"},
+      {"en-GB,cy,cy", "error: --languages 'en-GB,cy,cy' names 'cy' twice: give each language once, as in "
+                      "--languages en-GB,cy for English and Welsh\n"},
+  };
+  for (const auto& [list, message] : cases) {
+    CAPTURE(list);
+    auto r = w.herald(std::string("init eastshire-site --languages '") + list + "'" + kOptions);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == message);
+    CHECK_FALSE(fs::exists(w.site));
+  }
+}

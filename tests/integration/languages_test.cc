@@ -199,3 +199,50 @@ TEST_CASE("a Welsh page's link to a file of static/ leads to the site's top, whe
   CHECK(contains(feed, "href=\"https://safeguarding.testshire.example/files/taflen.pdf\""));
   CHECK_FALSE(contains(feed, "/cy/files/"));
 }
+
+TEST_CASE("build --verbose counts every language's pages, and the files of every language") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("content/pages/draft.cy.md", "---\ntitle: Drafft\ndraft: true\n---\n\nHeb ei orffen.\n");
+  site.commit("bilingual");
+  auto r = site.herald(std::string("build --verbose") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  // English: home, briefing, newsletter, manual, chapter, event, about, privacy;
+  // Welsh: home, about, newsletter and the draft, withheld.
+  CHECK(contains(r.err, "herald: 12 pages (1 withheld: drafts, scheduled or expired), "));
+  size_t written = 0;  // besides the search index, made after, and herald's mark on the folder
+  for (const auto& [path, bytes] : herald::test::read_tree(site.dir() + "/public"))
+    written += !path.starts_with("pagefind/") && path != ".herald-site";
+  INFO(r.err);
+  CHECK(contains(r.err, "herald: published " + std::to_string(written) + " files to "));
+  CHECK(site.exists("public/cy/amdanom/index.html"));
+}
+
+TEST_CASE("a rebuild shows a translation that appeared or went on the pages the last build kept") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  CHECK_FALSE(contains(site.read("public/privacy/index.html"), "hreflang"));
+  // privacy.md unchanged: only its translation is new.
+  site.write("content/pages/privacy.cy.md", "---\ntitle: Preifatrwydd\nslug: preifatrwydd\n---\n\nEich data.\n");
+  site.commit("privacy in Welsh");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(site.read("public/privacy/index.html"), "href=\"../cy/preifatrwydd/\" hreflang=\"cy\""));
+  CHECK(contains(site.read("public/cy/preifatrwydd/index.html"), "href=\"../../privacy/\" hreflang=\"en-GB\""));
+  // Gone again: the English page has no language link, the Welsh page no file.
+  site.remove("content/pages/privacy.cy.md");
+  site.commit("privacy in English only");
+  r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK_FALSE(contains(site.read("public/privacy/index.html"), "hreflang"));
+  CHECK_FALSE(site.exists("public/cy/preifatrwydd/index.html"));
+  // The Welsh about page's new slug: the English page leads there.
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: pwy-ydym-ni\n---\n\nPwy ydym ni.\n");
+  site.commit("new slug");
+  r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(contains(site.read("public/about/index.html"), "href=\"../cy/pwy-ydym-ni/\" hreflang=\"cy\""));
+  CHECK_FALSE(site.exists("public/cy/amdanom/index.html"));
+}

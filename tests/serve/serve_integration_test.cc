@@ -293,3 +293,78 @@ TEST_CASE("herald serve refuses what it cannot preview, with status 2") {
   CHECK(bad_port.exit_code == 2);
   CHECK(bad_port.out.empty());
 }
+
+TEST_CASE("herald serve previews every language: /cy/ pages, rebuilt and reloaded on a save of a .cy.md file") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, "languages: [en-GB, cy]\n");
+  site.write("herald.yaml", config);
+  site.write("content/_index.cy.md", "---\ntitle: Croeso\n---\n\nCroeso i'r bartneriaeth.\n");
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPartneriaeth o chwe sefydliad.\n");
+  site.commit("bilingual");
+
+  std::optional<EventStream> events;
+  ServeProcess serve(site.dir());
+  int port = serve.wait_for_port();
+  INFO("stderr of herald serve: " << serve.err());
+  REQUIRE(port > 0);
+
+  // The Welsh pages, with the preview's banner and script like any other.
+  Reply amdanom = get(port, "/cy/amdanom/");
+  REQUIRE(amdanom.status == 200);
+  CHECK(amdanom.type == "text/html; charset=utf-8");
+  CHECK(contains(amdanom.body, "<html lang=\"cy\""));
+  CHECK(contains(amdanom.body, "Partneriaeth o chwe sefydliad."));
+  CHECK(contains(amdanom.body, "<strong>Rhagolwg — heb ei gyhoeddi.</strong>"));  // the banner, in Welsh
+  CHECK(contains(amdanom.body, "<script src=\"/__herald/reload.js\" data-generation=\"1\" defer></script>"));
+  // Its language switch leads to the English page, which the preview serves too.
+  CHECK(contains(amdanom.body, "href=\"../../about/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"));
+  CHECK(contains(get(port, "/about/").body, "href=\"../cy/amdanom/\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
+  Reply home = get(port, "/cy/");
+  CHECK(home.status == 200);
+  CHECK(contains(home.body, "bartneriaeth."));
+  CHECK(contains(home.body, "/__herald/reload.js"));
+  CHECK(get(port, "/cy/newsletters/").status == 200);
+  Reply folder = get(port, "/cy/amdanom");
+  CHECK(folder.status == 301);
+  CHECK(folder.location == "/cy/amdanom/");
+  Reply cy = get(port, "/cy");
+  CHECK(cy.status == 301);
+  CHECK(cy.location == "/cy/");
+  CHECK(get(port, "/cy/no-such-page/").status == 404);
+  CHECK(get(port, "/cy/feed.xml").status == 200);
+
+  // A save of the Welsh file: rebuilt, the open page told to reload, the new text served.
+  events.emplace(port, 1);
+  REQUIRE(wait_until([&] { return contains(events->text(), "event: hello\ndata: 1\n\n"); }));
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPartneriaeth o saith sefydliad.\n");
+  REQUIRE(wait_until([&] { return contains(events->text(), "event: reload\ndata: "); }));
+  Status edited = status(port);
+  CHECK(edited.generation >= 2);
+  CHECK(edited.ok);
+  amdanom = get(port, "/cy/amdanom/");
+  CHECK(contains(amdanom.body, "Partneriaeth o saith sefydliad."));
+  CHECK_FALSE(contains(amdanom.body, "chwe sefydliad"));
+  CHECK(contains(amdanom.body, "data-generation=\"" + std::to_string(edited.generation) + "\""));
+
+  // A Welsh file's error: the overlay on the Welsh pages and the English, over the last good build.
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\ntopics: [esgeulustod\n---\n\nHanner.\n");
+  Status broken;
+  REQUIRE(wait_until([&] {
+    broken = status(port);
+    return !broken.ok && broken.generation > edited.generation;
+  }));
+  CHECK(contains(broken.json, "\"where\": \"content/pages/about.cy.md:4:1\""));
+  amdanom = get(port, "/cy/amdanom/");
+  CHECK(contains(amdanom.body, kOverlay));
+  CHECK(contains(amdanom.body, "Partneriaeth o saith sefydliad."));
+  CHECK(contains(get(port, "/about/").body, kOverlay));
+
+  // A new Welsh page appears; a slug changed moves it.
+  site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: pwy-ydym-ni\n---\n\nPartneriaeth.\n");
+  REQUIRE(wait_until([&] { return get(port, "/cy/pwy-ydym-ni/").status == 200; }));
+  CHECK(get(port, "/cy/amdanom/").status == 404);
+  CHECK(contains(get(port, "/about/").body, "href=\"../cy/pwy-ydym-ni/\" hreflang=\"cy\""));
+  CHECK_FALSE(site.exists("public"));
+}

@@ -8,6 +8,7 @@
 
 #include "cache/parse_cache.h"
 #include "commands/pipeline.h"
+#include "content/languages.h"
 #include "output/site_renderer.h"
 #include "support/site_builder.h"
 #include "templates/data_hash.h"
@@ -24,7 +25,10 @@ struct Keyed {
 };
 
 /// Every published content page's key and the hash of its data, by URL.
-std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string& now, bool drafts = false) {
+/// `language` picks the library: 0 the default language's, 1 the next (a
+/// bilingual site's Welsh).
+std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string& now, bool drafts = false,
+                                         size_t language = 0) {
   BuildOptions options;
   options.repo = site.dir();
   options.now = now;
@@ -34,15 +38,17 @@ std::map<std::string, Keyed> keyed_pages(const TempSite& site, const std::string
   BuildResult result = run_pipeline(options, diags);
   INFO(diags.format_all());
   REQUIRE(result.library);
-  ViewModel vm(*result.library);
+  std::vector<const Library*> languages = language_libraries(static_cast<const Library&>(*result.library));
+  REQUIRE(language < languages.size());
+  const Library& lib = *languages[language];
+  ViewModel vm(lib);
   std::map<std::string, Keyed> out;
-  for (const Page& p : result.library->pages) {
+  for (const Page& p : lib.pages) {
     if (!p.published || p.kind == Kind::home || p.kind == Kind::section || p.kind == Kind::manual) continue;
     auto data = hash_template_data(template_for(p.kind), vm.page(p));
     REQUIRE(data);
     out[p.url] = {vm.page_key(p, template_for(p.kind)), *data, encode_page(p)};
   }
-  const Library& lib = *result.library;
   for (const auto& [terms, kind, folder] : {std::tuple{&lib.topics, "topic", "/topics/"},
                                             std::tuple{&lib.audiences, "audience", "/audience/"},
                                             std::tuple{&lib.review_types, "review-type", "/briefings/review-type/"}})
@@ -307,5 +313,75 @@ TEST_CASE("a page's key changes with everything its data shows besides its sourc
     CHECK(keys.count(last));
     CHECK_FALSE(keys.count(first));
     CHECK_FALSE(keys.count(about));
+  }
+}
+
+TEST_CASE("a page's key changes when its translation appears, moves or goes, and only its own") {
+  TempSite site;
+  site.write_minimal_site();
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, "languages: [en-GB, cy]\n");
+  site.write("herald.yaml", config);
+  site.write("content/pages/privacy.cy.md", "---\ntitle: Preifatrwydd\nslug: preifatrwydd\n---\n\nEich data.\n");
+  site.commit("the site", "2024-01-10T10:00:00+00:00");
+  const std::string about = "/about/", event = "/events/conference/", preifatrwydd = "/preifatrwydd/";
+  auto base = keyed_pages(site, kNow);
+  auto base_cy = keyed_pages(site, kNow, false, 1);
+  REQUIRE(base.count(about));
+  REQUIRE(base.count(event));
+  REQUIRE(base_cy.count(preifatrwydd));
+  const std::string amdanom = "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nPwy ydym ni.\n";
+
+  SUBCASE("a Welsh translation appears: the English page links to it") {
+    site.write("content/pages/about.cy.md", amdanom);
+    amend_at_same_time(site);  // the English page's own source and dates unchanged
+    auto after = keyed_pages(site, kNow);
+    CHECK(changed_data(base, after).count(about));
+    auto keys = changed_keys(base, after);
+    CHECK(keys.count(about));
+    CHECK_FALSE(keys.count(event));
+    for (const auto& url : changed_data(base, after)) CHECK(keys.count(url));
+
+    SUBCASE("and moves to another slug") {
+      site.write("content/pages/about.cy.md", "---\ntitle: Amdanom ni\nslug: pwy-ydym-ni\n---\n\nPwy ydym ni.\n");
+      amend_at_same_time(site);
+      auto moved = keyed_pages(site, kNow);
+      CHECK(changed_data(after, moved).count(about));
+      CHECK(changed_keys(after, moved).count(about));
+      CHECK_FALSE(changed_keys(after, moved).count(event));
+    }
+    SUBCASE("and goes again: the English page as it was") {
+      site.remove("content/pages/about.cy.md");
+      amend_at_same_time(site);
+      auto gone = keyed_pages(site, kNow);
+      CHECK(changed_data(after, gone).count(about));
+      CHECK(changed_keys(after, gone).count(about));
+      CHECK(gone.at(about).key == base.at(about).key);
+      CHECK(gone.at(about).data == base.at(about).data);
+    }
+    SUBCASE("and becomes a draft: no translation to link to") {
+      site.write("content/pages/about.cy.md", "---\ndraft: true\n" + amdanom.substr(4));
+      amend_at_same_time(site);
+      auto withdrawn = keyed_pages(site, kNow);
+      CHECK(changed_keys(after, withdrawn).count(about));
+      CHECK(withdrawn.at(about).data == base.at(about).data);
+    }
+  }
+  SUBCASE("an English page appears: the Welsh page it translates links to it") {
+    site.write("content/pages/privacy.md", "---\ntitle: Privacy\n---\n\nYour data.\n");
+    amend_at_same_time(site);
+    auto after_cy = keyed_pages(site, kNow, false, 1);
+    CHECK(changed_data(base_cy, after_cy).count(preifatrwydd));
+    CHECK(changed_keys(base_cy, after_cy).count(preifatrwydd));
+  }
+  SUBCASE("a Welsh briefing with a topic the Welsh site lacked: the English topic's page leads to it") {
+    site.write("content/briefings/neglect.cy.md",
+               "---\ntitle: Esgeulustod\nslug: esgeulustod\n" + site.read("content/briefings/neglect.md").substr(
+                   site.read("content/briefings/neglect.md").find('\n', 4) + 1));
+    amend_at_same_time(site);
+    auto after = keyed_pages(site, kNow);
+    REQUIRE(after.count("/topics/neglect/"));
+    CHECK(changed_data(base, after).count("/topics/neglect/"));  // the language link: /cy/topics/neglect/
+    CHECK(changed_keys(base, after).count("/topics/neglect/"));
   }
 }

@@ -23,12 +23,13 @@ class ParseCacheCodec {
   template <class Io, Is<Page> T>
   static void fields(Io& io, T& page) {
     // `language` and `translations` are set in Assemble, from the path and the other pages: not kept.
-    auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, language, translations, title, summary, date, expires, draft,
+    auto& [kind, source_path, source_blob, bundle_dir, slug, manual, section, url, language, translations, title, summary, summary_written, date, expires, draft,
            topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
            lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
            reread, sessions, location, booking_url, meeting, toc, report, body_markdown, body_line_offset, doc,
            word_count, charts, published, withheld_reason] = page;
-    io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, date, expires, draft,
+    io(kind, source_path, source_blob, bundle_dir, slug, manual, section, url, title, summary, summary_written, date,
+       expires, draft,
        topics, audience, aliases, aliases_at, links, pdf, first_commit, last_commit, commits, issue, series, review_type, source,
        lead_html, sections, reading_minutes, order, owner, reviewed, review_due, review_due_at, amendment,
        reread, sessions, location, booking_url, meeting, toc, report, body_markdown, body_line_offset, doc, word_count,

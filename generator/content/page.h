@@ -83,7 +83,8 @@ struct Page {
   std::vector<Translation> translations;
 
   std::string title;
-  std::string summary;
+  std::string summary;           ///< as written, else the body's first paragraph
+  bool summary_written = false;  ///< `summary` was written in the front matter
   std::optional<DateTime> date;
   std::optional<DateTime> expires;
   bool draft = false;

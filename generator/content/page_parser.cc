@@ -312,6 +312,7 @@ std::optional<Page> parse_page(const std::string& path, std::string_view text,
   bool date_required = where.kind == Kind::newsletter || where.kind == Kind::briefing || where.kind == Kind::report;
   page.date = f.date("date", date_required);
   page.summary = f.text("summary");
+  page.summary_written = !page.summary.empty();
   page.draft = f.flag("draft", false);
   page.expires = f.date("expires");
   std::vector<SourceLocation> topics_at;

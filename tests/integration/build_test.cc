@@ -42,6 +42,8 @@ TEST_CASE("a minimal site builds every page of the contract") {
   // A label without hours has no dangling colon; an empty summary leaves no empty paragraph.
   CHECK(contains(briefing, "0116 496 0000</a> (Office hours)"));
   CHECK_FALSE(contains(site.read("public/about/index.html"), "<p class=\"govuk-body-l\"></p>"));
+  // A summary not written is the body's first paragraph: shown once, in the body, not again above it.
+  CHECK_FALSE(contains(site.read("public/about/index.html"), "class=\"govuk-body-l\""));
   CHECK(contains(briefing, "Last updated <time datetime=\"2024-03-20\">20 March 2024</time>"));
   // One h1 on every page.
   for (const auto& [path, content] : read_tree(site.dir() + "/public")) {

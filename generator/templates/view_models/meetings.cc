@@ -239,6 +239,7 @@ TemplateData ViewModel::board(const Board& b) const {
   data pg = terms_of(index, root);
   put(pg, "title", index.title);
   put(pg, "summary", opt(index.summary));
+  put(pg, "lead", opt(index.summary_written ? index.summary : ""));
   put(pg, "html", index.doc ? index.doc->html() : "");
   put(pg, "last_updated", date_from_git(index.last_commit, lib_.config.zone()));
   list members;

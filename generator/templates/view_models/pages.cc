@@ -15,6 +15,8 @@ TemplateData ViewModel::page(const Page& p) const {
   data pg = terms_of(p, root);
   put(pg, "title", p.title);
   put(pg, "summary", opt(p.summary));
+  // Shown above the body when written: a summary taken from the body's first paragraph is there already.
+  put(pg, "lead", opt(p.summary_written ? p.summary : ""));
   put(pg, "kind", kind_name(p.kind));
   put(pg, "kind_label", kind_label(p.kind));
   put(d, "searchable", data(true));  // indexed by Pagefind, with its filters

@@ -1,0 +1,73 @@
+// Integration: a site in Welsh and English: the PDFs, email editions, vCards and calendars of each language.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support/site_builder.h"
+
+using herald::test::contains;
+using herald::test::run_command;
+using herald::test::TempSite;
+
+namespace {
+
+const char* kNow = " --now 2024-07-01T12:00:00";
+
+/// A site in English and Welsh: a newsletter, a report and an event in both,
+/// a leaflet in static/ that the Welsh pages link to from the site's top.
+void write_bilingual_site(TempSite& site) {
+  site.write_minimal_site();
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, "languages: [en-GB, cy]\n");
+  site.write("herald.yaml", config);
+  site.write("static/files/taflen.pdf", "%PDF-1.4 leaflet");
+  site.write("content/_index.cy.md", "---\ntitle: Croeso\n---\n\nCroeso i'r bartneriaeth.\n");
+  site.write("content/newsletters/spring-2024.cy.md",
+             "---\ntitle: Gwanwyn 2024\nslug: gwanwyn-2024\ndate: 2024-03-15\nissue: 1\nseries: Materion Diogelu\n"
+             "---\n\n## Erthygl gyntaf\n\nDarllenwch [y daflen](/files/taflen.pdf) a "
+             "[y cylchlythyr](/newsletters/gwanwyn-2024/).\n\n## Ail erthygl\n\nTestun.\n");
+  site.write("content/reports/annual-2024.md",
+             "---\ntitle: Annual report\ndate: 2024-06-30\nreport_type: annual-report\nperiod: 2023-2024\n---\n\n"
+             "## Foreword\n\nThanks.\n\n## Our work\n\nWork.\n");
+  site.write("content/reports/annual-2024.cy.md",
+             "---\ntitle: Adroddiad blynyddol\nslug: blynyddol-2024\ndate: 2024-06-30\nreport_type: annual-report\n"
+             "period: 2023-2024\n---\n\n## Rhagair\n\nDiolch.\n\n## Ein gwaith\n\nGwaith.\n");
+}
+
+}  // namespace
+
+TEST_CASE("a Welsh page's PDF is in Welsh: /Lang and XMP cy, its furniture and dates in Welsh, a link to static/ at the site's top") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const std::string pdf = site.dir() + "/public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf";
+  auto text = run_command("pdftotext -layout '" + pdf + "' -");
+  REQUIRE(text.exit_code == 0);
+  CHECK(contains(text.out, "Rhifyn 1 · 15 Mawrth 2024"));
+  CHECK(contains(text.out, "Yn y rhifyn hwn"));
+  CHECK(contains(text.out, "Materion Diogelu · Rhifyn 1"));
+  CHECK(contains(text.out, "Tudalen 1 o 1"));
+  CHECK_FALSE(contains(text.out, "Page 1 of 1"));
+  auto json = run_command("qpdf --json '" + pdf + "'");
+  REQUIRE(json.exit_code == 0);
+  CHECK(contains(json.out, "\"/Lang\": \"u:cy\""));
+  // The leaflet is published once, at the site's top; the newsletter is the Welsh one.
+  CHECK(contains(json.out, "\"/URI\": \"u:https://safeguarding.testshire.example/files/taflen.pdf\""));
+  CHECK(contains(json.out, "\"/URI\": \"u:https://safeguarding.testshire.example/cy/newsletters/gwanwyn-2024/\""));
+  CHECK(contains(site.read("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf"),
+                 "<dc:language><rdf:Bag><rdf:li>cy</rdf:li></rdf:Bag></dc:language>"));
+  // The report's cover and contents page in Welsh.
+  auto report = run_command("pdftotext -layout '" + site.dir() + "/public/cy/reports/blynyddol-2024/blynyddol-2024.pdf' -");
+  REQUIRE(report.exit_code == 0);
+  CHECK(contains(report.out, "Cyhoeddwyd 30 Mehefin 2024"));
+  CHECK(contains(report.out, "Cynnwys"));
+  CHECK(contains(report.out, "Tudalen 2 o"));
+  // The English PDFs stay in English.
+  const std::string english = site.dir() + "/public/newsletters/spring-2024/spring-2024.pdf";
+  auto en_text = run_command("pdftotext -layout '" + english + "' -");
+  CHECK(contains(en_text.out, "In this issue"));
+  CHECK(contains(en_text.out, "Page 1 of 1"));
+  CHECK(contains(run_command("qpdf --json '" + english + "'").out, "\"/Lang\": \"u:en-GB\""));
+}

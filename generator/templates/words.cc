@@ -125,6 +125,17 @@ constexpr Word kWords[] = {
     {"", "Actions", "Camau gweithredu"},
     {"", "Due", "Erbyn"},
     {"", "Status", "Statws"},
+    {"email_view_in_browser", "View in your browser", "Gweld yn eich porwr"},
+    {"email_print_version", "Print version (PDF)", "Fersiwn i'w hargraffu (PDF)"},
+    {"email_issue", "Issue", "Rhifyn"},
+    {"email_in_this_issue", "In this issue", "Yn y rhifyn hwn"},
+    {"email_reply", "To contact us, reply to this email.", "I gysylltu â ni, atebwch yr e-bost hwn."},
+    {"email_signed_up", "You get this email because you signed up to",
+     "Rydych yn cael yr e-bost hwn oherwydd i chi gofrestru i gael"},
+    {"email_unsubscribe", "Unsubscribe from these emails", "Dad-danysgrifio o'r negeseuon e-bost hyn"},
+    // The link to a language's part of an email, in that language.
+    {"", "Read in English", "Darllen yn Gymraeg"},
+    {"", "The English version is below.", "Mae'r fersiwn Gymraeg isod."},
 };
 
 bool is_welsh(const std::string& code) { return code == "cy"; }

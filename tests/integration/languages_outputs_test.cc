@@ -71,3 +71,64 @@ TEST_CASE("a Welsh page's PDF is in Welsh: /Lang and XMP cy, its furniture and d
   CHECK(contains(en_text.out, "Page 1 of 1"));
   CHECK(contains(run_command("qpdf --json '" + english + "'").out, "\"/Lang\": \"u:en-GB\""));
 }
+
+TEST_CASE("a newsletter with a Welsh counterpart has one email edition in Welsh and English: Welsh first, each part in its language") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("herald.yaml", site.read("herald.yaml") +
+                                "email:\n"
+                                "  from: \"Testshire Safeguarding Partnership <newsletter@testshire.example>\"\n"
+                                "  reply_to: business.office@testshire.example\n"
+                                "  unsubscribe: \"*|UNSUB|*\"\n");
+  site.write("content/newsletters/summer-2024.md",
+             "---\ntitle: Summer 2024\ndate: 2024-06-15\n---\n\n## Only in English\n\nText.\n");
+  site.commit("bilingual email");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const std::string html = site.read("public/newsletters/spring-2024/email.html");
+  // The same message beside each language's page.
+  CHECK(html == site.read("public/cy/newsletters/gwanwyn-2024/email.html"));
+  CHECK(site.read("public/newsletters/spring-2024/spring-2024.eml") ==
+        site.read("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.eml"));
+  CHECK(contains(html, "<html lang=\"cy\""));
+  const size_t welsh = html.find("<td id=\"cy\" lang=\"cy\"");
+  const size_t english = html.find("<td id=\"en\" lang=\"en-GB\"");
+  REQUIRE(welsh != std::string::npos);
+  REQUIRE(english != std::string::npos);
+  CHECK(welsh < english);
+  CHECK(html.find(">Gwanwyn 2024</h1>") > welsh);
+  CHECK(html.find(">Gwanwyn 2024</h1>") < english);
+  CHECK(html.find(">Spring 2024</h1>") > english);
+  // A link at the top to each other language's part, in that language.
+  CHECK(contains(html, "<a href=\"#en\" lang=\"en-GB\" hreflang=\"en-GB\""));
+  CHECK(html.find(">Read in English</a>") < welsh);
+  CHECK(contains(html, "<a href=\"#cy\" lang=\"cy\" hreflang=\"cy\""));
+  CHECK(contains(html, ">Darllen yn Gymraeg</a>"));
+  // Each part's words in its language; the leaflet at the site's top.
+  CHECK(contains(html, "Materion Diogelu · Rhifyn 1"));
+  CHECK(contains(html, "Cyhoeddwyd 15 Mawrth 2024"));
+  CHECK(contains(html, "Published 15 March 2024"));
+  CHECK(contains(html, ">Yn y rhifyn hwn</h2>"));
+  CHECK(contains(html, ">In this issue</h2>"));
+  CHECK(contains(html, "href=\"https://safeguarding.testshire.example/files/taflen.pdf\""));
+  CHECK_FALSE(contains(html, "/cy/files/"));
+  CHECK(contains(html, ">Dad-danysgrifio o&#39;r negeseuon e-bost hyn</a>"));
+  CHECK(contains(html, ">Unsubscribe from these emails</a>"));
+  const std::string text = site.read("public/newsletters/spring-2024/email.txt");
+  CHECK(text.find("Gwanwyn 2024\n") < text.find("Spring 2024\n"));
+  CHECK(text.rfind("The English version is below.\n", 0) == 0);
+  CHECK(contains(text, "(https://safeguarding.testshire.example/files/taflen.pdf)"));
+  // The message: both subjects, Welsh first; both languages.
+  auto read = run_command("/usr/bin/python3 '" HERALD_SOURCE_DIR "/tests/clients/check_email.py' '" + site.dir() +
+                          "/public/newsletters/spring-2024/spring-2024.eml'");
+  INFO(read.out);
+  CHECK(read.exit_code == 0);
+  CHECK(contains(read.out, "\"Subject\": \"Gwanwyn 2024 / Spring 2024\""));
+  CHECK(contains(read.out, "\"Content-Language\": \"cy, en-GB\""));
+  // A newsletter in English alone keeps its edition in English alone.
+  const std::string summer = site.read("public/newsletters/summer-2024/email.html");
+  CHECK(contains(summer, "<html lang=\"en-GB\""));
+  CHECK_FALSE(contains(summer, "lang=\"cy\""));
+  CHECK_FALSE(contains(summer, "href=\"#"));
+  CHECK(contains(site.read("public/newsletters/summer-2024/summer-2024.eml"), "Subject: Summer 2024\r\n"));
+}

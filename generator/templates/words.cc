@@ -133,6 +133,13 @@ constexpr Word kWords[] = {
     {"email_signed_up", "You get this email because you signed up to",
      "Rydych yn cael yr e-bost hwn oherwydd i chi gofrestru i gael"},
     {"email_unsubscribe", "Unsubscribe from these emails", "Dad-danysgrifio o'r negeseuon e-bost hyn"},
+    {"", "{} website", "Gwefan {}"},
+    {"", "{} events", "Digwyddiadau {}"},
+    {"", "(session {} of {})", "(sesiwn {} o {})"},
+    {"", "Cancelled:", "Wedi'i ganslo:"},
+    {"", "Postponed:", "Wedi'i ohirio:"},
+    {"", "Minutes:", "Cofnodion:"},
+    {"", "Agenda and papers:", "Agenda a phapurau:"},
     // The link to a language's part of an email, in that language.
     {"", "Read in English", "Darllen yn Gymraeg"},
     {"", "The English version is below.", "Mae'r fersiwn Gymraeg isod."},

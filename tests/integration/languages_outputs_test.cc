@@ -132,3 +132,75 @@ TEST_CASE("a newsletter with a Welsh counterpart has one email edition in Welsh 
   CHECK_FALSE(contains(summer, "href=\"#"));
   CHECK(contains(site.read("public/newsletters/summer-2024/summer-2024.eml"), "Subject: Summer 2024\r\n"));
 }
+
+TEST_CASE("contacts in Welsh: the Welsh pages' cards, the panel, the contacts page and /cy/contacts/<id>.vcf use the Welsh fields") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("data/contacts.yaml",
+             "- id: front-door\n"
+             "  name: Children's Front Door\n"
+             "  name_cy: Drws Ffrynt Plant\n"
+             "  organisation: Testshire Council\n"
+             "  organisation_cy: Cyngor Swydd Prawf\n"
+             "  urgent: true\n"
+             "  phones:\n"
+             "    - number: \"0116 496 0000\"\n"
+             "      label: Office hours\n"
+             "      label_cy: Oriau swyddfa\n"
+             "      hours: Monday to Friday\n"
+             "  url: https://testshire.example/front-door\n");
+  site.write("content/pages/about.md", "---\ntitle: About us\n---\n\nCall:\n\n{{contact front-door}}\n");
+  site.write("content/pages/about.cy.md",
+             "---\ntitle: Amdanom ni\nslug: amdanom\n---\n\nFfoniwch:\n\n{{contact front-door}}\n\nNeu {{contact front-door}}.\n");
+  site.commit("contacts in Welsh");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const std::string amdanom = site.read("public/cy/amdanom/index.html");
+  CHECK(contains(amdanom, "<strong>Drws Ffrynt Plant</strong><br>Cyngor Swydd Prawf</p>"));
+  CHECK(contains(amdanom, "0116 496 0000</a> – Oriau swyddfa (Monday to Friday)</li>"));
+  CHECK(contains(amdanom, ">Gwefan Drws Ffrynt Plant</a>"));
+  CHECK(contains(amdanom, "Neu Drws Ffrynt Plant ("));
+  CHECK_FALSE(contains(amdanom, "Children&#39;s Front Door"));
+  // The English page keeps the English.
+  const std::string about = site.read("public/about/index.html");
+  CHECK(contains(about, "<strong>Children&#39;s Front Door</strong><br>Testshire Council</p>"));
+  CHECK(contains(about, "– Office hours (Monday to Friday)</li>"));
+  // The "Worried about someone?" panel and the contacts page of the Welsh site.
+  CHECK(contains(site.read("public/cy/index.html"), "Drws Ffrynt Plant"));
+  CHECK(contains(site.read("public/cy/contacts/index.html"), "Drws Ffrynt Plant"));
+  CHECK_FALSE(contains(site.read("public/cy/contacts/index.html"), "Children&#39;s Front Door"));
+  // A vCard for each language, the Welsh one's words marked as Welsh.
+  const std::string vcf = site.read("public/cy/contacts/front-door.vcf");
+  CHECK(contains(vcf, "FN;LANGUAGE=cy:Drws Ffrynt Plant\r\n"));
+  CHECK(contains(vcf, "ORG;LANGUAGE=cy:Cyngor Swydd Prawf\r\n"));
+  CHECK(contains(vcf, "NOTE;LANGUAGE=cy:0116 496 0000 (Oriau swyddfa): Monday to Friday\r\n"));
+  CHECK(contains(vcf, "SOURCE:https://safeguarding.testshire.example/cy/contacts/front-door.vcf\r\n"));
+  const std::string english_vcf = site.read("public/contacts/front-door.vcf");
+  CHECK(contains(english_vcf, "FN;LANGUAGE=en-GB:Children's Front Door\r\n"));
+  CHECK(vcf.substr(vcf.find("UID:"), 50) == english_vcf.substr(english_vcf.find("UID:"), 50));
+}
+
+TEST_CASE("a Welsh event's calendar: its summary and description from the Welsh page, with LANGUAGE=cy") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("content/events/conference.md",
+             "---\ntitle: Annual conference\nstart: 2024-06-12T09:30:00\nend: 2024-06-12T16:00:00\n"
+             "location: Testshire Hall\nsummary: A day of learning.\n---\n\nA day of learning.\n");
+  site.write("content/events/conference.cy.md",
+             "---\ntitle: Cynhadledd flynyddol\nslug: cynhadledd\nstart: 2024-06-12T09:30:00\nend: 2024-06-12T16:00:00\n"
+             "location: Neuadd Swydd Prawf\nsummary: Diwrnod o ddysgu.\n---\n\nDiwrnod o ddysgu.\n");
+  site.commit("a Welsh event");
+  auto r = site.herald(std::string("build --now 2024-05-01T12:00:00"));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  for (const char* path : {"public/cy/events/cynhadledd/cynhadledd.ics", "public/cy/events.ics"}) {
+    CAPTURE(path);
+    const std::string ics = site.read(path);
+    CHECK(contains(ics, "SUMMARY;LANGUAGE=cy:Cynhadledd flynyddol\r\n"));
+    CHECK(contains(ics, "DESCRIPTION;LANGUAGE=cy:Diwrnod o ddysgu.\r\n"));
+    CHECK(contains(ics, "URL:https://safeguarding.testshire.example/cy/events/cynhadledd/\r\n"));
+  }
+  CHECK(contains(site.read("public/cy/events.ics"), "X-WR-CALNAME:Digwyddiadau Testshire Safeguarding Partnership\r\n"));
+  const std::string english = site.read("public/events/conference/conference.ics");
+  CHECK(contains(english, "SUMMARY;LANGUAGE=en-GB:Annual conference\r\n"));
+  CHECK(contains(english, "DESCRIPTION;LANGUAGE=en-GB:A day of learning.\r\n"));
+}

@@ -39,6 +39,12 @@ void write_bilingual_site(TempSite& site) {
 TEST_CASE("a Welsh page's PDF is in Welsh: /Lang and XMP cy, its furniture and dates in Welsh, a link to static/ at the site's top") {
   TempSite site;
   write_bilingual_site(site);
+  // A picture of static/, at the site's top, printed in the Welsh PDF too.
+  auto png = run_command("/usr/bin/python3 '" HERALD_SOURCE_DIR "/tests/clients/make_png.py' 40 30");
+  REQUIRE(png.exit_code == 0);
+  site.write("static/images/llun.png", png.out);
+  site.write("content/newsletters/spring-2024.cy.md",
+             site.read("content/newsletters/spring-2024.cy.md") + "\n![Llun o'r gynhadledd](/images/llun.png)\n");
   site.commit("bilingual");
   auto r = site.herald(std::string("build") + kNow);
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
@@ -58,6 +64,9 @@ TEST_CASE("a Welsh page's PDF is in Welsh: /Lang and XMP cy, its furniture and d
   CHECK(contains(json.out, "\"/URI\": \"u:https://safeguarding.testshire.example/cy/newsletters/gwanwyn-2024/\""));
   CHECK(contains(site.read("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf"),
                  "<dc:language><rdf:Bag><rdf:li>cy</rdf:li></rdf:Bag></dc:language>"));
+  CHECK_FALSE(contains(r.err, "llun.png"));
+  auto images = run_command("pdfimages -list '" + pdf + "'");
+  CHECK(contains(images.out, "   40    30 "));
   // The report's cover and contents page in Welsh.
   auto report = run_command("pdftotext -layout '" + site.dir() + "/public/cy/reports/blynyddol-2024/blynyddol-2024.pdf' -");
   REQUIRE(report.exit_code == 0);
@@ -203,4 +212,16 @@ TEST_CASE("a Welsh event's calendar: its summary and description from the Welsh 
   const std::string english = site.read("public/events/conference/conference.ics");
   CHECK(contains(english, "SUMMARY;LANGUAGE=en-GB:Annual conference\r\n"));
   CHECK(contains(english, "DESCRIPTION;LANGUAGE=en-GB:A day of learning.\r\n"));
+}
+
+TEST_CASE("a Welsh embed takes the theme's files from the site's top, and leads to the Welsh pages") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.commit("bilingual");
+  REQUIRE(site.herald(std::string("build") + kNow).exit_code == 0);
+  // An embed's cards have no text of the pages, so no links to static/; its stylesheets are the site's.
+  const std::string embed = site.read("public/cy/embed/newsletters/index.html");
+  CHECK(contains(embed, "<link rel=\"stylesheet\" href=\"../../../assets/herald.css\">"));
+  CHECK(contains(embed, "href=\"https://safeguarding.testshire.example/cy/newsletters/gwanwyn-2024/\""));
+  CHECK(contains(embed, "<html lang=\"cy\">"));
 }

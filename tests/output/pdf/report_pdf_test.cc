@@ -93,10 +93,12 @@ TEST_CASE("a report's PDF: a cover, a contents page giving the page each numbere
   // The running footer, from the contents page on.
   CHECK(contains(pages[1], "Annual report 2023 to 2024"));
   CHECK(contains(pages[1], "Page 2 of " + std::to_string(pages.size())));
-  // The alert's label, the note at the end of its section, the total.
+  // The alert's label, the note, the total.
   CHECK(contains(pages[2], "Important"));
   CHECK(contains(pages[2], "[1] Partners, staff and volunteers."));
-  CHECK(pages[2].find("[1] Partners") < pages[2].find("2 Our work"));
+  // The note at the foot of the page that refers to it: below its text, above the running footer.
+  CHECK(pages[2].find("[1] Partners") > pages[2].find("2 Our work"));
+  CHECK(pages[2].find("[1] Partners") < pages[2].find("Page 3 of"));
   CHECK(contains(pages.back() + pages[pages.size() - 2], "Total"));
   CHECK(site.diags.count(Severity::warning) == 0);
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands/commands.h"
+#include "content/languages.h"
 #include "core/text.h"
 #include "markdown/urls.h"
 #include "external/network_module.h"
@@ -30,13 +31,18 @@ bool is_this_computer(const std::string& host) {
 }
 
 /// Why the newsletter `slug` cannot be sent from this build, or "".
-std::string not_sendable(const Library& lib, const std::string& slug, const Page** found) {
+std::string not_sendable(const Library& lib, const std::string& slug, const Page** found, const Library** in) {
   std::vector<std::string> slugs;
-  for (const Page& p : lib.pages) {
-    if (p.kind != Kind::newsletter) continue;
-    if (p.slug == slug) *found = &p;
-    slugs.push_back(p.slug);
-  }
+  // Each language's newsletters: a bilingual edition is sent by either's slug.
+  for (const Library* l : language_libraries(lib))
+    for (const Page& p : l->pages) {
+      if (p.kind != Kind::newsletter) continue;
+      if (p.slug == slug && !*found) {
+        *found = &p;
+        *in = l;
+      }
+      slugs.push_back(p.slug);
+    }
   if (!*found) {
     std::string guess = closest_match(slug, slugs);
     return fmt::format("there is no newsletter '{}' in content/newsletters/{}", slug,
@@ -93,17 +99,18 @@ int command_email(const EmailOptions& o) {
       refused = "herald.yaml has no 'email' settings, so its newsletters have no email edition: add email: with from "
                 "and unsubscribe (the guide \"Send a newsletter by email\" says how)";
     } else if (read && parse_stage(ctx) && assemble_stage(ctx) && !diags.has_errors()) {
-      const Library& lib = *ctx.library;
       const Page* page = nullptr;
-      refused = not_sendable(lib, o.slug, &page);
+      const Library* in = ctx.library.get();
+      refused = not_sendable(*ctx.library, o.slug, &page, &in);
       if (refused.empty()) {
+        const Library& lib = *in;
         Renderer renderer(*ctx.theme, diags);
         ViewModel vm(lib);
         EmailFiles files = make_email_files(lib);
         if (auto edition = make_email_edition(vm, renderer, *page, files, diags)) {
           edition->message.to = to;
           message = build_mime_message(edition->message);
-          subject = page->title;
+          subject = edition->message.subject;
           from = lib.config.email.from;
         }
       }

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/yaml_error.h"
 #include "markdown/urls.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace {
@@ -35,14 +36,48 @@ bool is_valid_id(const std::string& id) {
   return true;
 }
 
+/// `key` as a field of `fields` with a language code after it ("name_cy" ->
+/// {"name", "cy"}): a code of two or three lower-case letters.
+std::optional<std::pair<std::string, std::string>> translated_field(const std::string& key,
+                                                                    std::initializer_list<const char*> fields) {
+  for (const char* field : fields) {
+    const std::string prefix = std::string(field) + "_";
+    if (key.size() < prefix.size() + 2 || key.size() > prefix.size() + 3 || key.compare(0, prefix.size(), prefix) != 0)
+      continue;
+    std::string code = key.substr(prefix.size());
+    if (std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {{field, code}};
+  }
+  return std::nullopt;
+}
+
 std::string tel_link(const PhoneNumber& n) {
   return fmt::format("<a class=\"herald-phone\" href=\"tel:{}\">{}</a>", html_escape(n.e164), html_escape(n.display));
 }
 
 }  // namespace
 
+Contact Contact::in_language(const std::string& code) const {
+  Contact c = *this;
+  auto pick = [&](std::string& field, const std::map<std::string, std::string>& in) {
+    if (auto found = in.find(code); found != in.end()) field = found->second;
+  };
+  pick(c.name, name_in);
+  pick(c.organisation, organisation_in);
+  for (ContactPhone& p : c.phones) {
+    pick(p.label, p.label_in);
+    pick(p.hours, p.hours_in);
+  }
+  return c;
+}
+
+ContactDirectory ContactDirectory::in_language(const std::string& code) const {
+  ContactDirectory dir = *this;
+  for (Contact& c : dir.contacts_) c = c.in_language(code);
+  return dir;
+}
+
 ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::string& path, const TimeZone& zone,
-                                         Diagnostics& diags) {
+                                         Diagnostics& diags, const std::vector<std::string>& languages) {
   ContactDirectory dir;
   if (yaml_text.size() > kMaxSourceBytes) {
     diags.error({path, 1, 1}, too_big_message(yaml_text.size(), "is it the contact directory?"));
@@ -90,9 +125,39 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
       continue;
     }
     if (!is_valid_id(c.id)) invalid(entry["id"], c.id, "contact id '" + c.id + "' must use lower-case letters, digits and hyphens");
+    // A field in another language the site publishes in (`name_cy`), kept
+    // in `into` by language code; one in a language it does not, an error.
+    auto translation = [&](const YAML::Node& key_node, const YAML::Node& value, const std::string& field,
+                           const std::string& code, std::map<std::string, std::string>& into) {
+      const std::string key = field + "_" + code;
+      const std::string what =
+          fmt::format("{}{} of contact '{}'", field, field == "label" || field == "hours" ? " of a phone" : "", c.id);
+      if (languages.empty()) {
+        error(key_node, fmt::format("'{}' gives the {} in language '{}', but herald.yaml has no 'languages': add "
+                                    "languages: [en-GB, {}], or remove '{}'",
+                                    key, what, code, code, key));
+      } else if (code == languages.front()) {
+        error(key_node, fmt::format("'{}' gives the {} in '{}', the site's first language, which the plain '{}' is "
+                                    "already in: write it as '{}'",
+                                    key, what, code, field, field));
+      } else if (std::find(languages.begin(), languages.end(), code) == languages.end()) {
+        std::string listed;
+        for (const std::string& l : languages) listed += (listed.empty() ? "" : ", ") + l;
+        error(key_node, fmt::format("'{}' gives the {} in language '{}', which is not one of herald.yaml's "
+                                    "'languages' ({}): remove it, or correct the language code",
+                                    key, what, code, listed));
+      } else if (std::string text = scalar(value); !text.empty()) {
+        into[code] = text;
+      }
+    };
     for (auto it = entry.begin(); it != entry.end(); ++it) {
       std::string key = scalar(it->first);
       if (std::find(kFields.begin(), kFields.end(), key) != kFields.end()) continue;
+      if (auto field = translated_field(key, {"name", "organisation"})) {
+        translation(it->first, it->second, field->first, field->second,
+                    field->first == "name" ? c.name_in : c.organisation_in);
+        continue;
+      }
       std::string suggestion = closest_match(as_seen(key), kFields);
       diags.warning(point_at_invisible(at(path, it->first), key, yaml_text),
                     fmt::format("unknown field '{}' in contact '{}'{}{}", key, c.id,
@@ -139,8 +204,15 @@ ContactDirectory ContactDirectory::parse(std::string_view yaml_text, const std::
             error(p, fmt::format("a phone of contact '{}' has no 'number'", c.id));
             continue;
           }
-          if (auto number = check_phone(number_node))
-            c.phones.push_back({*number, p.IsMap() ? scalar(p["label"]) : "", p.IsMap() ? scalar(p["hours"]) : ""});
+          if (auto number = check_phone(number_node)) {
+            ContactPhone phone{*number, p.IsMap() ? scalar(p["label"]) : "", p.IsMap() ? scalar(p["hours"]) : "", {}, {}};
+            if (p.IsMap())
+              for (auto it = p.begin(); it != p.end(); ++it)
+                if (auto field = translated_field(scalar(it->first), {"label", "hours"}))
+                  translation(it->first, it->second, field->first, field->second,
+                              field->first == "label" ? phone.label_in : phone.hours_in);
+            c.phones.push_back(std::move(phone));
+          }
         }
       }
     }
@@ -209,7 +281,8 @@ std::string ContactDirectory::contact_card_html(const Contact& c) const {
     if (!c.email.empty())
       out += fmt::format("<li><a href=\"mailto:{}\">{}</a></li>\n", html_escape(c.email), html_escape(c.email));
     if (!c.url.empty())
-      out += fmt::format("<li><a href=\"{}\">{} website</a></li>\n", html_escape(c.url), html_escape(c.name));
+      out += fmt::format("<li><a href=\"{}\">{}</a></li>\n", html_escape(c.url),
+                         fmt::format(fmt::runtime(tr("{} website")), html_escape(c.name)));
     out += "</ul>\n";
   }
   return out + "</div>\n";

@@ -17,6 +17,9 @@ struct ContactPhone {
   PhoneNumber number;
   std::string label;
   std::string hours;
+  /// `label` and `hours` in the site's other languages, by language code
+  /// (`label_cy: Oriau swyddfa`).
+  std::map<std::string, std::string> label_in, hours_in;
 };
 
 struct Contact {
@@ -30,13 +33,29 @@ struct Contact {
   std::string notes;
   int line = 0;  ///< of the entry in contacts.yaml
   SourceLocation url_at;  ///< where `url` is written
+  /// `name` and `organisation` in the site's other languages, by language
+  /// code (`name_cy: Tîm Cyngor a Chymorth i Blant`).
+  std::map<std::string, std::string> name_in, organisation_in;
+
+  /// The contact as readers of language `code` ("cy") see it: each field
+  /// that has a counterpart in that language replaced by it, the others as
+  /// they are.
+  Contact in_language(const std::string& code) const;
 };
 
 class ContactDirectory {
  public:
-  /// Parses data/contacts.yaml, reporting every problem at its line and column.
+  /// Parses data/contacts.yaml, reporting every problem at its line and
+  /// column. `languages` are the codes of the languages the site publishes
+  /// in, the default's first (herald.yaml's `languages`; empty for a site in
+  /// one): `name`, `organisation`, and a phone's `label` and `hours` may have
+  /// a counterpart in each of the others (`name_cy`); a counterpart in any
+  /// other language is an error.
   static ContactDirectory parse(std::string_view yaml_text, const std::string& path, const TimeZone& zone,
-                                Diagnostics& diags);
+                                Diagnostics& diags, const std::vector<std::string>& languages = {});
+
+  /// The directory as readers of language `code` see it (Contact::in_language).
+  ContactDirectory in_language(const std::string& code) const;
 
   const std::vector<Contact>& contacts() const { return contacts_; }
   /// False when the file could not be read as a list of contacts at all (an

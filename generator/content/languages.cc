@@ -52,7 +52,9 @@ void split_by_language(Library& lib, Diagnostics& diags) {
     other->config.language = languages[i].tag;
     other->config.language_folder = languages[i].folder;
     other->config.base_url = lib.config.base_url + languages[i].folder;
-    other->contacts = lib.contacts;
+    // The contacts in this language: `name_cy` for `name`, and so on.
+    other->contacts = lib.contacts ? std::make_shared<ContactDirectory>(lib.contacts->in_language(languages[i].code))
+                                   : nullptr;
     other->now = lib.now;
     other->preview = lib.preview;
     other->inputs = lib.inputs;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace {
@@ -115,6 +116,10 @@ void begin_calendar(std::string& out, const Library& lib, const std::string& nam
   line("END:VTIMEZONE");
 }
 
+std::string ical_language(const Library& lib) {
+  return lib.config.languages.empty() ? "" : ";LANGUAGE=" + lib.config.language;
+}
+
 std::string make_calendar(const std::vector<const Page*>& events, const Library& lib) {
   const Config& config = lib.config;
   const TimeZone zone = config.zone();
@@ -128,7 +133,8 @@ std::string make_calendar(const std::vector<const Page*>& events, const Library&
       first_year = first_year == 0 ? y1 : std::min(first_year, y1);
       last_year = std::max(last_year, y2);
     }
-  begin_calendar(out, lib, config.title + " events", first_year, last_year);
+  begin_calendar(out, lib, fmt::format(fmt::runtime(tr("{} events")), config.title), first_year, last_year);
+  const std::string in = ical_language(lib);
 
   for (const Page* e : events) {
     for (size_t i = 0; i < e->sessions.size(); ++i) {
@@ -139,9 +145,10 @@ std::string make_calendar(const std::vector<const Page*>& events, const Library&
       line("DTSTART;TZID=" + config.timezone_name + ":" + format_ical_local(in_zone(s.start.utc_seconds, zone)));
       line("DTEND;TZID=" + config.timezone_name + ":" + format_ical_local(in_zone(s.end.utc_seconds, zone)));
       std::string summary = e->title;
-      if (e->sessions.size() > 1) summary += fmt::format(" (session {} of {})", i + 1, e->sessions.size());
-      line("SUMMARY:" + escape_ical_text(summary));
-      if (!e->summary.empty()) line("DESCRIPTION:" + escape_ical_text(e->summary));
+      if (e->sessions.size() > 1)
+        summary += " " + fmt::format(fmt::runtime(tr("(session {} of {})")), i + 1, e->sessions.size());
+      line("SUMMARY" + in + ":" + escape_ical_text(summary));
+      if (!e->summary.empty()) line("DESCRIPTION" + in + ":" + escape_ical_text(e->summary));
       if (!e->location.empty()) line("LOCATION:" + escape_ical_text(e->location));
       line("URL:" + config.absolute_url(e->url));
       line("END:VEVENT");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "output/ics.h"
+#include "templates/words.h"
 
 namespace herald {
 
@@ -31,6 +32,7 @@ std::string make_meetings_calendar(const std::vector<const Board*>& boards, cons
   auto line = [&](const std::string& l) { out += fold_ical_line(l); };
   begin_calendar(out, lib, name, first_year, last_year);
   const std::string host = config.host();
+  const std::string in = ical_language(lib);
   for (const auto& [board, page] : meetings) {
     const Meeting& m = page->meeting;
     const std::string status = meeting_status(m, lib.now);
@@ -44,17 +46,17 @@ std::string make_meetings_calendar(const std::vector<const Board*>& boards, cons
     if (m.end)
       line("DTEND;TZID=" + config.timezone_name + ":" + format_ical_local(in_zone(m.end->utc_seconds, zone)));
     std::string summary = page->title;
-    if (status == "cancelled") summary = "Cancelled: " + summary;
-    if (status == "postponed") summary = "Postponed: " + summary;
-    line("SUMMARY:" + escape_ical_text(summary));
+    if (status == "cancelled") summary = tr("Cancelled:") + " " + summary;
+    if (status == "postponed") summary = tr("Postponed:") + " " + summary;
+    line("SUMMARY" + in + ":" + escape_ical_text(summary));
     line(fmt::format("STATUS:{}", status == "cancelled" || status == "postponed" ? "CANCELLED" : "CONFIRMED"));
     std::string where = page->location;
-    if (m.online) where = where.empty() ? "Online" : where + " and online";
+    if (m.online) where = where.empty() ? tr("Online") : where + " " + tr("and online");
     if (!where.empty()) line("LOCATION:" + escape_ical_text(where));
     std::string description = board->index->title + "\n";
     if (!page->summary.empty()) description += page->summary + "\n";
-    description += (status == "held" ? "Minutes: " : "Agenda and papers: ") + url;
-    line("DESCRIPTION:" + escape_ical_text(description));
+    description += (status == "held" ? tr("Minutes:") : tr("Agenda and papers:")) + " " + url;
+    line("DESCRIPTION" + in + ":" + escape_ical_text(description));
     line("URL:" + url);
     line("END:VEVENT");
   }

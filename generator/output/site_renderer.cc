@@ -161,7 +161,10 @@ void add_html_tasks(const Library& lib, const Renderer& renderer, const Theme& t
   tasks.push_back({"vcards", [&lib, &out] {
                      if (!lib.contacts) return;
                      for (const auto& c : lib.contacts->contacts())
-                       out.add("contacts/" + c.id + ".vcf", make_vcard(c, lib.config.base_url), "data/contacts.yaml");
+                       out.add("contacts/" + c.id + ".vcf",
+                               make_vcard(c, lib.config.base_url, lib.config.languages.empty() ? "" : lib.config.language,
+                                          lib.default_language ? lib.default_language->config.base_url : ""),
+                               "data/contacts.yaml");
                    }});
   // Theme assets, the brand colour, and the site's static files.
   if (!in_folder) tasks.push_back({"assets", [&lib, &theme, &out] {

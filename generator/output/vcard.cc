@@ -25,16 +25,18 @@ std::string stable_uuid(const std::string& base_url, const std::string& id) {
 
 }  // namespace
 
-std::string make_vcard(const Contact& c, const std::string& base_url) {
+std::string make_vcard(const Contact& c, const std::string& base_url, const std::string& language,
+                       const std::string& site_url) {
   std::string out;
   auto line = [&](const std::string& l) { out += fold_ical_line(l); };
+  const std::string in = language.empty() ? "" : ";LANGUAGE=" + language;
   line("BEGIN:VCARD");
   line("VERSION:4.0");
   line("PRODID:-//herald//EN");
-  line("UID:urn:uuid:" + stable_uuid(base_url, c.id));
+  line("UID:urn:uuid:" + stable_uuid(site_url.empty() ? base_url : site_url, c.id));
   line("KIND:org");
-  line("FN:" + escape(c.name));
-  if (!c.organisation.empty()) line("ORG:" + escape(c.organisation));
+  line("FN" + in + ":" + escape(c.name));
+  if (!c.organisation.empty()) line("ORG" + in + ":" + escape(c.organisation));
   for (const auto& p : c.phones) {
     line("TEL;VALUE=uri;TYPE=voice:tel:" + p.number.e164);
   }
@@ -47,7 +49,7 @@ std::string make_vcard(const Contact& c, const std::string& base_url) {
     else if (!p.label.empty())
       note += (note.empty() ? "" : "\n") + p.number.display + ": " + p.label;
   if (!c.notes.empty()) note += (note.empty() ? "" : "\n") + c.notes;
-  if (!note.empty()) line("NOTE:" + escape(note));
+  if (!note.empty()) line("NOTE" + in + ":" + escape(note));
   if (c.since) line("REV:" + format_ical_utc(c.since->utc_seconds));
   line("SOURCE:" + base_url + "contacts/" + c.id + ".vcf");
   line("END:VCARD");

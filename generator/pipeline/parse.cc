@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "content/contacts.h"
+#include "content/source_path.h"
+#include "core/display_language.h"
 #include "content/retired_details.h"
 #include "markdown/weekday_check.h"
 #include "core/text.h"
@@ -27,19 +29,25 @@ bool front_matter_says_draft(std::string_view text) {
 /// The contact directory, and the shortcodes that show its entries.
 void read_contacts(BuildContext& ctx) {
   Library& lib = *ctx.library;
+  std::vector<std::string> languages;
+  for (const SiteLanguage& l : ctx.config.languages) languages.push_back(l.code);
   if (const SourceFile* contacts = find_file(ctx.site.files, "data/contacts.yaml")) {
     lib.contacts = std::make_shared<ContactDirectory>(
-        ContactDirectory::parse(contacts->content, contacts->path, ctx.config.zone(), ctx.diags));
+        ContactDirectory::parse(contacts->content, contacts->path, ctx.config.zone(), ctx.diags, languages));
   } else {
     lib.contacts = std::make_shared<ContactDirectory>(
         ContactDirectory::parse("[]", "data/contacts.yaml", ctx.config.zone(), ctx.diags));
   }
   ShortcodeResolver& resolver = ctx.resolver;
   const ContactDirectory* directory = lib.contacts.get();
-  resolver.resolve = [directory](std::string_view name, std::string_view id,
-                                 bool block) -> std::optional<std::string> {
-    const Contact* c = directory->find(id);
-    if (!c) return std::nullopt;
+  const bool bilingual = !languages.empty();
+  resolver.resolve = [directory, bilingual](std::string_view name, std::string_view id,
+                                            bool block) -> std::optional<std::string> {
+    const Contact* found = directory->find(id);
+    if (!found) return std::nullopt;
+    // In the language of the page being parsed (see parse_stage).
+    const Contact translated = bilingual ? found->in_language(display_language()) : Contact();
+    const Contact* c = bilingual ? &translated : found;
     if (name == "phone") {
       if (c->phones.empty()) return directory->contact_inline_html(*c);
       return directory->phone_html(*c);
@@ -193,6 +201,12 @@ bool parse_stage(BuildContext& ctx) {
       if (made) draft = lib.pages[i].draft;
       for (const Diagnostic& d : reported[i]) local.report(d.severity, d.where, d.message);
     } else {
+      // A page's contact cards in its language.
+      std::optional<DisplayLanguage> in;
+      if (!lib.config.languages.empty()) {
+        std::string code = file_language(jobs[i].file->path);
+        in.emplace(code.empty() ? lib.config.languages.front().code : code);
+      }
       std::optional<Page> fresh = parse_page(jobs[i].file->path, jobs[i].file->content, jobs[i].where, context,
                                              local,
                                              jobs[i].where.kind == Kind::chapter

@@ -61,7 +61,9 @@ function allPages(dir, prefix = '/') {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) out.push(...allPages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
-    else if (entry.name === 'index.html') out.push(prefix);
+    // A redirect from an old address (meta refresh) is no page to check: it navigates away.
+    else if (entry.name === 'index.html' && !fs.readFileSync(path.join(dir, entry.name), 'utf8').includes('http-equiv="refresh"'))
+      out.push(prefix);
   }
   return out;
 }

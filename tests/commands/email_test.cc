@@ -210,3 +210,25 @@ TEST_CASE("herald email: no such newsletter, no email: settings, a bad address, 
   CHECK(contains(no_email.err, "error: herald.yaml has no 'email' settings, so its newsletters have no email edition: "
                                "add email: with from and unsubscribe (the guide \"Send a newsletter by email\" says how)\n"));
 }
+
+TEST_CASE("herald email: a newsletter with a Welsh counterpart is sent in Welsh and English, by either's slug") {
+  TempSite site;
+  write_site(site);
+  std::string config = site.read("herald.yaml");
+  config.replace(config.find("language: en-GB\n"), 16, "languages: [en-GB, cy]\n");
+  site.write("herald.yaml", config);
+  site.write("content/newsletters/spring-2024.cy.md",
+             "---\ntitle: Gwanwyn 2024\nslug: gwanwyn-2024\ndate: 2024-03-15\n---\n\n## Croeso\n\nHelo.\n");
+  site.commit("Welsh");
+  SmtpServer server;
+  for (const char* slug : {"gwanwyn-2024", "spring-2024"}) {
+    CAPTURE(slug);
+    auto r = site.herald(std::string("email ") + slug + " --to proof@testshire.example --smtp " + server.url() + kNow);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "herald: sent \"Gwanwyn 2024 / Spring 2024\" to proof@testshire.example"));
+  }
+  std::string received = server.message(1);
+  CHECK(received.find("Helo.") < received.find("Spring 2024</h1>"));
+  CHECK(server.message(1) == server.message(2));
+}

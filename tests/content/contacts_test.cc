@@ -137,3 +137,44 @@ TEST_CASE("a tab indenting the directory, or an invisible character in a value, 
             "data/contacts.yaml:6:15: error: 'urgent' must be true or false: it contains a non-breaking space at "
             "the end, which looks like a space but is not one"});
 }
+
+TEST_CASE("a contact's name, organisation and phones' labels and hours in the site's other language") {
+  Diagnostics diags;
+  auto dir = ContactDirectory::parse(
+      "- id: front-door\n"
+      "  name: Children's Front Door\n"
+      "  name_cy: Drws Ffrynt Plant\n"
+      "  organisation: Testshire Council\n"
+      "  phones:\n"
+      "    - number: \"0116 496 0000\"\n"
+      "      label: Office hours\n"
+      "      label_cy: Oriau swyddfa\n"
+      "      hours: Monday to Friday\n",
+      "data/contacts.yaml", TimeZone("Europe/London"), diags, {"en", "cy"});
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(dir.contacts().size() == 1);
+  const Contact welsh = dir.contacts()[0].in_language("cy");
+  CHECK(welsh.name == "Drws Ffrynt Plant");
+  CHECK(welsh.organisation == "Testshire Council");  // no Welsh given: the plain field
+  CHECK(welsh.phones[0].label == "Oriau swyddfa");
+  CHECK(welsh.phones[0].hours == "Monday to Friday");
+  const Contact english = dir.contacts()[0].in_language("en");
+  CHECK(english.name == "Children's Front Door");
+  CHECK(english.phones[0].label == "Office hours");
+  CHECK(dir.in_language("cy").find("front-door")->name == "Drws Ffrynt Plant");
+}
+
+TEST_CASE("a contact's field in a language the site does not publish in is an error at its key") {
+  Diagnostics diags;
+  ContactDirectory::parse("- id: front-door\n  name: Front Door\n  name_cy: Drws Ffrynt\n  phones: [\"999\"]\n",
+                          "data/contacts.yaml", TimeZone("Europe/London"), diags);
+  CHECK(messages(diags) ==
+        std::vector<std::string>{
+            "data/contacts.yaml:3:3: error: 'name_cy' gives the name of contact 'front-door' in language 'cy', but "
+            "herald.yaml has no 'languages': add languages: [en-GB, cy], or remove 'name_cy'"});
+  // A name that merely ends in letters is not a language: still an unknown field.
+  Diagnostics other;
+  ContactDirectory::parse("- id: front-door\n  name: Front Door\n  nickname: Door\n  phones: [\"999\"]\n",
+                          "data/contacts.yaml", TimeZone("Europe/London"), other, {"en", "cy"});
+  CHECK_FALSE(other.has_errors());
+}

@@ -36,3 +36,27 @@ TEST_CASE("a contact becomes a vCard 4.0 with CRLF lines") {
   for (size_t i = 0; i < card.size(); ++i)
     if (card[i] == '\n') CHECK(card[i - 1] == '\r');
 }
+
+TEST_CASE("a contact's vCard in another language: its words in that language, LANGUAGE on them, the same UID") {
+  Diagnostics diags;
+  auto dir = ContactDirectory::parse(
+      "- id: front-door\n"
+      "  name: Children's Front Door\n"
+      "  name_cy: Drws Ffrynt Plant\n"
+      "  organisation: Testshire Council\n"
+      "  phones:\n"
+      "    - {number: \"0116 496 0000\", label: Office hours, label_cy: Oriau swyddfa}\n",
+      "data/contacts.yaml", TimeZone("Europe/London"), diags, {"en", "cy"});
+  REQUIRE(dir.contacts().size() == 1);
+  const std::string top = "https://safeguarding.testshire.example/";
+  std::string english = make_vcard(dir.contacts()[0], top, "en-GB", top);
+  std::string welsh = make_vcard(dir.contacts()[0].in_language("cy"), top + "cy/", "cy", top);
+  CHECK(welsh.find("FN;LANGUAGE=cy:Drws Ffrynt Plant\r\n") != std::string::npos);
+  CHECK(welsh.find("ORG;LANGUAGE=cy:Testshire Council\r\n") != std::string::npos);
+  CHECK(welsh.find("NOTE;LANGUAGE=cy:0116 496 0000: Oriau swyddfa\r\n") != std::string::npos);
+  CHECK(welsh.find("SOURCE:https://safeguarding.testshire.example/cy/contacts/front-door.vcf\r\n") != std::string::npos);
+  CHECK(english.find("FN;LANGUAGE=en-GB:Children's Front Door\r\n") != std::string::npos);
+  auto uid = [](const std::string& c) { return c.substr(c.find("UID:"), 50); };
+  CHECK(uid(welsh) == uid(english));
+  CHECK(uid(english) == uid(make_vcard(dir.contacts()[0], top)));
+}

@@ -5,13 +5,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "config/languages.h"
+#include "content/languages.h"
 #include "content/link_check.h"
 #include "content/logo.h"
+#include "core/display_language.h"
 #include "core/text.h"
 #include "markdown/document.h"
 #include "output/email/email_html.h"
 #include "output/email/email_style.h"
 #include "output/email/email_text.h"
+#include "templates/words.h"
 
 namespace herald {
 namespace {
@@ -48,12 +54,16 @@ void add_file(KeyInput& in, const std::string& path, const EmailFiles& files) {
 /// whose sizes it gives. The templates are the theme's, which the records
 /// are kept for.
 Hash128 email_key(const ViewModel& vm, const Page& page, const EmailFiles& files, const char* which) {
-  KeyInput in("email-key 1");
+  KeyInput in("email-key 2");
   in.text(which);
-  in.key(vm.page_key(page, "email"));
-  for (const LinkUse& link : page.links)
-    if (link.image)
-      if (auto path = resolve_site_link(page.url, link.url); path && path->size() > 1) add_file(in, path->substr(1), files);
+  // A bilingual edition: each language's page.
+  for (const EditionLanguage& l : edition_languages(vm.library(), page)) {
+    in.key(l.library == &vm.library() ? vm.page_key(*l.page, "email") : ViewModel(*l.library).page_key(*l.page, "email"));
+    for (const LinkUse& link : l.page->links)
+      if (link.image)
+        if (auto path = resolve_site_link(l.page->url, link.url); path && path->size() > 1)
+          add_file(in, path->substr(1), files);
+  }
   if (const StaticFile* logo = find_logo(vm.library())) add_file(in, logo->output_path, files);
   return in.hash();
 }
@@ -73,7 +83,9 @@ std::string message_id(const Page& page, const EmailEdition& e, const Config& co
 
 EmailFiles make_email_files(const Library& library) {
   EmailFiles files;
-  for (const StaticFile& f : library.static_files) files[f.output_path] = f.content;
+  // Published once, at the site's top, for every language's pages.
+  const Library& top = library.default_language ? *library.default_language : library;
+  for (const StaticFile& f : top.static_files) files[f.output_path] = f.content;
   return files;
 }
 
@@ -81,10 +93,33 @@ std::string email_html_path(const Page& page) { return page.url.substr(1) + "ema
 std::string email_text_path(const Page& page) { return page.url.substr(1) + "email.txt"; }
 std::string email_message_path(const Page& page) { return page.url.substr(1) + page.slug + ".eml"; }
 
-std::optional<EmailEdition> make_email_edition(const ViewModel& vm, const Renderer& renderer, const Page& page,
-                                               const EmailFiles& files, Diagnostics& diags) {
-  const Library& lib = vm.library();
+std::vector<EditionLanguage> edition_languages(const Library& lib, const Page& page) {
+  std::vector<EditionLanguage> out{{&lib, &page}};
+  for (const Translation& t : page.translations)
+    for (const Library* l : language_libraries(lib)) {
+      if (l == &lib || l->config.language != t.tag) continue;
+      const std::string folder = "/" + l->config.language_folder;
+      if (!starts_with(t.url, folder)) continue;
+      const Page* other = l->find_page("/" + t.url.substr(folder.size()));
+      if (other && other->published && other->kind == Kind::newsletter) out.push_back({l, other});
+    }
+  // Welsh first (the Welsh Language Standards), then the others in the site's order.
+  std::stable_partition(out.begin(), out.end(),
+                        [](const EditionLanguage& e) { return language_code(e.library->config.language) == "cy"; });
+  return out;
+}
+
+namespace {
+
+/// The template data of one language's part of the edition, made in that
+/// language: its page, contents, body and words. Nullopt (with an error in
+/// `diags`) when its source cannot be read again, or a picture has no alt text.
+std::optional<TemplateData> part_data(const EditionLanguage& part, const EmailFiles& files, Diagnostics& diags,
+                                      TemplateData* frame) {
+  const Library& lib = *part.library;
+  const Page& page = *part.page;
   const Config& config = lib.config;
+  DisplayLanguage in(config.language);
   // The Markdown tree: kept by a page with a PDF, else parsed again from its source.
   std::shared_ptr<Document> again;
   const Document* doc = page.doc.get();
@@ -100,22 +135,65 @@ std::optional<EmailEdition> make_email_edition(const ViewModel& vm, const Render
   EmailPalette palette;
   palette.brand = config.brand_colour;
   const EmailStyles styles(palette);
-  EmailSource source{&page, doc, &config, lib.contacts.get(), &files};
+  EmailSource source{&page, doc, &config, lib.contacts.get(), &files, &lib};
   EmailParts parts;
   size_t missing_alt = 0;
   parts.html = email_body_html(source, styles, diags, &missing_alt);
   parts.text = email_body_text(source);
   parts.styles = styles.by_name();
   add_logo(lib, parts);
+  ViewModel vm(lib);
+  TemplateData whole = vm.email(page, parts);
+  if (missing_alt) return std::nullopt;
+  TemplateData d;
+  d.set("lang", config.language);
+  d.set("id", language_code(config.language));
+  for (const char* name : {"page", "has_toc", "toc", "body_html", "body_text"})
+    if (const TemplateData* value = whole.get(name)) d.set(name, *value);
+  d.set("words", words_data());
+  if (frame) *frame = std::move(whole);
+  return d;
+}
 
-  TemplateData data = vm.email(page, parts);
+}  // namespace
+
+std::optional<EmailEdition> make_email_edition(const ViewModel& vm, const Renderer& renderer, const Page& page,
+                                               const EmailFiles& files, Diagnostics& diags) {
+  std::vector<EditionLanguage> languages = edition_languages(vm.library(), page);
+  // The frame (site, styles, logo, footer) of the first language's.
+  TemplateData data;
+  kainjow::mustache::list parts;
+  bool failed = false;
+  for (size_t i = 0; i < languages.size(); ++i) {
+    auto part = part_data(languages[i], files, diags, i == 0 ? &data : nullptr);
+    if (!part) {
+      failed = true;
+      continue;
+    }
+    part->set("first", TemplateData(i == 0));
+    // A link at the top of each part to the next language's (the last's, to the first's).
+    if (languages.size() > 1) {
+      const std::string& tag = languages[(i + 1) % languages.size()].library->config.language;
+      TemplateData jump;
+      jump.set("id", language_code(tag));
+      jump.set("lang", tag);
+      jump.set("text", translate(tag, "Read in English"));
+      part->set("jump", jump);
+      if (i + 1 < languages.size()) part->set("below", translate(tag, "The English version is below."));
+    }
+    parts.push_back(std::move(*part));
+  }
+  if (failed) return std::nullopt;
+  data.set("languages", parts);
+  data.set("bilingual", TemplateData(languages.size() > 1));
+  const Page& first = *languages.front().page;
+  const Config& config = languages.front().library->config;
   EmailEdition e;
   e.html = renderer.render("email", data);
   // kainjow writes ' as &apos;, which HTML 4 (and so older Outlooks) does not know.
   for (size_t at = e.html.find("&apos;"); at != std::string::npos; at = e.html.find("&apos;", at))
     e.html.replace(at, 6, "&#39;");
   e.text = renderer.render("email_text", data);
-  if (missing_alt) return std::nullopt;
   if (e.html.size() > kMaxEmailHtmlBytes) {
     diags.error({page.source_path, 1, 1},
                 fmt::format("the newsletter's email edition is {} KB, over the 100 KB that Gmail shows before it "
@@ -128,12 +206,19 @@ std::optional<EmailEdition> make_email_edition(const ViewModel& vm, const Render
   MimeMessage& m = e.message;
   m.from = config.email.from;
   m.reply_to = config.email.reply_to;
-  m.subject = page.title;
-  if (page.date) m.date = format_rfc822(*page.date);
+  // The subject in each language, Welsh first: "Cylchlythyr y gwanwyn / Spring newsletter".
+  std::vector<std::string> titles;
+  std::string languages_header;
+  for (const EditionLanguage& l : languages) {
+    if (std::find(titles.begin(), titles.end(), l.page->title) == titles.end()) titles.push_back(l.page->title);
+    languages_header += (languages_header.empty() ? "" : ", ") + l.library->config.language;
+  }
+  for (const std::string& title : titles) m.subject += (m.subject.empty() ? "" : " / ") + title;
+  if (first.date) m.date = format_rfc822(*first.date);
   m.html = e.html;
   m.text = e.text;
-  m.message_id = message_id(page, e, config);
-  m.headers.push_back({"Content-Language", config.language});
+  m.message_id = message_id(first, e, config);  // the same message, by either language's slug
+  m.headers.push_back({"Content-Language", languages_header});
   if (!config.email.unsubscribe_is_tag) m.headers.push_back({"List-Unsubscribe", "<" + config.email.unsubscribe + ">"});
   return e;
 }

@@ -28,11 +28,24 @@ struct EmailEdition {
   MimeMessage message;  ///< both, with the headers of the issue; no To
 };
 
+/// One language's newsletter in an edition.
+struct EditionLanguage {
+  const Library* library;
+  const Page* page;
+};
+
+/// The languages an edition of `page` (of `library`) is in: the newsletter
+/// and each published translation of it, Welsh first (the Welsh Language
+/// Standards: a message to many people in Welsh and English together), then
+/// the others in the site's order. One, for a newsletter in one language.
+std::vector<EditionLanguage> edition_languages(const Library& library, const Page& page);
+
 /// The site's files by output path, for pictures' sizes.
 EmailFiles make_email_files(const Library& library);
 
 /// Makes the email edition of `page` (a newsletter) with the theme's
-/// email.mustache and email_text.mustache. An image without alt text, or
+/// email.mustache and email_text.mustache: one part for each of its
+/// edition_languages, each in its own language, the subject each one's title. An image without alt text, or
 /// an email.html over kMaxEmailHtmlBytes, is an error at the page's source
 /// (reported into `diags`), and gives nullopt; so does a body that cannot
 /// be read again from git.

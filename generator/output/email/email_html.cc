@@ -17,7 +17,7 @@ namespace {
 
 /// The attribute value of a URL: escaped as cmark escapes an href.
 std::string href(std::string_view url, const EmailSource& s) {
-  return escape_href(absolute_link(url, s.page->url, *s.config));
+  return escape_href(absolute_link(url, s));
 }
 
 class HtmlWriter {

@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "content/languages.h"
 #include "content/link_check.h"
 #include "core/text.h"
 #include "markdown/plain_text.h"
@@ -31,6 +32,15 @@ std::string absolute_link(std::string_view url_in, const std::string& page_url, 
     }
   }
   return config.absolute_url(base + rest);
+}
+
+std::string absolute_link(std::string_view url_in, const EmailSource& s) {
+  std::string_view url = trim(url_in);
+  const Library* lib = s.library;
+  if (lib && lib->default_language && url.size() > 1 && url[0] == '/' && url[1] != '/' &&
+      names_top_static_file(*lib, url.substr(1)))
+    return absolute_link(url, s.page->url, lib->default_language->config);
+  return absolute_link(url, s.page->url, *s.config);
 }
 
 std::optional<PixelSize> site_image_size(std::string_view url, const EmailSource& source) {

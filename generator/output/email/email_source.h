@@ -16,6 +16,7 @@
 namespace herald {
 
 class Document;
+struct Library;
 
 /// The site's files by output path (newsletters/autumn-2026/photo.png): the
 /// pictures whose sizes the email's <img> elements give.
@@ -28,6 +29,9 @@ struct EmailSource {
   const Config* config = nullptr;
   const ContactDirectory* contacts = nullptr;  ///< may be null
   const EmailFiles* files = nullptr;           ///< may be null: no sizes
+  /// The page's language's library (may be null): in another language's, a
+  /// link to a file of static/ leads to the site's top, where the file is.
+  const Library* library = nullptr;
 };
 
 /// A URL written in the page at site path `page_url`, as a whole address of
@@ -35,6 +39,10 @@ struct EmailSource {
 /// web page) are made absolute; other sites' addresses, `mailto:` and `tel:`
 /// stay as they are; `//host/x` gets `https:`.
 std::string absolute_link(std::string_view url, const std::string& page_url, const Config& config);
+
+/// absolute_link for a URL written in `s`'s page, a file of static/ at the
+/// site's top whichever language's folder the page is in.
+std::string absolute_link(std::string_view url, const EmailSource& s);
 
 /// The size a picture of the site has (`url` as written in the page), or
 /// nullopt for another site's picture or a file whose size cannot be read.

@@ -158,7 +158,7 @@ class TextWriter {
       out += "\n" + wrap_text(line, width);
     }
     if (!chart.source.empty()) out += "\n\n" + wrap_text("Source: " + chart.source, width);
-    out += "\n" + wrap_text("The data: " + absolute_link(chart_file_name(charts_), s_.page->url, *s_.config), width);
+    out += "\n" + wrap_text("The data: " + absolute_link(chart_file_name(charts_), s_), width);
     return out;
   }
 
@@ -215,7 +215,7 @@ class TextWriter {
           const char* url_c = cmark_node_get_url(child);
           std::string url = url_c ? url_c : "";
           std::string text = inline_text(child);
-          std::string whole = absolute_link(url, s_.page->url, *s_.config);
+          std::string whole = absolute_link(url, s_);
           UrlKind kind = url_kind(url);
           std::string shown = kind == UrlKind::mailto ? whole.substr(7) : whole;
           if (kind == UrlKind::tel || trim(text) == shown || trim(text) == whole) out += text;

@@ -12,6 +12,7 @@
 #include "core/datetime.h"
 #include "markdown/document.h"
 #include "markdown/plain_text.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 namespace {
@@ -34,7 +35,7 @@ struct Panels {
 std::string join_audience(const std::vector<std::string>& audience) {
   std::string out;
   for (size_t i = 0; i < audience.size(); ++i) {
-    if (i > 0) out += i + 1 == audience.size() ? " and " : ", ";
+    if (i > 0) out += i + 1 == audience.size() ? " " + tr("and") + " " : std::string(", ");
     out += audience[i];
   }
   return out;
@@ -239,15 +240,15 @@ std::string render_briefing_pdf(const PdfJob& job) {
   TextStyle title = kicker;
   title.size = 18;
   title.line_spacing = 1.1;
-  add_plain_lines(doc, header, RichText(config.title + " \u00B7 7-minute briefing"), kicker, band,
+  add_plain_lines(doc, header, RichText(config.title + " \u00B7 " + tr("7-minute briefing")), kicker, band,
                   doc.add_element(doc.root(), "P"), 0);
   add_plain_lines(doc, header, RichText(page.title), title, band, doc.add_element(doc.root(), "H1"), 3);
   std::string review = config.review_type_name(page.review_type);
   if (review.empty()) review = page.review_type;
   std::vector<std::string> facts_parts;
   if (!review.empty()) facts_parts.push_back(review);
-  if (page.date) facts_parts.push_back("Published " + format_human_date(*page.date));
-  if (!page.audience.empty()) facts_parts.push_back("For " + join_audience(page.audience));
+  if (page.date) facts_parts.push_back(tr("Published") + " " + format_human_date(*page.date));
+  if (!page.audience.empty()) facts_parts.push_back(tr("For") + " " + join_audience(page.audience));
   std::string line;
   for (const auto& part : facts_parts) line += (line.empty() ? "" : " \u00B7 ") + part;
   if (!line.empty())
@@ -276,16 +277,16 @@ std::string render_briefing_pdf(const PdfJob& job) {
   Region full{doc.root(), 0, kContentWidth, {}};
   if (!page.source.title.empty() || !page.source.url.empty()) {
     RichText drawn;
-    drawn.append("Drawn from: ", InlineFormat{true});
+    drawn.append(tr("Drawn from:") + " ", InlineFormat{true});
     std::string source_title = page.source.title.empty() ? page.source.url : page.source.title;
     int link = page.source.url.empty() ? -1 : drawn.add_link(LinkTarget{page.source.url, ""});
     drawn.append(source_title, {}, link);
-    if (page.source.published) drawn.append(", published " + format_human_date(*page.source.published), {});
+    if (page.source.published) drawn.append(", " + tr("published") + " " + format_human_date(*page.source.published), {});
     add_plain_lines(doc, foot, std::move(drawn), small, full, doc.add_element(doc.root(), "P"), 0, false);
   }
   {
     RichText online;
-    online.append("Read online: ", InlineFormat{true});
+    online.append(tr("Read online:") + " ", InlineFormat{true});
     std::string url = config.absolute_url(page.url);
     int link = online.add_link(LinkTarget{url, ""});
     online.append(url, {}, link);

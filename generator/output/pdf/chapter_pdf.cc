@@ -5,11 +5,12 @@
 
 #include "core/datetime.h"
 #include "markdown/document.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 
 std::string printed_copy_warning(const std::string& url) {
-  return "Printed copies may be out of date. Check the current version at " + url;
+  return tr("Printed copies may be out of date. Check the current version at") + " " + url;
 }
 
 std::string render_chapter_pdf(const PdfJob& job) {
@@ -57,11 +58,11 @@ std::string render_chapter_pdf(const PdfJob& job) {
     line.append(value, {});
     add_plain_lines(doc, flow, std::move(line), text, full, doc.add_element(root, "P"), space);
   };
-  fact("Owner", page.owner, 14);
-  fact("Last updated", last_updated_text(job), page.owner.empty() ? 14 : 2);
-  fact("Last reviewed", page.reviewed ? format_human_date(*page.reviewed) : "", 2);
-  fact("Review due", page.review_due ? format_human_date(*page.review_due) : "", 2);
-  fact("Latest change", page.amendment, 2);
+  fact(tr("Owner"), page.owner, 14);
+  fact(tr("Last updated"), last_updated_text(job), page.owner.empty() ? 14 : 2);
+  fact(tr("Last reviewed"), page.reviewed ? format_human_date(*page.reviewed) : "", 2);
+  fact(tr("Review due"), page.review_due ? format_human_date(*page.review_due) : "", 2);
+  fact(tr("Latest change"), page.amendment, 2);
 
   // Notices: overdue, revised throughout, and the printed-copy warning (linked).
   Box box;
@@ -75,21 +76,21 @@ std::string render_chapter_pdf(const PdfJob& job) {
   strong.bold = true;
   double space = 12;
   if (page.review_due && page.review_due->utc_seconds < job.library.now) {
-    std::string who = page.owner.empty() ? "the partnership" : page.owner;
+    std::string who = page.owner.empty() ? tr("the partnership") : page.owner;
     add_plain_lines(
         doc, flow,
-        RichText(fmt::format("This chapter is due for review. It was due on {}; check with {} if you "
-                             "are unsure whether it is still current.",
+        RichText(fmt::format(fmt::runtime(tr("This chapter is due for review. It was due on {}; check with {} if you "
+                                                "are unsure whether it is still current.")),
                              format_human_date(*page.review_due), who)),
         strong, notice, doc.add_element(root, "P"), space, false);
     space = 4;
   }
   if (page.reread) {
-    add_plain_lines(doc, flow, RichText("This chapter was revised throughout and should be re-read."), strong,
+    add_plain_lines(doc, flow, RichText(tr("This chapter was revised throughout and should be re-read.")), strong,
                     notice, doc.add_element(root, "P"), space, false);
     space = 4;
   }
-  RichText warning("Printed copies may be out of date. Check the current version at ");
+  RichText warning(tr("Printed copies may be out of date. Check the current version at") + " ");
   int link = warning.add_link(LinkTarget{url, ""});
   warning.append(url, {}, link);
   add_plain_lines(doc, flow, std::move(warning), text, notice, doc.add_element(root, "P"), space, false);
@@ -100,7 +101,7 @@ std::string render_chapter_pdf(const PdfJob& job) {
   }
 
   // The address on a line of its own, so that it is never broken.
-  const std::string footer = "Printed copies may be out of date. Check the current version at\n" + url;
+  const std::string footer = tr("Printed copies may be out of date. Check the current version at") + "\n" + url;
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
     TextStyle furniture;
     furniture.size = 8.5;

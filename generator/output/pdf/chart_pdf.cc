@@ -9,6 +9,7 @@
 #include "markdown/chart.h"
 #include "output/chart_layout.h"
 #include "output/pdf/markdown_pdf.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 namespace {
@@ -223,7 +224,7 @@ void MarkdownLayout::add_chart(cmark_node* node, const Region& region) {
     source.size = std::max(kMinBodySize, style_.size * 0.9);
     source.colour = kMuted;
     const int p = doc_.add_element(region.element, "P");
-    add_text(RichText("Source: " + chart->source), source, region, p, style_.size * 0.4);
+    add_text(RichText(tr("Source:") + " " + chart->source), source, region, p, style_.size * 0.4);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "output/pdf/image_data.h"
 #include "output/pdf/markdown_pdf.h"
 #include "output/pdf/pdf_links.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 
@@ -38,7 +39,7 @@ void MarkdownLayout::add_image(const std::string& url, const std::string& alt, i
     style.italic = true;
     style.colour = kMuted;
     int element = doc_.add_element(region.element, "P");
-    add_text(RichText(alt.empty() ? "Image not available" : "Image not available: " + alt), style, inner,
+    add_text(RichText(alt.empty() ? tr("Image not available") : tr("Image not available") + ": " + alt), style, inner,
              element, space);
     return;
   }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "content/languages.h"
 #include "markdown/chart.h"
 #include "markdown/document.h"
 #include "markdown/gfm.h"
@@ -25,6 +26,17 @@ const char* heading_role(int level) {
 bool is_type(cmark_node* node, const char* name) {
   const char* type = cmark_node_get_type_string(node);
   return type && std::strcmp(type, name) == 0;
+}
+
+/// The configuration a link of the page leads into: the site's top (the
+/// default language's) for a link to a file of static/, published there
+/// once, else the page's language's.
+const Config& link_config(const MarkdownSource& source, std::string_view url) {
+  const Library* lib = source.library;
+  if (lib && lib->default_language && url.size() > 1 && url[0] == '/' && url[1] != '/' &&
+      names_top_static_file(*lib, url.substr(1)))
+    return lib->default_language->config;
+  return *source.config;
 }
 
 }  // namespace
@@ -276,7 +288,8 @@ void MarkdownLayout::collect_inlines(cmark_node* node, RichText& out, InlineStat
       case CMARK_NODE_LINK: {
         int saved = state.link;
         const char* url = cmark_node_get_url(child);
-        auto target = resolve_link(url ? url : "", *source_.config, source_.page_url, source_.destinations);
+        auto target = resolve_link(url ? url : "", link_config(source_, url ? url : ""), source_.page_url,
+                                   source_.destinations);
         if (target && state.link < 0) state.link = out.add_link(*target);
         collect_inlines(child, out, state);
         state.link = saved;
@@ -321,7 +334,7 @@ void MarkdownLayout::add_html_token(const HtmlToken& t, RichText& out, InlineSta
       OpenHtml opened{t.name, state.format, state.link};
       InlineFormat& f = state.format;
       if (t.name == "a") {
-        auto target = resolve_link(t.href, *source_.config, source_.page_url, source_.destinations);
+        auto target = resolve_link(t.href, link_config(source_, t.href), source_.page_url, source_.destinations);
         if (target && state.link < 0) state.link = out.add_link(*target);
       } else if (t.name == "strong" || t.name == "b") {
         f.bold = true;

@@ -23,6 +23,7 @@
 #include "output/pdf/rich_text.h"
 
 namespace herald {
+struct Library;
 class Document;
 }
 
@@ -50,6 +51,9 @@ class PdfWarnings {
 struct MarkdownSource {
   const Document* doc = nullptr;
   const Config* config = nullptr;
+  /// The page's language's library, when another language's: a link to a
+  /// file of static/ leads to the site's top, where the file is.
+  const Library* library = nullptr;
   std::string page_url;  ///< site path, e.g. /briefings/sudi/
   int line_offset = 0;   ///< lines before the body in the file
   const FileIndex* files = nullptr;

@@ -6,15 +6,16 @@
 #include "content/boards.h"
 #include "core/datetime.h"
 #include "markdown/document.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 namespace {
 
-const char* heading_for(const std::string& status) {
-  if (status == "held") return "Minutes";
-  if (status == "cancelled") return "Cancelled meeting";
-  if (status == "postponed") return "Postponed meeting";
-  return "Agenda";
+std::string heading_for(const std::string& status) {
+  if (status == "held") return tr("Minutes");
+  if (status == "cancelled") return tr("Cancelled meeting");
+  if (status == "postponed") return tr("Postponed meeting");
+  return tr("Agenda");
 }
 
 std::string join(const std::vector<std::string>& names) {
@@ -34,10 +35,10 @@ RichText labelled(const std::string& label, const std::string& text) {
 }
 
 std::string action_status(const std::string& s) {
-  if (s == "in-progress") return "In progress";
-  if (s == "done") return "Done";
-  if (s == "dropped") return "Dropped";
-  return "Open";
+  if (s == "in-progress") return tr("In progress");
+  if (s == "done") return tr("Done");
+  if (s == "dropped") return tr("Dropped");
+  return tr("Open");
 }
 
 }  // namespace
@@ -75,10 +76,10 @@ std::string render_minutes_pdf(const PdfJob& job) {
   std::string when = heading_for(status);
   if (m.start) {
     when += " \u00B7 " + format_human_date(*m.start) + ", " + format_human_time(*m.start);
-    if (m.end) when += " to " + format_human_time(*m.end);
+    if (m.end) when += " " + tr("to") + " " + format_human_time(*m.end);
   }
   std::string where = page.location;
-  if (m.online) where = where.empty() ? "Online" : where + " and online";
+  if (m.online) where = where.empty() ? tr("Online") : where + " " + tr("and online");
   if (!where.empty()) when += " \u00B7 " + where;
   add_plain_lines(doc, flow, RichText(when), facts, band, doc.add_element(root, "P"), 2);
   add_plain_lines(doc, flow, RichText(page.title), title, band, doc.add_element(root, "H1"), 8);
@@ -94,11 +95,11 @@ std::string render_minutes_pdf(const PdfJob& job) {
   };
   double first = 16;
   if (status == "cancelled" || status == "postponed") {
-    paragraph(RichText(status == "cancelled" ? "This meeting was cancelled." : "This meeting was postponed."), first);
+    paragraph(RichText(status == "cancelled" ? tr("This meeting was cancelled.") : tr("This meeting was postponed.")), first);
     first = md.paragraph_space();
   }
   if (!m.chair.empty()) {
-    paragraph(labelled("Chair", m.chair), first);
+    paragraph(labelled(tr("Chair"), m.chair), first);
     first = md.paragraph_space();
   }
   const std::pair<const char*, const std::vector<std::string>*> groups[] = {
@@ -108,26 +109,26 @@ std::string render_minutes_pdf(const PdfJob& job) {
       {"In attendance", &m.attendance.in_attendance}};
   for (const auto& [label, names] : groups)
     if (!names->empty()) {
-      paragraph(labelled(label, join(*names)), first);
+      paragraph(labelled(tr(label), join(*names)), first);
       first = md.paragraph_space();
     }
   bool declared = false;
   for (const MeetingDeclaration& d : m.declarations) {
     if (m.is_restricted(d.item)) continue;
-    if (!declared) heading("Declarations of interest");
+    if (!declared) heading(tr("Declarations of interest"));
     declared = true;
-    paragraph(labelled(d.name, (d.item ? fmt::format("item {}: ", d.item) : "") + d.interest), md.paragraph_space());
+    paragraph(labelled(d.name, (d.item ? fmt::format(fmt::runtime(tr("item {}: ")), d.item) : "") + d.interest), md.paragraph_space());
   }
   bool listed = false;
   for (const MeetingPaper& p : m.papers) {
     if (m.is_restricted(p.item) || p.url.empty()) continue;
-    if (!listed) heading("Papers");
+    if (!listed) heading(tr("Papers"));
     listed = true;
     RichText t;
     int link = t.add_link(LinkTarget{config.absolute_url(p.url), ""});
     t.append(p.title, {}, link);
     t.append(fmt::format(" ({}{}){}", p.type.empty() ? "" : p.type + ", ", file_size_text(p.bytes),
-                         p.item ? fmt::format(", item {}", p.item) : ""),
+                         p.item ? fmt::format(fmt::runtime(tr(", item {}")), p.item) : ""),
              {});
     paragraph(std::move(t), md.paragraph_space());
   }
@@ -141,9 +142,9 @@ std::string render_minutes_pdf(const PdfJob& job) {
   bool decided = false;
   for (const MeetingDecision& d : m.decisions) {
     if (m.is_restricted(d.item)) continue;
-    if (!decided) heading("Decisions");
+    if (!decided) heading(tr("Decisions"));
     decided = true;
-    paragraph(d.item ? labelled(fmt::format("Item {}", d.item), d.text) : RichText(d.text), md.paragraph_space());
+    paragraph(d.item ? labelled(fmt::format(fmt::runtime(tr("Item {}")), d.item), d.text) : RichText(d.text), md.paragraph_space());
   }
   bool acted = false;
   for (const MeetingAction& a : m.actions) {
@@ -154,15 +155,15 @@ std::string render_minutes_pdf(const PdfJob& job) {
       for (const TrackedAction& t : board->actions)
         if (t.id == a.id && !t.withheld) set = &t;
     if (a.update && !set) continue;  // withheld with the action it updates
-    if (!acted) heading("Actions");
+    if (!acted) heading(tr("Actions"));
     acted = true;
     std::string what = set ? set->action : a.action;
     std::string line = what + ".";
     const std::string& owner = set ? set->owner : a.owner;
     const std::optional<DateTime>& due = set ? set->due : a.due;
-    if (!owner.empty()) line += " Owner: " + owner + ".";
-    if (due) line += " Due: " + format_human_date(*due) + ".";
-    line += " Status: " + action_status(a.status) + ".";
+    if (!owner.empty()) line += " " + tr("Owner") + ": " + owner + ".";
+    if (due) line += " " + tr("Due") + ": " + format_human_date(*due) + ".";
+    line += " " + tr("Status") + ": " + action_status(a.status) + ".";
     if (!a.note.empty()) line += " " + a.note;
     paragraph(labelled(a.id, line), md.paragraph_space());
   }

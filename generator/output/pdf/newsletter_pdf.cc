@@ -5,6 +5,7 @@
 
 #include "core/datetime.h"
 #include "markdown/document.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 namespace {
@@ -88,14 +89,14 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   add_plain_lines(doc, flow, RichText(series), kicker, band, doc.add_element(root, "P"), 0);
   std::string when = page.date ? format_human_date(*page.date) : "";
   std::string line2;
-  if (newsletter && page.issue) line2 = fmt::format("Issue {}", *page.issue);
+  if (newsletter && page.issue) line2 = fmt::format(fmt::runtime(tr("Issue {}")), *page.issue);
   if (!when.empty()) line2 += (line2.empty() ? "" : " \u00B7 ") + when;
   if (!line2.empty()) add_plain_lines(doc, flow, RichText(line2), facts, band, doc.add_element(root, "P"), 2);
   add_plain_lines(doc, flow, RichText(page.title), title, band, doc.add_element(root, "H1"), 8);
   finish_band_logo(flow, logo, band_area);
 
   if (newsletter || page.toc)
-    add_contents(doc, flow, md, job, palette, newsletter ? "In this issue" : "Contents");
+    add_contents(doc, flow, md, job, palette, newsletter ? tr("In this issue") : tr("Contents"));
 
   // The articles.
   if (page.doc && page.doc->root()) {
@@ -103,7 +104,7 @@ std::string render_newsletter_pdf(const PdfJob& job) {
     md.add_blocks(cmark_node_first_child(page.doc->root()), nullptr, Region{root, 0, kContentWidth, {}});
   }
 
-  std::string footer = newsletter ? series + (page.issue ? fmt::format(" \u00B7 Issue {}", *page.issue) : "")
+  std::string footer = newsletter ? series + (page.issue ? " \u00B7 " + fmt::format(fmt::runtime(tr("Issue {}")), *page.issue) : "")
                                   : config.title + " \u00B7 " + page.title;
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
     TextStyle furniture;

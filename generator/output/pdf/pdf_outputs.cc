@@ -13,10 +13,19 @@
 #include "templates/view_model.h"
 
 namespace herald {
+namespace {
+
+/// The site's files, which every language's pages show: published once, at
+/// the site's top, with the default language's library.
+const std::vector<StaticFile>& site_files(const Library& library) {
+  return library.default_language ? library.default_language->static_files : library.static_files;
+}
+
+}  // namespace
 
 pdf::FileIndex make_file_index(const Library& library) {
   pdf::FileIndex index;
-  for (const StaticFile& f : library.static_files) index[f.output_path] = f.content;
+  for (const StaticFile& f : site_files(library)) index[f.output_path] = f.content;
   return index;
 }
 
@@ -30,7 +39,7 @@ namespace {
 /// What every PDF may show of the site's files (its images): their paths and bytes.
 uint64_t files_hash(const Library& library) {
   std::string all;
-  for (const StaticFile& f : library.static_files) {
+  for (const StaticFile& f : site_files(library)) {
     uint64_t h = XXH3_64bits(f.content->data(), f.content->size());
     all += f.output_path;
     all.append(reinterpret_cast<const char*>(&h), sizeof h);

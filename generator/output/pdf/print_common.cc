@@ -8,6 +8,7 @@
 
 #include "core/datetime.h"
 #include "markdown/document.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 
@@ -34,6 +35,7 @@ MarkdownSource markdown_source(const PdfJob& job) {
   MarkdownSource s;
   s.doc = job.page.doc.get();
   s.config = &job.library.config;
+  s.library = &job.library;
   s.page_url = job.page.url;
   s.line_offset = job.page.body_line_offset;
   s.files = &job.files;
@@ -116,7 +118,7 @@ void draw_page_number(PdfDocument& doc, int page, int pages) {
   style.size = 8.5;
   style.colour = kMuted;
   style.align = PANGO_ALIGN_RIGHT;
-  draw_furniture(doc, fmt::format("Page {} of {}", page + 1, pages), style, kMargin, kFooterTop,
+  draw_furniture(doc, fmt::format(fmt::runtime(tr("Page {} of {}")), page + 1, pages), style, kMargin, kFooterTop,
                  kContentWidth);
 }
 

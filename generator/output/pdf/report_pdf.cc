@@ -8,6 +8,7 @@
 
 #include "core/datetime.h"
 #include "markdown/document.h"
+#include "templates/words.h"
 
 namespace herald::pdf {
 namespace {
@@ -69,7 +70,7 @@ void add_cover(PdfDocument& doc, Flow& flow, MarkdownLayout& md, const PdfJob& j
   if (!page.summary.empty())
     add_plain_lines(doc, flow, RichText(page.summary), summary, full, doc.add_element(root, "P"), 16, false);
   if (page.date)
-    add_plain_lines(doc, flow, RichText("Published " + format_human_date(*page.date)), md.body_text(), full,
+    add_plain_lines(doc, flow, RichText(tr("Published") + " " + format_human_date(*page.date)), md.body_text(), full,
                     doc.add_element(root, "P"), 12, false);
   if (page.report && !page.report->cover.empty()) {
     // Described by `cover_alt`, a figure; without it, a picture for the cover only: decoration.
@@ -87,7 +88,7 @@ void add_contents(PdfDocument& doc, Flow& flow, MarkdownLayout& md, const PdfJob
   const int root = doc.root();
   const size_t first = flow.items().size();
   Region full{root, 0, kContentWidth, {}};
-  add_plain_lines(doc, flow, RichText("Contents"), md.heading_text(2), full, doc.add_element(root, "H2"), 0);
+  add_plain_lines(doc, flow, RichText(tr("Contents")), md.heading_text(2), full, doc.add_element(root, "H2"), 0);
   flow.items()[first].break_before = true;
 
   const int toc = doc.add_element(root, "TOC");

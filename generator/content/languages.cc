@@ -199,4 +199,16 @@ bool names_top_static_file(const Library& lib, std::string_view path) {
   return false;
 }
 
+bool names_default_language_page(const Library& lib, std::string_view path) {
+  if (lib.config.language_folder.empty() || !lib.default_language) return false;
+  path = path.substr(0, path.find_first_of("?#"));
+  std::string url = "/" + std::string(path);
+  if (url.back() != '/') url += '/';
+  return !lib.find_page(url) && lib.default_language->find_page(url);
+}
+
+bool leads_to_top(const Library& lib, std::string_view path) {
+  return names_top_static_file(lib, path) || names_default_language_page(lib, path);
+}
+
 }  // namespace herald

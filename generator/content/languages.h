@@ -49,4 +49,15 @@ std::string untranslated_path(const std::string& source_path);
 /// language's folder. False for the default language's library.
 bool names_top_static_file(const Library& lib, std::string_view path);
 
+/// Whether `path` (as for names_top_static_file) is a page of the default
+/// language with no page at that address in `lib`, another language's
+/// library: a Welsh page's link to an English page not yet translated
+/// (`/briefings/sudi/`) leads to it, at the site's top.
+bool names_default_language_page(const Library& lib, std::string_view path);
+
+/// Whether a link of `lib`'s pages to the site path `path` (without its
+/// leading '/') leads to the site's top rather than into the language's
+/// folder: a file of static/, or a page of the default language alone.
+bool leads_to_top(const Library& lib, std::string_view path);
+
 }  // namespace herald

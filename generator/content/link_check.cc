@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "content/languages.h"
 #include "content/site_files.h"
 #include "core/text.h"
 #include "git/repository.h"
@@ -299,6 +300,8 @@ void check_page(const Addresses& site, const Page& page, int64_t when, LinkBuffe
     std::string resolved = link.url.empty() || link.url[0] == '/' || link.url[0] == '#'
                                ? std::string()
                                : fmt::format(" (that is {})", *path);
+    if (!target && names_default_language_page(lib, path_view.substr(1)))
+      continue;  // a page of the default language not yet translated: the link leads to it
     if (!target) {
       // Written as the source file's path, as on an author's disk.
       std::string source = remove_dot_segments("/" + page.source_path.substr(0, page.source_path.rfind('/') + 1) +

@@ -213,7 +213,7 @@ std::string absolute_html(const Page& page, const Library& lib) {
   // A file of static/ is at the site's top, whichever language's folder the page is in.
   const Config& top = lib.default_language ? lib.default_language->config : lib.config;
   return page.doc->html_for_feed([&](std::string_view url) {
-    bool at_top = url.size() > 1 && url[0] == '/' && url[1] != '/' && names_top_static_file(lib, url.substr(1));
+    bool at_top = url.size() > 1 && url[0] == '/' && url[1] != '/' && leads_to_top(lib, url.substr(1));
     return resolve(std::string(url), page.url, at_top ? top : lib.config);
   });
 }

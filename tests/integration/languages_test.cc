@@ -246,3 +246,23 @@ TEST_CASE("a rebuild shows a translation that appeared or went on the pages the 
   CHECK(contains(site.read("public/about/index.html"), "href=\"../cy/pwy-ydym-ni/\" hreflang=\"cy\""));
   CHECK_FALSE(site.exists("public/cy/amdanom/index.html"));
 }
+
+TEST_CASE("a Welsh page's link to an English page not yet translated leads to it at the site's top; to nothing, an error") {
+  TempSite site;
+  write_bilingual_site(site);
+  site.write("content/pages/help.cy.md",
+             "---\ntitle: Cymorth\nslug: cymorth\n---\n\n[Preifatrwydd](/privacy/), [amdanom](/amdanom/) a "
+             "[cylchlythyrau](/newsletters/).\n");
+  site.commit("links from Welsh");
+  auto r = site.herald(std::string("build") + kNow);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const std::string help = site.read("public/cy/cymorth/index.html");
+  CHECK(contains(help, "<a href=\"../../privacy/\">Preifatrwydd</a>"));    // English only: at the top
+  CHECK(contains(help, "<a href=\"../amdanom/\">amdanom</a>"));            // the Welsh page
+  CHECK(contains(help, "<a href=\"../newsletters/\">cylchlythyrau</a>"));  // herald's own Welsh page
+  site.write("content/pages/help.cy.md", "---\ntitle: Cymorth\nslug: cymorth\n---\n\n[Dim](/nowhere/).\n");
+  site.commit("a link to nothing");
+  auto broken = site.herald(std::string("build") + kNow);
+  CHECK(broken.exit_code == 1);
+  CHECK(contains(broken.err, "content/pages/help.cy.md:6:1: error: link to '/nowhere/': the site has no such page or file"));
+}

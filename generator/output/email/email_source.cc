@@ -38,7 +38,7 @@ std::string absolute_link(std::string_view url_in, const EmailSource& s) {
   std::string_view url = trim(url_in);
   const Library* lib = s.library;
   if (lib && lib->default_language && url.size() > 1 && url[0] == '/' && url[1] != '/' &&
-      names_top_static_file(*lib, url.substr(1)))
+      leads_to_top(*lib, url.substr(1)))
     return absolute_link(url, s.page->url, lib->default_language->config);
   return absolute_link(url, s.page->url, *s.config);
 }

@@ -34,7 +34,7 @@ bool is_type(cmark_node* node, const char* name) {
 const Config& link_config(const MarkdownSource& source, std::string_view url) {
   const Library* lib = source.library;
   if (lib && lib->default_language && url.size() > 1 && url[0] == '/' && url[1] != '/' &&
-      names_top_static_file(*lib, url.substr(1)))
+      leads_to_top(*lib, url.substr(1)))
     return lib->default_language->config;
   return *source.config;
 }

@@ -30,7 +30,7 @@ TemplateData ViewModel::page(const Page& p) const {
   const std::string top_root = top_from(root, lib_.config);
   auto site_relative = [&](std::string_view u) {
     if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/'))
-      return (names_top_static_file(lib_, u.substr(1)) ? top_root : root) + std::string(u.substr(1));
+      return (leads_to_top(lib_, u.substr(1)) ? top_root : root) + std::string(u.substr(1));
     return std::string(u);
   };
   std::string body = p.doc ? p.doc->html_with_urls(site_relative) : "";

@@ -10,6 +10,7 @@
 
 #include "content/library.h"
 #include "output/pdf/pdf_outputs.h"
+#include "pdf_test_support.h"
 #include "support/site_builder.h"
 
 using namespace herald;
@@ -21,23 +22,7 @@ using herald::test::TempSite;
 namespace {
 
 /// A solid red PNG of `width` x `height` pixels.
-std::string red_png(int width, int height) {
-  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-  cairo_t* cr = cairo_create(s);
-  cairo_set_source_rgb(cr, 1, 0, 0);
-  cairo_paint(cr);
-  std::string out;
-  cairo_surface_write_to_png_stream(
-      s,
-      [](void* c, const unsigned char* d, unsigned int n) {
-        static_cast<std::string*>(c)->append(reinterpret_cast<const char*>(d), n);
-        return CAIRO_STATUS_SUCCESS;
-      },
-      &out);
-  cairo_destroy(cr);
-  cairo_surface_destroy(s);
-  return out;
-}
+std::string red_png(int width, int height) { return herald::pdf_test::solid_png(width, height, 1, 0, 0); }
 
 /// A solid red SVG, `width` by `height` in its viewBox (and in pixels, when `sized`).
 std::string red_svg(int width, int height, bool sized) {

@@ -178,11 +178,11 @@ inline std::string info_field(const std::string& pdfinfo, const std::string& fie
   return "";
 }
 
-/// A 120x80 PNG drawn with cairo.
-inline std::string tiny_png() {
-  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 120, 80);
+/// A PNG of `width` x `height` pixels in one colour, drawn with cairo.
+inline std::string solid_png(int width, int height, double r, double g, double b) {
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
   cairo_t* cr = cairo_create(s);
-  cairo_set_source_rgb(cr, 0.1, 0.4, 0.6);
+  cairo_set_source_rgb(cr, r, g, b);
   cairo_paint(cr);
   std::string out;
   cairo_surface_write_to_png_stream(
@@ -196,6 +196,9 @@ inline std::string tiny_png() {
   cairo_surface_destroy(s);
   return out;
 }
+
+/// A 120x80 blue PNG.
+inline std::string tiny_png() { return solid_png(120, 80, 0.1, 0.4, 0.6); }
 
 /// The structure tree in document order: roles, with /Alt texts after a '='.
 inline std::vector<std::string> structure_roles(const std::string& bytes) {

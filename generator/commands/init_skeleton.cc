@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -97,8 +98,10 @@ std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues
       if (language_code(languages[i]) == code) return true;
     return false;
   };
+  std::set<std::string> translated;  // a language's file in place of the skeleton's (its contacts in two languages)
   for (const SkeletonFile& f : builtin_init_files()) {
     std::string_view path = f.path;
+    const bool language = starts_with(path, "languages/");
     if (starts_with(path, "site/")) {
       path.remove_prefix(5);
     } else if (starts_with(path, "languages/")) {  // languages/<code>/...: that language's pages
@@ -115,7 +118,14 @@ std::vector<std::pair<std::string, std::string>> skeleton_files(const SiteValues
       continue;
     }
     // A meeting's file is named by its date: a path may hold a placeholder too.
-    files.emplace_back(fill_placeholders(path, values), fill_placeholders(f.content, values));
+    std::string name = fill_placeholders(path, values);
+    if (language) {
+      std::erase_if(files, [&](const auto& file) { return file.first == name; });
+      translated.insert(name);
+    } else if (translated.count(name)) {
+      continue;
+    }
+    files.emplace_back(std::move(name), fill_placeholders(f.content, values));
     if (path == "herald.yaml" && !languages.empty()) {
       std::string& config = files.back().second;
       const std::string_view line = "language: en-GB\n";

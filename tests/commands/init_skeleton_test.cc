@@ -140,7 +140,8 @@ TEST_CASE("--example adds one example of each kind, each in a folder of its own,
   }
 }
 
-TEST_CASE("--languages en-GB,cy: herald.yaml names both, and the Welsh home and about pages are added") {
+TEST_CASE("--languages en-GB,cy: herald.yaml names both, the Welsh home and about pages are added, the contacts "
+          "have their Welsh") {
   auto site = files(false);
   auto bilingual = files(false, values(), {"en-GB", "cy"});
   std::vector<std::string> added;
@@ -148,8 +149,10 @@ TEST_CASE("--languages en-GB,cy: herald.yaml names both, and the Welsh home and 
     CAPTURE(path);
     CHECK(unfilled(bytes).empty());
     if (!site.count(path)) added.push_back(path);
+    else if (path == "data/contacts.yaml") CHECK(bytes.find("  name_cy: Gwasanaethau brys\n") != std::string::npos);
     else if (path != "herald.yaml") CHECK(site[path] == bytes);
   }
+  CHECK(bilingual.size() == site.size() + 2);  // the contacts once, in place of the English alone
   CHECK(added == std::vector<std::string>{"content/_index.cy.md", "content/pages/about.cy.md"});
   Diagnostics diags;
   auto config = parse_config(bilingual["herald.yaml"], "herald.yaml", diags);

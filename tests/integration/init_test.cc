@@ -282,6 +282,12 @@ TEST_CASE("herald init --languages en-GB,cy makes a site in English and Welsh th
   CHECK(contains(w.read("public/about/index.html"), "href=\"../cy/amdanom/\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
   CHECK(contains(w.read("public/cy/amdanom/index.html"), "href=\"../../about/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"));
   CHECK(contains(w.read("public/index.html"), "href=\"cy/\" hreflang=\"cy\""));
+  // The contacts in both languages: the Welsh panel and card in Welsh, the English in English.
+  CHECK(contains(w.read("data/contacts.yaml"), "  name_cy: Gwasanaethau brys\n"));
+  CHECK(contains(w.read("public/cy/index.html"), "Gwasanaethau brys"));
+  CHECK(contains(w.read("public/cy/amdanom/index.html"), "Oriau swyddfa"));
+  CHECK(contains(w.read("public/index.html"), "Emergency services"));
+  CHECK_FALSE(contains(w.read("public/index.html"), "Gwasanaethau brys"));
 }
 
 TEST_CASE("herald init --languages en-GB,cy --example: the examples in English, listed by check as not yet in Welsh") {

@@ -71,6 +71,8 @@ TEST_CASE("a Welsh page's PDF is in Welsh: /Lang and XMP cy, its furniture and d
   auto report = run_command("pdftotext -layout '" + site.dir() + "/public/cy/reports/blynyddol-2024/blynyddol-2024.pdf' -");
   REQUIRE(report.exit_code == 0);
   CHECK(contains(report.out, "Cyhoeddwyd 30 Mehefin 2024"));
+  CHECK(contains(report.out, "Adroddiad blynyddol · 2023-2024"));  // the built-in type's name in Welsh
+  CHECK_FALSE(contains(report.out, "Annual report · 2023-2024"));
   CHECK(contains(report.out, "Cynnwys"));
   CHECK(contains(report.out, "Tudalen 2 o"));
   // The English PDFs stay in English.

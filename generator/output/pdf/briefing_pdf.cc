@@ -243,7 +243,7 @@ std::string render_briefing_pdf(const PdfJob& job) {
   add_plain_lines(doc, header, RichText(config.title + " \u00B7 " + tr("7-minute briefing")), kicker, band,
                   doc.add_element(doc.root(), "P"), 0);
   add_plain_lines(doc, header, RichText(page.title), title, band, doc.add_element(doc.root(), "H1"), 3);
-  std::string review = config.review_type_name(page.review_type);
+  std::string review = tr(config.review_type_name(page.review_type));  // a built-in name in the page's language
   if (review.empty()) review = page.review_type;
   std::vector<std::string> facts_parts;
   if (!review.empty()) facts_parts.push_back(review);

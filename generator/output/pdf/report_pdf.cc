@@ -54,7 +54,7 @@ void add_cover(PdfDocument& doc, Flow& flow, MarkdownLayout& md, const PdfJob& j
   TextStyle kicker = md.body_text();
   kicker.size = 14;
   kicker.colour = kMuted;
-  std::string kind = page.report ? config.report_type_name(page.report->report_type) : "";
+  std::string kind = page.report ? tr(config.report_type_name(page.report->report_type)) : "";  // built-in: translated
   std::string period = page.report ? page.report->period : "";
   std::string kicker_text = kind + (!kind.empty() && !period.empty() ? " \u00B7 " : "") + period;
   if (!kicker_text.empty())

@@ -36,6 +36,11 @@ std::string make_sitemap(const Library& lib) {
     std::vector<Translation> others = languages ? translations_of(lib, url) : std::vector<Translation>{};
     if (!others.empty()) {
       others.insert(others.begin(), {lib.config.language, "/" + lib.config.language_folder + url.substr(1)});
+      // x-default: the default language's page, for a reader in any other language.
+      std::string fallback;
+      for (const Translation& t : others)
+        if (t.tag == top.config.language) fallback = t.url;
+      if (!fallback.empty()) others.push_back({"x-default", fallback});
       for (const Translation& t : others) {
         printer.OpenElement("xhtml:link");
         printer.PushAttribute("rel", "alternate");

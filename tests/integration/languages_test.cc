@@ -41,6 +41,9 @@ TEST_CASE("a bilingual site: Welsh under /cy/, each page linked to its translati
   CHECK(contains(about, "<link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\">"));
   CHECK(contains(amdanom, "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://safeguarding.testshire.example/about/\">"));
   CHECK(contains(amdanom, "<link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\">"));
+  // x-default: the default language's page, from both.
+  for (const std::string* page : {&about, &amdanom})
+    CHECK(contains(*page, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://safeguarding.testshire.example/about/\">"));
   // The switch names the other language in that language, and leads to the translation.
   CHECK(contains(about, "href=\"../cy/amdanom/\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"));
   CHECK(contains(amdanom, "href=\"../../about/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"));
@@ -72,6 +75,9 @@ TEST_CASE("a bilingual site: Welsh under /cy/, each page linked to its translati
   const std::string sitemap = site.read("public/sitemap.xml");
   CHECK(contains(sitemap, "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
   CHECK(contains(sitemap, "<xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"https://safeguarding.testshire.example/cy/amdanom/\"/>"));
+  CHECK(contains(sitemap, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://safeguarding.testshire.example/about/\"/>"));
+  CHECK(contains(site.read("public/cy/sitemap.xml"),
+                 "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://safeguarding.testshire.example/about/\"/>"));
   CHECK(contains(site.read("public/cy/sitemap.xml"), "<loc>https://safeguarding.testshire.example/cy/amdanom/</loc>"));
   CHECK(contains(site.read("public/robots.txt"), "Sitemap: https://safeguarding.testshire.example/cy/sitemap.xml\n"));
 }

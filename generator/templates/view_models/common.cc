@@ -186,6 +186,15 @@ TemplateData ViewModel::base(const std::string& url, const std::string& title) c
     put(self, "tag", c.language);
     put(self, "absolute", c.absolute_url(url));
     alternates.insert(alternates.begin(), std::move(self));
+    // x-default: the default language's page, for a reader in any other language.
+    const Library& home = lib_.default_language ? *lib_.default_language : lib_;
+    std::string fallback = c.absolute_url(url);
+    for (const Translation& t : translations_of(lib_, url))
+      if (t.tag == home.config.language) fallback = home.config.absolute_url(t.url);
+    data any;
+    put(any, "tag", "x-default");
+    put(any, "absolute", fallback);
+    alternates.push_back(std::move(any));
   }
   put(d, "has_translations", data(!translations.empty()));
   put(d, "translations", std::move(translations));

@@ -103,11 +103,7 @@ std::string render_chapter_pdf(const PdfJob& job) {
   // The address on a line of its own, so that it is never broken.
   const std::string footer = tr("Printed copies may be out of date. Check the current version at") + "\n" + url;
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
-    TextStyle furniture;
-    furniture.size = 8.5;
-    furniture.colour = kMuted;
-    draw_furniture(doc, footer, furniture, kMargin, kFooterTop, kContentWidth - 70);
-    draw_page_number(doc, p, pages);
+    draw_running_footer(doc, footer, kContentWidth - 70, p, pages);
   });
 }
 

@@ -171,11 +171,7 @@ std::string render_minutes_pdf(const PdfJob& job) {
   std::string footer = board_title + (m.start ? " \u00B7 " + format_human_date(*m.start) : "") + " \u00B7 " +
                        heading_for(status);
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
-    TextStyle furniture;
-    furniture.size = 8.5;
-    furniture.colour = kMuted;
-    draw_furniture(doc, footer, furniture, kMargin, kFooterTop, kContentWidth * 0.7);
-    draw_page_number(doc, p, pages);
+    draw_running_footer(doc, footer, kContentWidth * 0.7, p, pages);
   });
 }
 

@@ -107,11 +107,7 @@ std::string render_newsletter_pdf(const PdfJob& job) {
   std::string footer = newsletter ? series + (page.issue ? " \u00B7 " + fmt::format(fmt::runtime(tr("Issue {}")), *page.issue) : "")
                                   : config.title + " \u00B7 " + page.title;
   return draw_paged_flow(doc, flow, 0, [&](int p, int pages) {
-    TextStyle furniture;
-    furniture.size = 8.5;
-    furniture.colour = kMuted;
-    draw_furniture(doc, footer, furniture, kMargin, kFooterTop, kContentWidth * 0.7);
-    draw_page_number(doc, p, pages);
+    draw_running_footer(doc, footer, kContentWidth * 0.7, p, pages);
   });
 }
 

@@ -122,6 +122,14 @@ void draw_page_number(PdfDocument& doc, int page, int pages) {
                  kContentWidth);
 }
 
+void draw_running_footer(PdfDocument& doc, const std::string& text, double width, int page, int pages) {
+  TextStyle style;
+  style.size = 8.5;
+  style.colour = kMuted;
+  draw_furniture(doc, text, style, kMargin, kFooterTop, width);
+  draw_page_number(doc, page, pages);
+}
+
 std::string draw_paged_flow(PdfDocument& doc, Flow& flow, double first_top,
                             const std::function<void(int page, int pages)>& furniture) {
   const double bottom = kPageHeight - kMargin - 4;

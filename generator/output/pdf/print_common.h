@@ -66,4 +66,8 @@ std::string draw_paged_flow(PdfDocument& doc, Flow& flow, double first_top,
 /// "Page 2 of 5" at the foot of a page, as an artifact.
 void draw_page_number(PdfDocument& doc, int page, int pages);
 
+/// A page's running footer, as artifacts: `text` at the left of the foot, as
+/// wide as `width`, and "Page N of M" at the right.
+void draw_running_footer(PdfDocument& doc, const std::string& text, double width, int page, int pages);
+
 }  // namespace herald::pdf

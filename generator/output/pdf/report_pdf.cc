@@ -163,11 +163,7 @@ std::string render_report_pdf(const PdfJob& job) {
   const std::string footer = page.title;
   return draw_paged_flow(doc, flow, 0, [&](int p, int count) {
     if (p == 0) return;  // the cover
-    TextStyle furniture;
-    furniture.size = 8.5;
-    furniture.colour = kMuted;
-    draw_furniture(doc, footer, furniture, kMargin, kFooterTop, kContentWidth * 0.7);
-    draw_page_number(doc, p, count);
+    draw_running_footer(doc, footer, kContentWidth * 0.7, p, count);
   });
 }
 

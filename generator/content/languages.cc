@@ -1,6 +1,7 @@
 // A site in several languages: the pages split by language, and each paired with its translations.
 #include "content/languages.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -108,51 +109,47 @@ void link_translations(Library& lib, bool list_untranslated, Diagnostics& diags)
   size_t untranslated = 0;
   std::vector<Library*> libraries = language_libraries(lib);
   if (libraries.size() < 2) return;
-  // Every published page by its file name without language, in each library.
-  std::map<std::string, std::vector<Page*>> shared;
+  // Every published page by its file name without language, with its
+  // language's library: the default language's first.
+  struct InLanguage {
+    Page* page;
+    const Library* library;
+  };
+  std::map<std::string, std::vector<InLanguage>> shared;
   for (Library* l : libraries)
     for (Page& p : l->pages)
-      if (p.published) shared[untranslated_path(p.source_path)].push_back(&p);
+      if (p.published) shared[untranslated_path(p.source_path)].push_back({&p, l});
   for (auto& [path, pages] : shared) {
-    for (Page* page : pages) {
-      page->translations.clear();
-      for (size_t li = 0; li < libraries.size(); ++li) {
-        for (Page* other : pages) {
-          if (other == page || file_language(other->source_path) == file_language(page->source_path)) continue;
-          const Library* of = nullptr;
-          for (const Library* l : libraries)
-            if (!l->pages.empty() && &l->pages.front() <= other && other <= &l->pages.back()) of = l;
-          if (of != libraries[li]) continue;
-          page->translations.push_back({of->config.language, in_folder(*of, other->url)});
-        }
-      }
+    for (const InLanguage& own : pages) {
+      own.page->translations.clear();
+      for (const InLanguage& other : pages)
+        if (other.library != own.library)
+          own.page->translations.push_back({other.library->config.language, in_folder(*other.library, other.page->url)});
     }
     // What the editors should know: a page in one language only, and a
     // translation the default language's page changed after.
-    if (pages.front()->kind == Kind::home || pages.front()->kind == Kind::section) continue;
+    const Page& first = *pages.front().page;
+    if (first.kind == Kind::home || first.kind == Kind::section) continue;
     std::vector<std::string> missing;
-    for (const Library* l : libraries) {
-      bool has = false;
-      for (const Page* p : pages) has = has || (p->language.empty() ? l == libraries.front() : l->config.language_folder == p->language + "/");
-      if (!has) missing.push_back(l->config.language);
-    }
+    for (const Library* l : libraries)
+      if (std::none_of(pages.begin(), pages.end(), [&](const InLanguage& p) { return p.library == l; }))
+        missing.push_back(l->config.language);
     untranslated += missing.empty() ? 0 : 1;
     if (!missing.empty() && list_untranslated) {
       std::string names;
       for (const std::string& tag : missing) names += (names.empty() ? "" : ", ") + language_name(tag) + " (" + tag + ")";
-      std::string expected = untranslated_path(pages.front()->source_path);
-      if (!missing.empty() && missing.front() != libraries.front()->config.language)
+      std::string expected = untranslated_path(first.source_path);
+      if (missing.front() != libraries.front()->config.language)
         expected = expected.substr(0, expected.size() - 3) + "." + language_code(missing.front()) + ".md";
-      diags.warning({pages.front()->source_path, 1, 1},
+      diags.warning({first.source_path, 1, 1},
                     fmt::format("this page has no translation in {}: add {} so that readers of that language "
                                 "find it too",
                                 names, expected));
     }
-    const Page* original = nullptr;
-    for (const Page* p : pages)
-      if (p->language.empty()) original = p;
+    const Page* original = pages.front().library == libraries.front() ? &first : nullptr;
     if (!original) continue;
-    for (const Page* p : pages) {
+    for (const InLanguage& translation : pages) {
+      const Page* p = translation.page;
       if (p == original || p->last_commit >= original->last_commit) continue;
       diags.warning({p->source_path, 1, 1},
                     fmt::format("{} changed on {}, after this translation last changed on {}: the translation may "

@@ -64,6 +64,7 @@ TEST_CASE("a bilingual site: Welsh under /cy/, each page linked to its translati
   CHECK(site.exists("public/cy/newsletters/gwanwyn-2024/gwanwyn-2024.pdf"));
   // herald's own pages exist in each language and lead to each other.
   CHECK(contains(site.read("public/cy/index.html"), "bartneriaeth."));
+  CHECK(contains(site.read("public/cy/index.html"), "<h1 class=\"govuk-heading-xl\">Croeso</h1>"));  // its own title
   CHECK(contains(site.read("public/newsletters/index.html"), "href=\"../cy/newsletters/\" hreflang=\"cy\""));
   CHECK(contains(site.read("public/cy/newsletters/index.html"), "href=\"../../newsletters/\" hreflang=\"en-GB\""));
   // One set of theme files and one 404 page, at the top.

@@ -60,6 +60,8 @@ TemplateData ViewModel::home() const {
   data d = base("/", lib_.config.title);
   const std::string root;
   if (lib_.home && lib_.home->doc) put(d, "intro", opt(lib_.home->doc->html()));
+  // The home page's own title (content/_index.cy.md's Welsh name of the partnership), else the site's.
+  put(d, "heading", lib_.home && !lib_.home->title.empty() ? lib_.home->title : lib_.config.title);
   if (!lib_.newsletters.empty()) put(d, "latest_newsletter", card(*lib_.newsletters.front(), root));
   list briefings;
   for (size_t i = 0; i < lib_.briefings.size() && i < 4; ++i) briefings.push_back(card(*lib_.briefings[i], root));
